@@ -1,0 +1,283 @@
+//! Files -> typed model + diagnostics. Reads `handbook.yaml` and everything under `content/`,
+//! parses them in parallel and reports each problem with its file, line and column.
+
+mod de;
+mod frontmatter;
+mod walk;
+mod yaml;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use de::HELP_SEPARATOR;
+pub use frontmatter::{SplitError, split as split_front_matter};
+pub use walk::{FOLDERS, is_leftover};
+
+use crate::diag::Diagnostic;
+use crate::model::{
+    Doc, FrontMatter, Handbook, HandbookFile, Id, Kind, Plan, Record, Supplier, Text,
+};
+use crate::source::{FileId, SourceFile, Sources, relative_path};
+
+/// The file every handbook has at its root.
+pub const HANDBOOK_FILE: &str = "handbook.yaml";
+
+/// Why there is no handbook to check at all (exit code 2, not 1).
+#[derive(Debug)]
+pub struct NotAHandbook {
+    pub message: String,
+    pub help: String,
+}
+
+/// The loaded handbook, the text of every file read, and the problems found while loading.
+#[derive(Debug)]
+pub struct Loaded {
+    pub handbook: Handbook,
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
+    let main_path = root.join(HANDBOOK_FILE);
+    if !main_path.is_file() {
+        return Err(NotAHandbook {
+            message: format!("no {HANDBOOK_FILE} in {}", root.display()),
+            help: "run `irbook init DIR` to start a new handbook, or pass `--root DIR`".into(),
+        });
+    }
+    let (found, strays) = walk::content_files(&root.join("content"));
+    let mut sources = Sources::new(root);
+    let mut diagnostics = Vec::new();
+
+    let mut to_parse = Vec::new();
+    for (path, kind) in
+        std::iter::once((main_path, None)).chain(found.into_iter().map(|f| (f.path, Some(f.kind))))
+    {
+        match read(root, &path) {
+            Ok(file) => to_parse.push((sources.add(file), kind)),
+            Err(Unreadable::Io(message)) => {
+                diagnostics.push(Diagnostic::error(message).help("check the file's permissions"))
+            }
+            Err(Unreadable::NotUtf8 { file, offset }) => {
+                let id = sources.add(file);
+                diagnostics.push(
+                    Diagnostic::error("the file is not valid UTF-8")
+                        .at(id, offset..offset)
+                        .help("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
+                );
+                if let Some(kind) = kind {
+                    to_parse.push((id, Some(kind)));
+                }
+            }
+        }
+    }
+    for stray in strays {
+        let id = sources.add(SourceFile::new(
+            relative_path(root, &stray.path),
+            String::new(),
+        ));
+        let diagnostic = if stray.is_error {
+            Diagnostic::error(stray.message)
+        } else {
+            Diagnostic::warning(stray.message)
+        };
+        diagnostics.push(diagnostic.in_file(id).help(stray.help));
+    }
+
+    let parsed: Vec<(Parsed, Vec<Diagnostic>)> = to_parse
+        .par_iter()
+        .map(|&(file, kind)| parse_file(&sources, file, kind))
+        .collect();
+
+    let mut handbook = Handbook::default();
+    for (item, problems) in parsed {
+        diagnostics.extend(problems);
+        match item {
+            Parsed::Main(main) => handbook.main = main,
+            Parsed::Supplier(record) => handbook.suppliers.push(record),
+            Parsed::Plan(record) => handbook.plans.push(record),
+            Parsed::Doc(Kind::Page, record) => handbook.pages.push(record),
+            Parsed::Doc(_, record) => handbook.playbooks.push(record),
+            Parsed::Unreadable(kind, id) => handbook.unreadable.push((kind, id)),
+            Parsed::Nothing => {}
+        }
+    }
+    Ok(Loaded {
+        handbook,
+        sources,
+        diagnostics,
+    })
+}
+
+enum Unreadable {
+    Io(String),
+    NotUtf8 { file: SourceFile, offset: usize },
+}
+
+fn read(root: &Path, path: &PathBuf) -> Result<SourceFile, Unreadable> {
+    let rel = relative_path(root, path);
+    let bytes =
+        std::fs::read(path).map_err(|e| Unreadable::Io(format!("cannot read {rel}: {e}")))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(rel, text.to_string())),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            Err(Unreadable::NotUtf8 {
+                file: SourceFile::new(rel, String::from_utf8_lossy(bytes).into_owned()),
+                offset,
+            })
+        }
+    }
+}
+
+enum Parsed {
+    Main(Option<Record<HandbookFile>>),
+    Supplier(Record<Supplier>),
+    Plan(Record<Plan>),
+    Doc(Kind, Record<Doc>),
+    Unreadable(Kind, Id),
+    Nothing,
+}
+
+/// The keys a new file of each kind needs at least: the hint for an empty file.
+fn required_keys(kind: Option<Kind>) -> &'static str {
+    match kind {
+        None => "`title`, `organization`, `severities` and `roles`",
+        Some(Kind::Supplier) => "`name`, `tier`, `services` and `contacts`",
+        Some(Kind::Plan) => "`title` and `phases`",
+        Some(_) => "front matter with a `title`",
+    }
+}
+
+fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) -> (Parsed, Vec<Diagnostic>) {
+    let source = sources.get(file);
+    let mut problems = Vec::new();
+    let id = match kind {
+        None => None,
+        Some(kind) => match file_id(&source.path) {
+            Ok(id) => Some((kind, id)),
+            Err(diagnostic) => return (Parsed::Nothing, vec![diagnostic.in_file(file)]),
+        },
+    };
+    if source.text.trim().is_empty() {
+        let help = format!("write at least {}", required_keys(kind));
+        problems.push(
+            Diagnostic::error("the file is empty")
+                .in_file(file)
+                .help(help),
+        );
+        return (
+            id.map_or(Parsed::Main(None), |(k, i)| Parsed::Unreadable(k, i)),
+            problems,
+        );
+    }
+    let parsed = match id {
+        None => Parsed::Main(
+            parse_yaml::<HandbookFile>(source, file, 0..source.text.len(), &mut problems).map(
+                |value| Record {
+                    id: Id::parse("handbook").expect("valid id"),
+                    file,
+                    value,
+                },
+            ),
+        ),
+        Some((kind @ (Kind::Playbook | Kind::Page), id)) => {
+            match parse_doc(source, file, &mut problems) {
+                Some(value) => Parsed::Doc(kind, Record { id, file, value }),
+                None => Parsed::Unreadable(kind, id),
+            }
+        }
+        Some((Kind::Supplier, id)) => {
+            match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
+                Some(value) => Parsed::Supplier(Record { id, file, value }),
+                None => Parsed::Unreadable(Kind::Supplier, id),
+            }
+        }
+        Some((kind, id)) => match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
+            Some(value) => Parsed::Plan(Record { id, file, value }),
+            None => Parsed::Unreadable(kind, id),
+        },
+    };
+    (parsed, problems)
+}
+
+/// The id a content file is known by: its file stem, which must be a valid id.
+fn file_id(path: &str) -> Result<Id, Diagnostic> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    Id::parse(stem).map_err(|_| {
+        let suggestion = Id::suggest(stem);
+        Diagnostic::error(format!(
+            "invalid file name `{name}`: the file name is the id"
+        ))
+        .help(format!("{}; rename it to `{suggestion}.{ext}`", Id::RULE))
+    })
+}
+
+/// Parses the YAML in `range` of the file into `T`, adding every problem to `problems`.
+fn parse_yaml<T: for<'de> serde::Deserialize<'de>>(
+    source: &SourceFile,
+    file: FileId,
+    range: Range<usize>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let node = match yaml::parse(&source.text[range.clone()], range.start) {
+        Ok(node) => node,
+        Err(e) => {
+            let line = source.line_range(source.position(e.offset).line);
+            let help = if source.text[line].contains('\t') {
+                "YAML indentation must use spaces: replace the tab with spaces"
+            } else {
+                "check the indentation and quoting on this line or the one before"
+            };
+            problems.push(
+                Diagnostic::error(format!("YAML syntax: {}", e.message))
+                    .at(file, e.offset..e.offset)
+                    .help(help),
+            );
+            return None;
+        }
+    };
+    let (value, errors) = de::from_node::<T>(&node);
+    problems.extend(errors.into_iter().map(|e| {
+        let diagnostic = Diagnostic::error(e.message).help_opt(e.help);
+        match e.span {
+            Some(span) => diagnostic.at(file, span),
+            None => diagnostic.in_file(file),
+        }
+    }));
+    value
+}
+
+fn parse_doc(source: &SourceFile, file: FileId, problems: &mut Vec<Diagnostic>) -> Option<Doc> {
+    let split = match split_front_matter(&source.text) {
+        Ok(split) => split,
+        Err(SplitError::Missing) => {
+            problems.push(Diagnostic::error("missing front matter").at(file, 0..0).help(
+                "start the file with a line `---`, then `title: ...`, then a closing line `---`",
+            ));
+            return None;
+        }
+        Err(SplitError::Unterminated) => {
+            problems.push(
+                Diagnostic::error("the front matter is not closed")
+                    .at(file, 0..3)
+                    .help("add a line `---` after the last front matter line"),
+            );
+            return None;
+        }
+    };
+    let front = parse_yaml::<FrontMatter>(
+        source,
+        file,
+        split.yaml_offset..split.yaml_offset + split.yaml.len(),
+        problems,
+    )?;
+    Some(Doc {
+        front,
+        body: Text::verbatim(split.body.to_string(), split.body_offset),
+    })
+}

@@ -1,0 +1,296 @@
+//! The only YAML parser user: text -> a tree of nodes that keep their byte spans.
+//!
+//! serde_yaml reports no positions for values that parse but are wrong (an unknown role on
+//! line 14), so the loader parses YAML into [`Node`]s that remember where each value stands and
+//! deserializes the typed model from them (see `de.rs`). Swapping the YAML library means
+//! changing this file alone.
+
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser, Tag};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+use crate::source::Span;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    /// Bytes of the value in the file (for a block scalar: its first line).
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `~`, `null` or nothing at all.
+    Null,
+    Scalar(Scalar),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar {
+    pub text: String,
+    /// Written without quotes: only plain scalars are read as booleans or numbers.
+    pub plain: bool,
+    /// File offset of the start of each line of `text`, where that is known exactly
+    /// (single-line scalars and literal `|` blocks); otherwise only the first line's.
+    pub line_offsets: Vec<usize>,
+}
+
+/// A YAML syntax error at a byte offset of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub offset: usize,
+}
+
+/// Parses one YAML document. `base` is the offset of `text` inside its file (front matter);
+/// every span is a file offset.
+pub fn parse(text: &str, base: usize) -> Result<Node, SyntaxError> {
+    let mut builder = TreeBuilder {
+        text,
+        base,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        documents: Vec::new(),
+    };
+    let mut parser = Parser::new_from_str(text);
+    parser.load(&mut builder, true).map_err(|e| SyntaxError {
+        message: e.info().to_string(),
+        offset: base + e.marker().index().min(text.len()),
+    })?;
+    let mut documents = builder.documents.into_iter();
+    let first = documents.next().unwrap_or(Node {
+        value: Value::Null,
+        span: base..base,
+    });
+    if let Some(second) = documents.next() {
+        return Err(SyntaxError {
+            message: "a second YAML document (`---`) in one file".into(),
+            offset: second.span.start,
+        });
+    }
+    Ok(first)
+}
+
+struct TreeBuilder<'a> {
+    text: &'a str,
+    base: usize,
+    /// Open collections: their node (children so far) and, for mappings, a pending key.
+    stack: Vec<Open>,
+    anchors: HashMap<usize, Node>,
+    documents: Vec<Node>,
+}
+
+struct Open {
+    node: Node,
+    anchor: usize,
+    pending_key: Option<Node>,
+}
+
+impl TreeBuilder<'_> {
+    fn offset(&self, mark: &Marker) -> usize {
+        self.base + mark.index().min(self.text.len())
+    }
+
+    fn finish(&mut self, node: Node, anchor: usize) {
+        if anchor > 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        let Some(open) = self.stack.last_mut() else {
+            self.documents.push(node);
+            return;
+        };
+        match &mut open.node.value {
+            Value::Seq(items) => items.push(node),
+            Value::Map(entries) => match open.pending_key.take() {
+                None => open.pending_key = Some(node),
+                Some(key) => entries.push((key, node)),
+            },
+            Value::Null | Value::Scalar(_) => unreachable!("only collections are opened"),
+        }
+    }
+
+    fn scalar(&self, text: String, style: TScalarStyle, tag: Option<&Tag>, start: usize) -> Node {
+        let local = start - self.base;
+        let quoted = matches!(
+            style,
+            TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted
+        );
+        let plain = style == TScalarStyle::Plain && tag.is_none();
+        let is_null = plain && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
+        let end = self.base + scalar_end(self.text, local, &text, style);
+        if is_null {
+            return Node {
+                value: Value::Null,
+                span: start..end,
+            };
+        }
+        let line_offsets = match style {
+            TScalarStyle::Literal => literal_line_offsets(self.text, local, &text)
+                .into_iter()
+                .map(|o| o + self.base)
+                .collect(),
+            _ => vec![start + usize::from(quoted)],
+        };
+        Node {
+            value: Value::Scalar(Scalar {
+                text,
+                plain,
+                line_offsets,
+            }),
+            span: start..end,
+        }
+    }
+}
+
+impl MarkedEventReceiver for TreeBuilder<'_> {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        let offset = self.offset(&mark);
+        match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                let node = self.scalar(text, style, tag.as_ref(), offset);
+                self.finish(node, anchor);
+            }
+            Event::SequenceStart(anchor, _) => self.stack.push(Open {
+                node: Node {
+                    value: Value::Seq(Vec::new()),
+                    span: offset..offset,
+                },
+                anchor,
+                pending_key: None,
+            }),
+            Event::MappingStart(anchor, _) => self.stack.push(Open {
+                node: Node {
+                    value: Value::Map(Vec::new()),
+                    span: offset..offset,
+                },
+                anchor,
+                pending_key: None,
+            }),
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some(mut open) = self.stack.pop() {
+                    if let Value::Map(entries) = &open.node.value {
+                        if let Some((first_key, _)) = entries.first() {
+                            open.node.span.start = first_key.span.start;
+                        }
+                    }
+                    open.node.span.end = offset.max(open.node.span.start);
+                    self.finish(open.node, open.anchor);
+                }
+            }
+            Event::Alias(id) => {
+                let node = self.anchors.get(&id).cloned();
+                self.finish(
+                    node.unwrap_or(Node {
+                        value: Value::Null,
+                        span: offset..offset,
+                    }),
+                    0,
+                );
+            }
+            Event::Nothing
+            | Event::StreamStart
+            | Event::StreamEnd
+            | Event::DocumentStart
+            | Event::DocumentEnd => {}
+        }
+    }
+}
+
+/// Local end offset of a scalar that starts at `start`: exact for one-line values, the end of
+/// the first line otherwise.
+fn scalar_end(text: &str, start: usize, value: &str, style: TScalarStyle) -> usize {
+    let rest = &text[start..];
+    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    let len = match style {
+        TScalarStyle::Plain if rest.starts_with(value) => value.len(),
+        TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted => quoted_len(line),
+        _ => line.trim_end().len(),
+    };
+    start + len
+}
+
+fn quoted_len(line: &str) -> usize {
+    let mut chars = line.char_indices();
+    let Some((_, quote)) = chars.next() else {
+        return 0;
+    };
+    let mut escaped = false;
+    for (i, c) in chars {
+        match c {
+            '\\' if quote == '"' && !escaped => escaped = true,
+            c if c == quote && !escaped => return i + 1,
+            _ => escaped = false,
+        }
+    }
+    line.len()
+}
+
+/// For a literal block scalar whose first line starts at `start` (the parser's mark): the
+/// local offset where each line of `value` begins in the text, after the block's indentation.
+fn literal_line_offsets(text: &str, start: usize, value: &str) -> Vec<usize> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = start - line_start;
+    let mut offsets = vec![start];
+    let mut here = line_start;
+    for _ in 1..value.lines().count() {
+        let Some(next) = text[here..].find('\n').map(|i| here + i + 1) else {
+            break;
+        };
+        here = next;
+        let line = &text[here..];
+        let len = line.find(['\n', '\r']).unwrap_or(line.len());
+        offsets.push(here + indent.min(len));
+    }
+    offsets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(node: &Node) -> &Vec<(Node, Node)> {
+        match &node.value {
+            Value::Map(entries) => entries,
+            other => panic!("not a map: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn spans_point_at_values() {
+        let text = "name: Skyhost\nphone: \"+45 70\"\nlist: [a, b]\n";
+        let root = parse(text, 0).unwrap();
+        let entries = map(&root);
+        assert_eq!(&text[entries[0].1.span.clone()], "Skyhost");
+        assert_eq!(&text[entries[1].1.span.clone()], "\"+45 70\"");
+        let Value::Seq(items) = &entries[2].1.value else {
+            panic!()
+        };
+        assert_eq!(&text[items[1].span.clone()], "b");
+    }
+
+    #[test]
+    fn literal_blocks_map_each_line() {
+        let text = "notes: |\n  first [a](x)\n\n  third\nnext: 1\n";
+        let root = parse(text, 10).unwrap();
+        let Value::Scalar(s) = &map(&root)[0].1.value else {
+            panic!()
+        };
+        assert_eq!(s.text, "first [a](x)\n\nthird\n");
+        assert_eq!(s.line_offsets, vec![10 + 11, 10 + 24, 10 + 27]);
+    }
+
+    #[test]
+    fn syntax_errors_have_offsets() {
+        let err = parse("a: [1, 2\nb: 3\n", 0).unwrap_err();
+        assert!(err.offset > 0, "{err:?}");
+    }
+
+    #[test]
+    fn empty_text_is_null() {
+        assert_eq!(parse("", 0).unwrap().value, Value::Null);
+        assert_eq!(parse("# only a comment\n", 0).unwrap().value, Value::Null);
+    }
+}

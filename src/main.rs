@@ -1,0 +1,37 @@
+//! The `irbook` command line: parses arguments and hands over to one module per subcommand.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use irbook::cmd::{self, Output, check::CheckArgs, init::InitArgs};
+
+/// Incident-response handbooks from plain files: check them, build them into a static site.
+#[derive(Debug, Parser)]
+#[command(name = "irbook", version, propagate_version = true)]
+struct Cli {
+    /// Print only errors.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Print what is done and how long it takes.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check the handbook and report every problem with file, line and a hint.
+    Check(CheckArgs),
+    /// Write a complete example handbook into a new or empty folder.
+    Init(InitArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = Output::new(cli.quiet, cli.verbose);
+    match &cli.command {
+        Command::Check(args) => cmd::check::run(args, &out),
+        Command::Init(args) => cmd::init::run(args, &out),
+    }
+}

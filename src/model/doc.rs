@@ -1,0 +1,34 @@
+//! `content/playbooks/<id>.md` and `content/pages/<id>.md`: front matter and a Markdown body.
+
+use serde::{Deserialize, Serialize};
+
+use super::values::{Date, Markdown, Ref, Spanned};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    Playbook,
+    Page,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct FrontMatter {
+    pub title: String,
+    pub summary: Option<String>,
+    pub severity: Option<Ref>,
+    #[serde(default)]
+    pub suppliers: Vec<Ref>,
+    #[serde(default)]
+    pub plans: Vec<Ref>,
+    #[serde(default)]
+    pub obligations: Vec<Ref>,
+    pub owner: Option<Ref>,
+    pub last_reviewed: Option<Spanned<Date>>,
+    pub order: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Doc {
+    #[serde(flatten)]
+    pub front: FrontMatter,
+    pub body: Markdown,
+}

@@ -1,0 +1,110 @@
+//! `handbook.yaml`: the organisation, its roles and people, severities, obligations, messages.
+
+use serde::{Deserialize, Serialize};
+
+use super::values::{Duration, Id, Markdown, Ref, Spanned, Text};
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct HandbookFile {
+    pub title: String,
+    pub organization: String,
+    #[serde(default)]
+    pub language: Language,
+    pub revision: Option<String>,
+    pub timezone: Option<Spanned<String>>,
+    #[serde(default = "default_review_every")]
+    pub review_every: Duration,
+    pub base_url: Option<String>,
+    pub start_here: Option<Markdown>,
+    pub severities: Spanned<Vec<Severity>>,
+    pub roles: Spanned<Vec<Role>>,
+    #[serde(default)]
+    pub obligations: Vec<Obligation>,
+    #[serde(default)]
+    pub messages: Vec<Message>,
+}
+
+fn default_review_every() -> Duration {
+    Duration::from_secs(365 * 86_400)
+}
+
+/// The language of the built site's own words (headings, labels).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    En,
+    Da,
+    De,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Severity {
+    pub id: Spanned<Id>,
+    pub name: String,
+    pub description: Option<Markdown>,
+    pub respond_within: Option<Duration>,
+    pub update_every: Option<Duration>,
+    #[serde(default)]
+    pub notify: Vec<Ref>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Role {
+    pub id: Spanned<Id>,
+    pub name: String,
+    pub duties: Option<Markdown>,
+    /// The first is the primary, the rest are deputies.
+    pub people: Spanned<Vec<Person>>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Person {
+    pub name: Spanned<String>,
+    pub title: Option<String>,
+    pub phone: Option<Spanned<String>>,
+    pub email: Option<String>,
+    pub availability: Option<String>,
+}
+
+/// A duty to notify someone by a deadline (GDPR Art. 33, NIS2 Art. 23, ...).
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Obligation {
+    pub id: Spanned<Id>,
+    pub name: String,
+    pub to: String,
+    /// None: "without undue delay", explained in `when`.
+    pub deadline: Option<Spanned<Duration>>,
+    pub clock_starts: Option<String>,
+    /// The clock starts when this other obligation's report is sent.
+    pub after: Option<Ref>,
+    pub when: Option<Markdown>,
+    pub reference: Option<String>,
+    pub contact: Option<ObligationContact>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct ObligationContact {
+    pub phone: Option<Spanned<String>>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A message template (Tera syntax) for a known audience.
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Message {
+    pub id: Spanned<Id>,
+    pub title: String,
+    pub audience: Audience,
+    pub subject: Option<Text>,
+    pub body: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Supplier,
+    Internal,
+    Customers,
+    Authority,
+}

@@ -1,0 +1,84 @@
+//! The typed handbook: plain data as the author wrote it, with the span of every value that a
+//! diagnostic may point at. No I/O here.
+
+mod doc;
+mod handbook_file;
+mod plan;
+mod supplier;
+mod values;
+
+pub use doc::{Doc, DocKind, FrontMatter};
+pub use handbook_file::{
+    Audience, HandbookFile, Language, Message, Obligation, ObligationContact, Person, Role,
+    Severity,
+};
+pub use plan::{Phase, Plan, Step};
+pub use supplier::{Certification, Contact, Contract, Escalation, Supplier, Tier};
+pub use values::{
+    Date, Duration, Id, MARKDOWN_FIELDS, MARKDOWN_STRUCT, Markdown, Ref, SPANNED_FIELDS,
+    SPANNED_STRUCT, Spanned, Text,
+};
+
+use serde::Serialize;
+
+use crate::source::FileId;
+
+/// One loaded file's content, with the id it is known by and the file it came from.
+#[derive(Debug, Serialize)]
+pub struct Record<T> {
+    pub id: Id,
+    #[serde(skip)]
+    pub file: FileId,
+    #[serde(flatten)]
+    pub value: T,
+}
+
+impl<T> std::ops::Deref for Record<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// The kinds of object a reference or a typed link can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Severity,
+    Role,
+    Obligation,
+    Message,
+    Supplier,
+    Plan,
+    Playbook,
+    Page,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Severity => "severity",
+            Kind::Role => "role",
+            Kind::Obligation => "obligation",
+            Kind::Message => "message",
+            Kind::Supplier => "supplier",
+            Kind::Plan => "plan",
+            Kind::Playbook => "playbook",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// Everything loaded from a handbook project. A file that could not be read into its type is
+/// missing from its list but its id is in `unreadable`, so references to it are not reported
+/// as unknown a second time.
+#[derive(Debug, Default, Serialize)]
+pub struct Handbook {
+    pub main: Option<Record<HandbookFile>>,
+    pub suppliers: Vec<Record<Supplier>>,
+    pub plans: Vec<Record<Plan>>,
+    pub playbooks: Vec<Record<Doc>>,
+    pub pages: Vec<Record<Doc>>,
+    #[serde(skip)]
+    pub unreadable: Vec<(Kind, Id)>,
+}

@@ -1,0 +1,47 @@
+//! `content/plans/<id>.yaml`: a response plan, phases of checklist steps.
+
+use serde::{Deserialize, Serialize};
+
+use super::values::{Date, Duration, Id, Markdown, Ref, Spanned};
+use crate::markdown::slugify;
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Plan {
+    pub title: String,
+    pub summary: Option<Markdown>,
+    #[serde(default)]
+    pub severities: Vec<Ref>,
+    pub owner: Option<Ref>,
+    pub last_reviewed: Option<Spanned<Date>>,
+    pub phases: Spanned<Vec<Phase>>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Phase {
+    pub title: Spanned<String>,
+    pub id: Option<Spanned<Id>>,
+    pub steps: Spanned<Vec<Step>>,
+}
+
+impl Phase {
+    /// The phase's anchor: its `id`, or its title as a slug.
+    pub fn anchor(&self) -> String {
+        match &self.id {
+            Some(id) => id.value.to_string(),
+            None => slugify(&self.title),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Step {
+    pub action: String,
+    pub responsible: Ref,
+    /// Deadline counted from detection.
+    pub within: Option<Spanned<Duration>>,
+    #[serde(default)]
+    pub suppliers: Vec<Ref>,
+    pub obligation: Option<Ref>,
+    pub message: Option<Ref>,
+    pub details: Option<Markdown>,
+}

@@ -1,0 +1,78 @@
+//! `content/suppliers/<id>.yaml`: a third party, how to reach it and what its contract says.
+
+use serde::{Deserialize, Serialize};
+
+use super::values::{Date, Duration, Markdown, Spanned};
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Supplier {
+    pub name: String,
+    pub tier: Spanned<Tier>,
+    pub services: Spanned<Vec<String>>,
+    #[serde(default)]
+    pub data: Vec<String>,
+    pub contacts: Spanned<Vec<Contact>>,
+    #[serde(default)]
+    pub escalation: Vec<Escalation>,
+    pub contract: Option<Contract>,
+    #[serde(default)]
+    pub certifications: Vec<Certification>,
+    pub secure_channel: Option<Markdown>,
+    pub notes: Option<Markdown>,
+    pub last_reviewed: Option<Spanned<Date>>,
+}
+
+impl Supplier {
+    /// The contact marked `primary: true`, or else the first one.
+    pub fn primary_contact(&self) -> Option<&Contact> {
+        let marked = self
+            .contacts
+            .iter()
+            .find(|c| c.primary.as_ref().is_some_and(|p| p.value));
+        marked.or_else(|| self.contacts.first())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    Critical,
+    Important,
+    Standard,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Contact {
+    pub name: Spanned<String>,
+    pub role: Option<String>,
+    pub phone: Option<Spanned<String>>,
+    pub email: Option<String>,
+    pub hours: Option<String>,
+    pub primary: Option<Spanned<bool>>,
+}
+
+/// One rung of the ladder: whom to call after how long without an answer.
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Escalation {
+    pub after: Duration,
+    pub contact: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Contract {
+    pub reference: Option<String>,
+    /// How soon the supplier must tell us of an incident.
+    pub notify_within: Option<Duration>,
+    pub rto: Option<Duration>,
+    pub rpo: Option<Duration>,
+    pub support: Option<String>,
+    pub audit_rights: Option<bool>,
+    pub cooperation: Option<Markdown>,
+    pub expires: Option<Spanned<Date>>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Certification {
+    pub name: String,
+    pub expires: Option<Spanned<Date>>,
+}

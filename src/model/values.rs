@@ -1,0 +1,329 @@
+//! Value types shared by every file kind: ids, durations, dates, spanned values and texts.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::{Serialize, Serializer};
+
+use crate::load::HELP_SEPARATOR;
+use crate::source::Span;
+
+/// Struct name and fields by which the YAML deserializer recognises [`Spanned`].
+pub const SPANNED_STRUCT: &str = "$irbook::Spanned";
+pub const SPANNED_FIELDS: &[&str] = &["$start", "$end", "$value"];
+/// Struct name and fields by which the YAML deserializer recognises [`Text`].
+pub const MARKDOWN_STRUCT: &str = "$irbook::Text";
+pub const MARKDOWN_FIELDS: &[&str] = &["$text", "$line_offsets"];
+
+fn invalid<E: de::Error>(message: String, help: &str) -> E {
+    E::custom(format!("{message}{HELP_SEPARATOR}{help}"))
+}
+
+/// A value and the bytes of the file it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// A reference to another object by id, checked by the resolver.
+pub type Ref = Spanned<String>;
+
+impl<T> std::ops::Deref for Spanned<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SpannedVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for SpannedVisitor<T> {
+            type Value = Spanned<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a value with its position")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Spanned<T>, A::Error> {
+                let (_, start): (String, usize) = map
+                    .next_entry()?
+                    .ok_or_else(|| de::Error::missing_field("$start"))?;
+                let (_, end): (String, usize) = map
+                    .next_entry()?
+                    .ok_or_else(|| de::Error::missing_field("$end"))?;
+                let (_, value): (String, T) = map
+                    .next_entry()?
+                    .ok_or_else(|| de::Error::missing_field("$value"))?;
+                Ok(Spanned {
+                    value,
+                    span: start..end,
+                })
+            }
+        }
+
+        deserializer.deserialize_struct(SPANNED_STRUCT, SPANNED_FIELDS, SpannedVisitor(PhantomData))
+    }
+}
+
+/// A text that may span lines (Markdown, a message template), with the file offset of each of
+/// its lines so that a problem inside it is reported on its own line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub text: String,
+    line_offsets: Vec<usize>,
+}
+
+/// A YAML string or a document body rendered as Markdown.
+pub type Markdown = Text;
+
+impl Text {
+    /// A text that stands verbatim in its file from `base` on (a Markdown body).
+    pub fn verbatim(text: String, base: usize) -> Self {
+        let line_offsets = std::iter::once(base)
+            .chain(text.match_indices('\n').map(|(i, _)| base + i + 1))
+            .collect();
+        Text { text, line_offsets }
+    }
+
+    /// The file offset of byte `offset` of the text; the text's start where the YAML style
+    /// (folded, multi-line plain) does not keep lines apart.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line = before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        match self.line_offsets.get(line) {
+            Some(start) => start + (offset - line_start),
+            None => self.line_offsets.first().copied().unwrap_or(0),
+        }
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.text.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let (_, text): (String, String) = map
+                    .next_entry()?
+                    .ok_or_else(|| de::Error::missing_field("$text"))?;
+                let (_, line_offsets): (String, Vec<usize>) = map
+                    .next_entry()?
+                    .ok_or_else(|| de::Error::missing_field("$line_offsets"))?;
+                Ok(Text { text, line_offsets })
+            }
+        }
+
+        deserializer.deserialize_struct(MARKDOWN_STRUCT, MARKDOWN_FIELDS, TextVisitor)
+    }
+}
+
+/// An identifier: `[a-z0-9][a-z0-9-]*`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Id(String);
+
+impl Id {
+    pub const RULE: &'static str =
+        "ids use lowercase letters, digits and `-`, and start with a letter or digit";
+
+    pub fn parse(text: &str) -> Result<Id, String> {
+        let mut chars = text.chars();
+        let valid = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if valid {
+            Ok(Id(text.to_string()))
+        } else {
+            Err(format!("invalid id `{text}`"))
+        }
+    }
+
+    /// The id that a file name or title would have: lowercase, runs of other characters as `-`.
+    pub fn suggest(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.trim().chars().flat_map(char::to_lowercase) {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                out.push(c);
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+        out.trim_end_matches('-').to_string()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Id::parse(&text).map_err(|message| {
+            let suggestion = Id::suggest(&text);
+            let help = if suggestion.is_empty() {
+                Id::RULE.to_string()
+            } else {
+                format!("{}: e.g. `{suggestion}`", Id::RULE)
+            };
+            invalid(message, &help)
+        })
+    }
+}
+
+/// A length of time as written in the handbook (`30m`, `4h`, `1h 30m`, `3d`, `2w`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Duration(std::time::Duration);
+
+impl Duration {
+    pub const FORMS: &'static str =
+        "write a number and a unit, e.g. `30m`, `4h`, `72h`, `1h 30m`, `3d`, `2w`";
+
+    pub fn parse(text: &str) -> Result<Duration, String> {
+        humantime::parse_duration(text.trim())
+            .map(Duration)
+            .map_err(|_| format!("invalid duration `{text}`"))
+    }
+
+    pub fn from_secs(secs: u64) -> Self {
+        Duration(std::time::Duration::from_secs(secs))
+    }
+
+    pub fn as_secs(self) -> u64 {
+        self.0.as_secs()
+    }
+}
+
+impl std::ops::Add for Duration {
+    type Output = Duration;
+
+    fn add(self, other: Duration) -> Duration {
+        Duration(self.0.saturating_add(other.0))
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", humantime::format_duration(self.0))
+    }
+}
+
+impl Serialize for Duration {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Duration {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Duration::parse(&text).map_err(|message| invalid(message, Duration::FORMS))
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub jiff::civil::Date);
+
+impl Date {
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let bytes = text.as_bytes();
+        let shaped = bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-';
+        match text.parse::<jiff::civil::Date>() {
+            Ok(date) if shaped => Ok(Date(date)),
+            _ => Err(format!("invalid date `{text}`")),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text)
+            .map_err(|message| invalid(message, "write dates as YYYY-MM-DD, e.g. `2026-09-01`"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(Id::parse("it-lead").is_ok());
+        assert!(Id::parse("-x").is_err());
+        assert!(Id::parse("Sky Host").is_err());
+        assert_eq!(Id::suggest("Sky Host A/S"), "sky-host-a-s");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(Duration::parse("1h 30m").unwrap().as_secs(), 5400);
+        assert_eq!(Duration::parse("72h").unwrap().as_secs(), 72 * 3600);
+        assert_eq!(Duration::parse("2w").unwrap().as_secs(), 14 * 86400);
+        assert_eq!(Duration::parse("4 hours").unwrap().as_secs(), 4 * 3600);
+        assert!(Duration::parse("soon").is_err());
+        assert_eq!(Duration::parse("90m").unwrap().to_string(), "1h 30m");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(Date::parse("2026-09-01").is_ok());
+        assert!(Date::parse("2026-02-30").is_err());
+        assert!(Date::parse("2026-9-1").is_err());
+    }
+
+    #[test]
+    fn text_offsets_follow_lines() {
+        let text = Text::verbatim("ab\ncd\n".into(), 100);
+        assert_eq!(text.file_offset(4), 104);
+        let folded = Text {
+            text: "ab\ncd".into(),
+            line_offsets: vec![7],
+        };
+        assert_eq!(folded.file_offset(4), 7);
+    }
+}

@@ -1,0 +1,154 @@
+//! Checks of the content files: suppliers' contacts and escalation ladders, plans' phases and
+//! steps, and the references in every file's fields and front matter.
+
+use std::collections::HashMap;
+
+use super::Checker;
+use crate::diag::Diagnostic;
+use crate::model::{Doc, Handbook, Kind, Plan, Record, Supplier};
+use crate::suggest::did_you_mean;
+
+pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
+    for supplier in &handbook.suppliers {
+        self::supplier(c, supplier);
+    }
+    for plan in &handbook.plans {
+        self::plan(c, plan);
+    }
+    for doc in handbook.playbooks.iter().chain(&handbook.pages) {
+        self::doc(c, doc);
+    }
+}
+
+fn supplier(c: &mut Checker, supplier: &Record<Supplier>) {
+    let file = supplier.file;
+    if supplier.services.is_empty() {
+        c.push(
+            Diagnostic::error("at least one service is required")
+                .at(file, supplier.services.span.clone())
+                .help("list what the supplier does for you, e.g. `services: [ERP hosting]`"),
+        );
+    }
+    if supplier.contacts.is_empty() {
+        c.push(
+            Diagnostic::error("at least one contact is required")
+                .at(file, supplier.contacts.span.clone())
+                .help("add a contact with `name` and `phone` or `email`"),
+        );
+    }
+    let mut primary_seen = false;
+    for contact in supplier.contacts.iter() {
+        if contact.phone.is_none() && contact.email.is_none() {
+            c.push(
+                Diagnostic::error(format!(
+                    "contact `{}` has neither phone nor email",
+                    contact.name.value
+                ))
+                .at(file, contact.name.span.clone())
+                .help("add `phone:` (with +country code) or `email:`"),
+            );
+        }
+        if let Some(primary) = contact.primary.as_ref().filter(|p| p.value) {
+            if primary_seen {
+                c.push(
+                    Diagnostic::error("two primary contacts")
+                        .at(file, primary.span.clone())
+                        .help("mark exactly one contact `primary: true` (without any, the first is primary)"),
+                );
+            }
+            primary_seen = true;
+        }
+    }
+    let names: Vec<&str> = supplier.contacts.iter().map(|c| c.name.as_str()).collect();
+    for step in &supplier.escalation {
+        if !names.contains(&step.contact.as_str()) {
+            let help = match did_you_mean(&step.contact, names.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("name one of this supplier's contacts: {}", names.join(", ")),
+            };
+            c.push(
+                Diagnostic::error(format!(
+                    "escalation to unknown contact `{}`",
+                    step.contact.value
+                ))
+                .at(file, step.contact.span.clone())
+                .help(help),
+            );
+        }
+    }
+}
+
+fn plan(c: &mut Checker, plan: &Record<Plan>) {
+    let file = plan.file;
+    for severity in &plan.severities {
+        c.reference(Kind::Severity, severity, file);
+    }
+    if let Some(owner) = &plan.owner {
+        c.reference(Kind::Role, owner, file);
+    }
+    if plan.phases.is_empty() {
+        c.push(
+            Diagnostic::error("at least one phase is required")
+                .at(file, plan.phases.span.clone())
+                .help("add a phase with a `title` and `steps`"),
+        );
+    }
+    let mut anchors: HashMap<String, usize> = HashMap::new();
+    for phase in plan.phases.iter() {
+        let anchor = phase.anchor();
+        let span = phase
+            .id
+            .as_ref()
+            .map_or(phase.title.span.clone(), |id| id.span.clone());
+        if let Some(&first) = anchors.get(&anchor) {
+            let line = c.sources.get(file).position(first).line;
+            c.push(
+                Diagnostic::error(format!("two phases have the anchor `{anchor}`"))
+                    .at(file, span.clone())
+                    .help(format!(
+                        "the first is on line {line}; give this phase its own `id:`"
+                    )),
+            );
+        }
+        anchors.entry(anchor).or_insert(span.start);
+        if phase.steps.is_empty() {
+            c.push(
+                Diagnostic::error(format!("phase `{}` has no steps", phase.title.value))
+                    .at(file, phase.steps.span.clone())
+                    .help("add a step with `action` and `responsible`"),
+            );
+        }
+        for step in phase.steps.iter() {
+            c.reference(Kind::Role, &step.responsible, file);
+            for supplier in &step.suppliers {
+                c.reference(Kind::Supplier, supplier, file);
+            }
+            if let Some(obligation) = &step.obligation {
+                c.reference(Kind::Obligation, obligation, file);
+            }
+            if let Some(message) = &step.message {
+                c.reference(Kind::Message, message, file);
+            }
+        }
+    }
+}
+
+fn doc(c: &mut Checker, doc: &Record<Doc>) {
+    let file = doc.file;
+    let front = &doc.front;
+    if let Some(severity) = &front.severity {
+        c.reference(Kind::Severity, severity, file);
+    }
+    for supplier in &front.suppliers {
+        c.reference(Kind::Supplier, supplier, file);
+    }
+    for plan in &front.plans {
+        c.reference(Kind::Plan, plan, file);
+    }
+    for obligation in &front.obligations {
+        c.reference(Kind::Obligation, obligation, file);
+    }
+    if let Some(owner) = &front.owner {
+        c.reference(Kind::Role, owner, file);
+    }
+}

@@ -1,0 +1,289 @@
+//! Links inside Markdown: typed links (`supplier:skyhost#contract`), relative links to other
+//! `.md` files and same-page anchors, each checked against the index.
+
+use super::Checker;
+use crate::diag::Diagnostic;
+use crate::model::{Handbook, Kind, Text};
+use crate::source::FileId;
+use crate::suggest::did_you_mean;
+
+/// The kinds a typed link may name, by their scheme.
+const LINK_KINDS: [Kind; 6] = [
+    Kind::Supplier,
+    Kind::Plan,
+    Kind::Playbook,
+    Kind::Page,
+    Kind::Role,
+    Kind::Obligation,
+];
+
+/// What a link destination points at.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkTarget<'d> {
+    /// `kind:id#anchor`.
+    Object {
+        kind: Kind,
+        id: &'d str,
+        anchor: Option<&'d str>,
+    },
+    /// A relative path to another Markdown file of the handbook.
+    Markdown {
+        path: &'d str,
+        anchor: Option<&'d str>,
+    },
+    /// `#anchor` on the same page.
+    SamePage(&'d str),
+    /// `suplier:x`: looks like a typed link with a misspelt kind.
+    MisspeltKind {
+        scheme: &'d str,
+        meant: &'static str,
+    },
+    /// A web address, `mailto:`, a static file: not checked here.
+    Other,
+}
+
+pub fn classify(dest: &str) -> LinkTarget<'_> {
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (dest, None),
+    };
+    if let Some((scheme, id)) = path.split_once(':') {
+        if let Some(kind) = LINK_KINDS.iter().find(|k| k.name() == scheme) {
+            return LinkTarget::Object {
+                kind: *kind,
+                id,
+                anchor,
+            };
+        }
+        let plain = scheme.len() > 2 && scheme.chars().all(|c| c.is_ascii_lowercase());
+        if plain && !id.starts_with("//") {
+            if let Some(meant) = did_you_mean(scheme, LINK_KINDS.iter().map(|k| k.name())) {
+                return LinkTarget::MisspeltKind { scheme, meant };
+            }
+        }
+        return LinkTarget::Other;
+    }
+    match anchor {
+        Some(anchor) if path.is_empty() => LinkTarget::SamePage(anchor),
+        _ if path.ends_with(".md") && !path.starts_with('/') => {
+            LinkTarget::Markdown { path, anchor }
+        }
+        _ => LinkTarget::Other,
+    }
+}
+
+pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
+    for (file, text, own) in texts(handbook) {
+        let outline;
+        let links = match own.and_then(|(kind, id)| c.index.outline(kind, id)) {
+            Some(o) => &o.links,
+            None => {
+                outline = crate::markdown::outline(&text.text);
+                &outline.links
+            }
+        };
+        for link in links {
+            let span = text.file_offset(link.span.start)..text.file_offset(link.span.end);
+            if let Some((message, help)) = problem(c, file, own, &link.dest) {
+                c.push(
+                    Diagnostic::error(format!("broken link: {message}"))
+                        .at(file, span)
+                        .help(help),
+                );
+            }
+        }
+    }
+}
+
+/// Every Markdown text of the handbook, its file, and the document it is the body of.
+fn texts(handbook: &Handbook) -> Vec<(FileId, &Text, Option<(Kind, &str)>)> {
+    let mut out = Vec::new();
+    if let Some(main) = &handbook.main {
+        let fields = main
+            .start_here
+            .iter()
+            .chain(
+                main.severities
+                    .iter()
+                    .filter_map(|s| s.description.as_ref()),
+            )
+            .chain(main.roles.iter().filter_map(|r| r.duties.as_ref()))
+            .chain(main.obligations.iter().filter_map(|o| o.when.as_ref()));
+        out.extend(fields.map(|t| (main.file, t, None)));
+    }
+    for s in &handbook.suppliers {
+        let cooperation = s.contract.as_ref().and_then(|k| k.cooperation.as_ref());
+        out.extend(
+            s.secure_channel
+                .iter()
+                .chain(&s.notes)
+                .chain(cooperation)
+                .map(|t| (s.file, t, None)),
+        );
+    }
+    for p in &handbook.plans {
+        let details = p
+            .phases
+            .iter()
+            .flat_map(|ph| ph.steps.iter().filter_map(|s| s.details.as_ref()));
+        out.extend(p.summary.iter().chain(details).map(|t| (p.file, t, None)));
+    }
+    out.extend(
+        handbook
+            .playbooks
+            .iter()
+            .map(|d| (d.file, &d.body, Some((Kind::Playbook, d.id.as_str())))),
+    );
+    out.extend(
+        handbook
+            .pages
+            .iter()
+            .map(|d| (d.file, &d.body, Some((Kind::Page, d.id.as_str())))),
+    );
+    out
+}
+
+/// The message and help for a link that leads nowhere; `None` for a good link.
+fn problem(
+    c: &Checker,
+    file: FileId,
+    own: Option<(Kind, &str)>,
+    dest: &str,
+) -> Option<(String, String)> {
+    match classify(dest) {
+        LinkTarget::Other => None,
+        LinkTarget::MisspeltKind { scheme, meant } => Some((
+            format!("unknown link kind `{scheme}:`"),
+            format!(
+                "did you mean `{meant}:`? typed links start with supplier:, plan:, playbook:, page:, role: or obligation:"
+            ),
+        )),
+        LinkTarget::SamePage(anchor) => {
+            let (kind, id) = own?;
+            anchor_problem(c, kind, id, anchor, "this page")
+        }
+        LinkTarget::Object { kind, id, anchor } => {
+            if !c.index.contains(kind, id) {
+                return Some((
+                    format!("unknown {} `{id}`", kind.name()),
+                    c.index.unknown_help(kind, id),
+                ));
+            }
+            anchor.and_then(|a| anchor_problem(c, kind, id, a, &format!("{} `{id}`", kind.name())))
+        }
+        LinkTarget::Markdown { path, anchor } => {
+            let from = &c.sources.get(file).path;
+            let target = join(from, path);
+            let Some((kind, id)) = c.index.doc_at(&target) else {
+                let stem = path
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(path)
+                    .trim_end_matches(".md");
+                let help = ["playbook", "page"]
+                    .iter()
+                    .zip([Kind::Playbook, Kind::Page])
+                    .find(|(_, k)| c.index.contains(*k, stem))
+                    .map_or("the path is relative to this file; a typed link such as `playbook:<id>` does not depend on folders".into(), |(name, _)| {
+                        format!("from here the path is different; write `{name}:{stem}` to link by id")
+                    });
+                return Some((format!("no such file `{path}` (looked for {target})"), help));
+            };
+            anchor.and_then(|a| anchor_problem(c, kind, id, a, &format!("{} `{id}`", kind.name())))
+        }
+    }
+}
+
+fn anchor_problem(
+    c: &Checker,
+    kind: Kind,
+    id: &str,
+    anchor: &str,
+    place: &str,
+) -> Option<(String, String)> {
+    match c.index.has_anchor(kind, id, anchor) {
+        Some(true) => None,
+        None => Some((
+            format!("a {} link takes no `#anchor`", kind.name()),
+            format!("write `{}:{id}`", kind.name()),
+        )),
+        Some(false) => {
+            let anchors = c.index.anchors(kind, id);
+            let help = match did_you_mean(anchor, anchors.iter().map(String::as_str)) {
+                Some(close) => format!("did you mean `#{close}`?"),
+                None if anchors.is_empty() => format!("{place} has no anchors"),
+                None => format!(
+                    "anchors in {place}: {}",
+                    anchors
+                        .iter()
+                        .map(|a| format!("#{a}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            Some((format!("no anchor `#{anchor}` in {place}"), help))
+        }
+    }
+}
+
+/// `content/playbooks/a.md` + `../pages/b.md` -> `content/pages/b.md`.
+fn join(from: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in relative.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_destinations() {
+        assert_eq!(
+            classify("plan:recovery#detect"),
+            LinkTarget::Object {
+                kind: Kind::Plan,
+                id: "recovery",
+                anchor: Some("detect")
+            }
+        );
+        assert_eq!(
+            classify("../pages/about.md"),
+            LinkTarget::Markdown {
+                path: "../pages/about.md",
+                anchor: None
+            }
+        );
+        assert_eq!(classify("#top"), LinkTarget::SamePage("top"));
+        assert_eq!(classify("https://example.org/a.md"), LinkTarget::Other);
+        assert_eq!(classify("mailto:a@b.example"), LinkTarget::Other);
+        assert_eq!(
+            classify("suplier:x"),
+            LinkTarget::MisspeltKind {
+                scheme: "suplier",
+                meant: "supplier"
+            }
+        );
+    }
+
+    #[test]
+    fn joins_relative_paths() {
+        assert_eq!(
+            join("content/playbooks/a.md", "b.md"),
+            "content/playbooks/b.md"
+        );
+        assert_eq!(
+            join("content/playbooks/a.md", "../pages/c.md"),
+            "content/pages/c.md"
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! References, links and warnings: checks the loaded model against itself and reports every
+//! unknown id, broken link, structural gap and stale or risky entry.
+
+mod content;
+mod index;
+mod links;
+mod main_file;
+mod messages;
+mod warnings;
+
+pub use index::{Index, SUPPLIER_SECTIONS};
+pub use links::{LinkTarget, classify};
+
+use crate::diag::Diagnostic;
+use crate::model::{Date, Handbook};
+use crate::source::{FileId, Sources};
+
+/// What the resolver hands on: the index of ids and anchors, and the problems it found.
+pub struct Resolved<'a> {
+    pub index: Index<'a>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks everything; `today` decides what is stale or expired.
+pub fn resolve<'a>(handbook: &'a Handbook, sources: &'a Sources, today: Date) -> Resolved<'a> {
+    let index = Index::new(handbook, |file| sources.get(file).path.as_str());
+    let mut checker = Checker {
+        index: &index,
+        sources,
+        out: Vec::new(),
+    };
+    if let Some(main) = &handbook.main {
+        main_file::check(&mut checker, main);
+        messages::check(&mut checker, main, &handbook.suppliers);
+    }
+    content::check(&mut checker, handbook);
+    links::check(&mut checker, handbook);
+    warnings::check(&mut checker, handbook, today);
+    let diagnostics = checker.out;
+    Resolved { index, diagnostics }
+}
+
+/// What every check needs: the index to look ids up in, the sources for paths, and the list
+/// problems go to.
+struct Checker<'i, 'a> {
+    index: &'i Index<'a>,
+    sources: &'a Sources,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_, '_> {
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.out.push(diagnostic);
+    }
+
+    fn reference(&mut self, kind: crate::model::Kind, reference: &crate::model::Ref, file: FileId) {
+        if let Some(d) = self.index.check(kind, reference, file) {
+            self.out.push(d);
+        }
+    }
+}

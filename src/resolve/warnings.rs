@@ -1,0 +1,215 @@
+//! What is allowed but risky: stale reviews, expired certificates and contracts, critical
+//! suppliers nobody can reach at night, phones without a country code, steps due after their
+//! legal deadline, roles without a deputy.
+
+use std::collections::HashMap;
+
+use super::Checker;
+use crate::diag::Diagnostic;
+use crate::model::{Date, Duration, Handbook, HandbookFile, Record, Spanned, Supplier, Tier};
+use crate::source::FileId;
+
+pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
+    let review_every = handbook
+        .main
+        .as_ref()
+        .map_or(Duration::from_secs(365 * 86_400), |m| m.review_every);
+    let stale = |date: &Spanned<Date>| is_older_than(date.value, review_every, today);
+    for supplier in &handbook.suppliers {
+        self::supplier(c, supplier, today);
+        match &supplier.last_reviewed {
+            None => c.push(
+                Diagnostic::warning(format!(
+                    "supplier `{}` has never been reviewed",
+                    supplier.id
+                ))
+                .at(supplier.file, 0..0)
+                .help("review the record with the supplier and add `last_reviewed: YYYY-MM-DD`"),
+            ),
+            Some(date) if stale(date) => c.push(stale_warning(supplier.file, date, review_every)),
+            Some(_) => {}
+        }
+    }
+    let dated = handbook
+        .plans
+        .iter()
+        .map(|p| (p.file, &p.last_reviewed))
+        .chain(
+            handbook
+                .playbooks
+                .iter()
+                .chain(&handbook.pages)
+                .map(|d| (d.file, &d.front.last_reviewed)),
+        );
+    for (file, date) in dated {
+        if let Some(date) = date.as_ref().filter(|d| stale(d)) {
+            c.push(stale_warning(file, date, review_every));
+        }
+    }
+    if let Some(main) = &handbook.main {
+        phones(c, main);
+        deputies(c, main, handbook);
+        deadlines(c, main, handbook);
+    }
+}
+
+fn is_older_than(date: Date, age: Duration, today: Date) -> bool {
+    let days = i64::try_from(age.as_secs() / 86_400)
+        .unwrap_or(i64::MAX)
+        .min(100_000);
+    date.0
+        .checked_add(jiff::Span::new().days(days))
+        .is_ok_and(|due| due < today.0)
+}
+
+fn stale_warning(file: FileId, date: &Spanned<Date>, review_every: Duration) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "last reviewed {}, more than {review_every} ago",
+        date.value
+    ))
+    .at(file, date.span.clone())
+    .help("review it and update `last_reviewed` (the interval is `review_every` in handbook.yaml)")
+}
+
+fn supplier(c: &mut Checker, supplier: &Record<Supplier>, today: Date) {
+    let file = supplier.file;
+    for cert in &supplier.certifications {
+        if let Some(expires) = cert.expires.as_ref().filter(|e| e.value < today) {
+            c.push(
+                Diagnostic::warning(format!(
+                    "certification `{}` expired on {}",
+                    cert.name, expires.value
+                ))
+                .at(file, expires.span.clone())
+                .help("ask the supplier for the renewed certificate and update `expires`"),
+            );
+        }
+    }
+    let contract = supplier.contract.as_ref();
+    if let Some(expires) = contract
+        .and_then(|k| k.expires.as_ref())
+        .filter(|e| e.value < today)
+    {
+        c.push(
+            Diagnostic::warning(format!("the contract expired on {}", expires.value))
+                .at(file, expires.span.clone())
+                .help("check whether the contract was renewed and update `contract.expires`"),
+        );
+    }
+    for contact in supplier.contacts.iter() {
+        if let Some(phone) = &contact.phone {
+            phone_warning(c, file, phone);
+        }
+    }
+    if supplier.tier.value != Tier::Critical {
+        return;
+    }
+    if !supplier
+        .contacts
+        .iter()
+        .any(|k| k.hours.as_deref().is_some_and(|h| h.contains("24")))
+    {
+        c.push(
+            Diagnostic::warning(format!(
+                "critical supplier `{}` has no contact available 24/7",
+                supplier.id
+            ))
+            .at(file, supplier.tier.span.clone())
+            .help("add the supplier's 24/7 line with `hours: 24/7`"),
+        );
+    }
+    if contract.and_then(|k| k.notify_within).is_none() {
+        c.push(
+            Diagnostic::warning(format!("critical supplier `{}` has no `contract.notify_within`", supplier.id))
+                .at(file, supplier.tier.span.clone())
+                .help("write down how fast the contract obliges them to tell you of an incident, e.g. `notify_within: 24h`"),
+        );
+    }
+}
+
+fn phone_warning(c: &mut Checker, file: FileId, phone: &Spanned<String>) {
+    if !phone.trim_start().starts_with('+') {
+        c.push(
+            Diagnostic::warning(format!("phone `{}` has no country code", phone.value))
+                .at(file, phone.span.clone())
+                .help("write it with a leading + and country code, e.g. \"+45 70 00 00 01\", so it works from any phone"),
+        );
+    }
+}
+
+fn phones(c: &mut Checker, main: &Record<HandbookFile>) {
+    let people = main
+        .roles
+        .iter()
+        .flat_map(|r| r.people.iter())
+        .filter_map(|p| p.phone.as_ref());
+    let authorities = main
+        .obligations
+        .iter()
+        .filter_map(|o| o.contact.as_ref()?.phone.as_ref());
+    for phone in people.chain(authorities) {
+        phone_warning(c, main.file, phone);
+    }
+}
+
+/// A role responsible for a step needs a deputy: incidents happen on holidays and at night.
+fn deputies(c: &mut Checker, main: &Record<HandbookFile>, handbook: &Handbook) {
+    let mut first_step: HashMap<&str, String> = HashMap::new();
+    for plan in &handbook.plans {
+        for (p, phase) in plan.phases.iter().enumerate() {
+            for (s, step) in phase.steps.iter().enumerate() {
+                first_step
+                    .entry(step.responsible.as_str())
+                    .or_insert_with(|| format!("{} step {}.{}", plan.id, p + 1, s + 1));
+            }
+        }
+    }
+    for role in main.roles.iter() {
+        if let (Some(step), 1) = (first_step.get(role.id.as_str()), role.people.len()) {
+            c.push(
+                Diagnostic::warning(format!("role `{}` is responsible for steps ({step}, ...) but has no deputy", role.id.value))
+                    .at(main.file, role.id.span.clone())
+                    .help("add a second person to `people`: the first is the primary, the others deputies"),
+            );
+        }
+    }
+}
+
+/// A step tied to an obligation must be due no later than the obligation's deadline.
+fn deadlines(c: &mut Checker, main: &HandbookFile, handbook: &Handbook) {
+    for plan in &handbook.plans {
+        for step in plan.phases.iter().flat_map(|ph| ph.steps.iter()) {
+            let (Some(within), Some(obligation)) = (&step.within, &step.obligation) else {
+                continue;
+            };
+            let Some(deadline) = effective_deadline(main, obligation) else {
+                continue;
+            };
+            if within.value > deadline {
+                c.push(
+                    Diagnostic::warning(format!(
+                        "step is due {} after detection, later than the {deadline} deadline of `{}`",
+                        within.value, obligation.value
+                    ))
+                    .at(plan.file, within.span.clone())
+                    .help(format!("set `within` to {deadline} or less")),
+                );
+            }
+        }
+    }
+}
+
+/// The deadline counted from the start of the first clock of an `after` chain.
+fn effective_deadline(main: &HandbookFile, id: &str) -> Option<Duration> {
+    let mut total = Duration::from_secs(0);
+    let mut current = id;
+    for _ in 0..=main.obligations.len() {
+        let obligation = main.obligations.iter().find(|o| o.id.as_str() == current)?;
+        total = total + obligation.deadline.as_ref()?.value;
+        match &obligation.after {
+            Some(after) => current = after.as_str(),
+            None => return Some(total),
+        }
+    }
+    None
+}

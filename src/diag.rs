@@ -101,27 +101,22 @@ impl Diagnostics {
         self.items.iter()
     }
 
-    /// Sorts by file path, line and column (problems without a place first) and drops repeats.
+    /// Sorts by file path, line and column (problems without a place first; the order of
+    /// discovery within one place) and drops repeats.
     pub fn sort(&mut self, sources: &Sources) {
         self.items.sort_by_cached_key(|d| sort_key(d, sources));
         self.items.dedup();
     }
 }
 
-fn sort_key(d: &Diagnostic, sources: &Sources) -> (String, usize, usize, Severity, String) {
+fn sort_key(d: &Diagnostic, sources: &Sources) -> (String, usize, usize) {
     match &d.location {
-        None => (String::new(), 0, 0, d.severity, d.message.clone()),
+        None => (String::new(), 0, 0),
         Some(loc) => {
             let file = sources.get(loc.file);
             let pos = loc.span.as_ref().map(|s| file.position(s.start));
             let (line, column) = pos.map_or((0, 0), |p| (p.line, p.column));
-            (
-                file.path.clone(),
-                line,
-                column,
-                d.severity,
-                d.message.clone(),
-            )
+            (file.path.clone(), line, column)
         }
     }
 }

@@ -68,6 +68,10 @@ impl SourceFile {
         start..end
     }
 
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
     /// The byte offset of a 1-based line's first byte.
     pub fn line_start(&self, line: usize) -> usize {
         self.line_starts[(line - 1).min(self.line_starts.len() - 1)]

@@ -52,6 +52,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
     let mut diagnostics = Vec::new();
 
     let mut to_parse = Vec::new();
+    let mut unreadable = Vec::new();
     for (path, kind) in
         std::iter::once((main_path, None)).chain(found.into_iter().map(|f| (f.path, Some(f.kind))))
     {
@@ -67,8 +68,8 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
                         .at(id, offset..offset)
                         .help("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
                 );
-                if let Some(kind) = kind {
-                    to_parse.push((id, Some(kind)));
+                if let Some((kind, name)) = kind.zip(file_id(&sources.get(id).path).ok()) {
+                    unreadable.push((kind, name, id));
                 }
             }
         }
@@ -91,7 +92,10 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
         .map(|&(file, kind)| parse_file(&sources, file, kind))
         .collect();
 
-    let mut handbook = Handbook::default();
+    let mut handbook = Handbook {
+        unreadable,
+        ..Handbook::default()
+    };
     for (item, problems) in parsed {
         diagnostics.extend(problems);
         match item {
@@ -100,7 +104,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
             Parsed::Plan(record) => handbook.plans.push(record),
             Parsed::Doc(Kind::Page, record) => handbook.pages.push(record),
             Parsed::Doc(_, record) => handbook.playbooks.push(record),
-            Parsed::Unreadable(kind, id) => handbook.unreadable.push((kind, id)),
+            Parsed::Unreadable(kind, id, file) => handbook.unreadable.push((kind, id, file)),
             Parsed::Nothing => {}
         }
     }
@@ -138,7 +142,7 @@ enum Parsed {
     Supplier(Record<Supplier>),
     Plan(Record<Plan>),
     Doc(Kind, Record<Doc>),
-    Unreadable(Kind, Id),
+    Unreadable(Kind, Id, FileId),
     Nothing,
 }
 
@@ -170,7 +174,7 @@ fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) -> (Parsed, V
                 .help(help),
         );
         return (
-            id.map_or(Parsed::Main(None), |(k, i)| Parsed::Unreadable(k, i)),
+            id.map_or(Parsed::Main(None), |(k, i)| Parsed::Unreadable(k, i, file)),
             problems,
         );
     }
@@ -187,18 +191,18 @@ fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) -> (Parsed, V
         Some((kind @ (Kind::Playbook | Kind::Page), id)) => {
             match parse_doc(source, file, &mut problems) {
                 Some(value) => Parsed::Doc(kind, Record { id, file, value }),
-                None => Parsed::Unreadable(kind, id),
+                None => Parsed::Unreadable(kind, id, file),
             }
         }
         Some((Kind::Supplier, id)) => {
             match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
                 Some(value) => Parsed::Supplier(Record { id, file, value }),
-                None => Parsed::Unreadable(Kind::Supplier, id),
+                None => Parsed::Unreadable(Kind::Supplier, id, file),
             }
         }
         Some((kind, id)) => match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
             Some(value) => Parsed::Plan(Record { id, file, value }),
-            None => Parsed::Unreadable(kind, id),
+            None => Parsed::Unreadable(kind, id, file),
         },
     };
     (parsed, problems)
@@ -217,6 +221,23 @@ fn file_id(path: &str) -> Result<Id, Diagnostic> {
     })
 }
 
+/// A YAML syntax error; a tab near it is most likely the cause, and is pointed at instead.
+fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Diagnostic {
+    let line = source.position(e.offset).line;
+    let near = line.saturating_sub(1).max(1)..=(line + 1).min(source.line_count());
+    let tab = near
+        .map(|l| source.line_range(l))
+        .find_map(|r| source.text[r.clone()].find('\t').map(|i| r.start + i));
+    match tab {
+        Some(at) => Diagnostic::error("YAML syntax: a tab in the indentation")
+            .at(file, at..at + 1)
+            .help("YAML indentation must use spaces: replace the tab with spaces"),
+        None => Diagnostic::error(format!("YAML syntax: {}", e.message))
+            .at(file, e.offset..e.offset)
+            .help("check the indentation and quoting on this line or the one before"),
+    }
+}
+
 /// Parses the YAML in `range` of the file into `T`, adding every problem to `problems`.
 fn parse_yaml<T: for<'de> serde::Deserialize<'de>>(
     source: &SourceFile,
@@ -227,17 +248,7 @@ fn parse_yaml<T: for<'de> serde::Deserialize<'de>>(
     let node = match yaml::parse(&source.text[range.clone()], range.start) {
         Ok(node) => node,
         Err(e) => {
-            let line = source.line_range(source.position(e.offset).line);
-            let help = if source.text[line].contains('\t') {
-                "YAML indentation must use spaces: replace the tab with spaces"
-            } else {
-                "check the indentation and quoting on this line or the one before"
-            };
-            problems.push(
-                Diagnostic::error(format!("YAML syntax: {}", e.message))
-                    .at(file, e.offset..e.offset)
-                    .help(help),
-            );
+            problems.push(syntax_error(source, file, &e));
             return None;
         }
     };

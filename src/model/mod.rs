@@ -80,5 +80,5 @@ pub struct Handbook {
     pub playbooks: Vec<Record<Doc>>,
     pub pages: Vec<Record<Doc>>,
     #[serde(skip)]
-    pub unreadable: Vec<(Kind, Id)>,
+    pub unreadable: Vec<(Kind, Id, FileId)>,
 }

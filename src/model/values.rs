@@ -233,9 +233,21 @@ impl std::ops::Add for Duration {
     }
 }
 
+/// Written back in the handbook's own syntax, largest units first: `3d`, `1h 30m`.
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", humantime::format_duration(self.0))
+        let mut rest = self.0.as_secs();
+        let mut parts = Vec::new();
+        for (unit, secs) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] {
+            if rest >= secs {
+                parts.push(format!("{}{unit}", rest / secs));
+                rest %= secs;
+            }
+        }
+        if parts.is_empty() {
+            parts.push("0m".into());
+        }
+        f.write_str(&parts.join(" "))
     }
 }
 
@@ -307,6 +319,8 @@ mod tests {
         assert_eq!(Duration::parse("4 hours").unwrap().as_secs(), 4 * 3600);
         assert!(Duration::parse("soon").is_err());
         assert_eq!(Duration::parse("90m").unwrap().to_string(), "1h 30m");
+        assert_eq!(Duration::parse("2w").unwrap().to_string(), "14d");
+        assert_eq!(Duration::parse("1d 1s").unwrap().to_string(), "1d 1s");
     }
 
     #[test]

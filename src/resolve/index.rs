@@ -23,8 +23,8 @@ pub const SUPPLIER_SECTIONS: [&str; 6] = [
 
 pub struct Index<'a> {
     ids: HashMap<Kind, Vec<&'a str>>,
-    /// Kinds whose list may be incomplete because a file failed to load: unknown ids of these
-    /// kinds are not reported, the load error already was.
+    /// Kinds whose list may be incomplete because handbook.yaml failed to load: unknown ids
+    /// of these kinds are not reported, the load error already was.
     incomplete: HashSet<Kind>,
     phase_anchors: HashMap<&'a str, Vec<String>>,
     outlines: HashMap<Kind, HashMap<&'a str, Outline>>,
@@ -75,11 +75,10 @@ impl<'a> Index<'a> {
             Kind::Page,
             handbook.pages.iter().map(|d| d.id.as_str()).collect(),
         );
-        for (kind, id) in &handbook.unreadable {
+        let mut doc_paths: HashMap<String, (Kind, &'a str)> = HashMap::new();
+        for (kind, id, file) in &handbook.unreadable {
             ids.entry(*kind).or_default().push(id.as_str());
-            if matches!(kind, Kind::Playbook | Kind::Page | Kind::Plan) {
-                incomplete.insert(*kind);
-            }
+            doc_paths.insert(paths(*file).to_string(), (*kind, id.as_str()));
         }
         let phase_anchors = handbook
             .plans
@@ -105,10 +104,10 @@ impl<'a> Index<'a> {
         for (kind, id, o) in read {
             outlines.entry(kind).or_default().insert(id, o);
         }
-        let doc_paths = docs
-            .iter()
-            .map(|(kind, d)| (paths(d.file).to_string(), (*kind, d.id.as_str())))
-            .collect();
+        doc_paths.extend(
+            docs.iter()
+                .map(|(kind, d)| (paths(d.file).to_string(), (*kind, d.id.as_str()))),
+        );
         Index {
             ids,
             incomplete,
@@ -116,6 +115,11 @@ impl<'a> Index<'a> {
             outlines,
             doc_paths,
         }
+    }
+
+    /// Whether `id` is known, or cannot be judged because its list failed to load.
+    pub fn accepts(&self, kind: Kind, id: &str) -> bool {
+        self.contains(kind, id) || self.incomplete.contains(&kind)
     }
 
     pub fn contains(&self, kind: Kind, id: &str) -> bool {
@@ -165,7 +169,7 @@ impl<'a> Index<'a> {
 
     /// An error for `reference` if it names no object of `kind`.
     pub fn check(&self, kind: Kind, reference: &Ref, file: FileId) -> Option<Diagnostic> {
-        if self.contains(kind, reference) || self.incomplete.contains(&kind) {
+        if self.accepts(kind, reference) {
             return None;
         }
         let message = format!("unknown {} `{}`", kind.name(), reference.value);

@@ -163,7 +163,7 @@ fn problem(
             anchor_problem(c, kind, id, anchor, "this page")
         }
         LinkTarget::Object { kind, id, anchor } => {
-            if !c.index.contains(kind, id) {
+            if !c.index.accepts(kind, id) {
                 return Some((
                     format!("unknown {} `{id}`", kind.name()),
                     c.index.unknown_help(kind, id),

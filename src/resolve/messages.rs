@@ -21,10 +21,17 @@ pub fn context(main: &HandbookFile, supplier: Option<&Record<Supplier>>) -> tera
 
 /// Renders one template text; the error is (message, offset in the text).
 pub fn render(text: &str, context: &tera::Context) -> Result<String, (String, usize)> {
+    compile(text)?
+        .render("message", context)
+        .map_err(|e| describe(&e))
+}
+
+/// Parses a template without rendering it (when there is nothing to render it for).
+fn compile(text: &str) -> Result<tera::Tera, (String, usize)> {
     let mut tera = tera::Tera::new();
     tera.add_raw_template("message", text)
         .map_err(|e| describe(&e))?;
-    tera.render("message", context).map_err(|e| describe(&e))
+    Ok(tera)
 }
 
 fn describe(error: &tera::Error) -> (String, usize) {
@@ -65,10 +72,13 @@ fn first_failure(
             .at(file, at..at)
             .help("templates use Tera syntax and see `organization`, `handbook`, and for suppliers `supplier` and `contact`")
     };
-    if message.audience != Audience::Supplier || suppliers.is_empty() {
+    if message.audience != Audience::Supplier {
         return render(&text.text, &context(main, None))
             .err()
             .map(|e| failure(e, String::new()));
+    }
+    if suppliers.is_empty() {
+        return compile(&text.text).err().map(|e| failure(e, String::new()));
     }
     suppliers.iter().find_map(|supplier| {
         render(&text.text, &context(main, Some(supplier)))

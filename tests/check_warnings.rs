@@ -1,0 +1,166 @@
+//! `irbook check` warnings: each one FORMAT.md lists, with its place, and `--strict`.
+
+mod common;
+
+use common::{Fixture, irbook, shorts};
+
+#[test]
+fn expired_certification_and_contract() {
+    let f = Fixture::new();
+    f.edit(
+        "content/suppliers/host.yaml",
+        "expires: 2028-01-01",
+        "expires: 2026-01-01",
+    );
+    f.edit(
+        "content/suppliers/host.yaml",
+        "expires: 2028-03-01",
+        "expires: 2026-11-22",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "warning content/suppliers/host.yaml:15:12 the contract expired on 2026-01-01",
+            "warning content/suppliers/host.yaml:18:14 certification `ISO/IEC 27001` expired on 2026-11-22",
+        ]
+    );
+}
+
+#[test]
+fn critical_supplier_without_24_7_contact_or_notify_within() {
+    let f = Fixture::new();
+    f.edit(
+        "content/suppliers/host.yaml",
+        "    hours: 24/7\n",
+        "    hours: Mon-Fri 8-16\n",
+    );
+    f.edit("content/suppliers/host.yaml", "  notify_within: 24h\n", "");
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "warning content/suppliers/host.yaml:2:7 critical supplier `host` has no contact available 24/7",
+            "warning content/suppliers/host.yaml:2:7 critical supplier `host` has no `contract.notify_within`",
+        ]
+    );
+}
+
+#[test]
+fn review_missing_or_stale() {
+    let f = Fixture::new();
+    f.edit(
+        "content/suppliers/host.yaml",
+        "last_reviewed: 2026-10-01\n",
+        "",
+    );
+    f.edit(
+        "content/plans/recovery.yaml",
+        "owner: lead\n",
+        "owner: lead\nlast_reviewed: 2025-11-01\n",
+    );
+    let diags = f.check();
+    assert_eq!(
+        shorts(&diags),
+        [
+            "warning content/plans/recovery.yaml:4:16 last reviewed 2025-11-01, more than 365d ago",
+            "warning content/suppliers/host.yaml:1:1 supplier `host` has never been reviewed",
+        ]
+    );
+}
+
+#[test]
+fn review_every_sets_the_interval() {
+    let f = Fixture::new();
+    f.edit(
+        "handbook.yaml",
+        "timezone: Europe/Copenhagen\n",
+        "timezone: Europe/Copenhagen\nreview_every: 30d\n",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        ["warning content/suppliers/host.yaml:19:16 last reviewed 2026-10-01, more than 30d ago"]
+    );
+}
+
+#[test]
+fn step_due_after_its_obligation_deadline() {
+    let f = Fixture::new();
+    f.edit("content/plans/recovery.yaml", "within: 48h", "within: 96h");
+    let d = f.check();
+    assert_eq!(
+        shorts(&d),
+        [
+            "warning content/plans/recovery.yaml:17:17 step is due 4d after detection, later than the 3d deadline of `gdpr`"
+        ]
+    );
+    assert_eq!(d[0].help.as_deref(), Some("set `within` to 3d or less"));
+}
+
+#[test]
+fn deadlines_add_up_along_after_chains() {
+    let f = Fixture::new();
+    f.edit(
+        "content/plans/recovery.yaml",
+        "within: 48h\n        obligation: gdpr",
+        "within: 34d\n        obligation: final",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "warning content/plans/recovery.yaml:17:17 step is due 34d after detection, later than the 33d deadline of `final`"
+        ]
+    );
+}
+
+#[test]
+fn responsible_role_without_deputy() {
+    let f = Fixture::new();
+    f.edit(
+        "handbook.yaml",
+        "      - name: Dan Fog\n        phone: \"+45 33 33 33 33\"\n",
+        "",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "warning handbook.yaml:19:9 role `tech` is responsible for steps (recovery step 1.1, ...) but has no deputy"
+        ]
+    );
+}
+
+#[test]
+fn phone_without_country_code() {
+    let f = Fixture::new();
+    f.edit("handbook.yaml", "\"+45 11 11 11 11\"", "\"11 11 11 11\"");
+    f.edit(
+        "content/suppliers/host.yaml",
+        "\"+45 70 00 00 01\"",
+        "70000001",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "warning content/suppliers/host.yaml:6:12 phone `70000001` has no country code",
+            "warning handbook.yaml:16:16 phone `11 11 11 11` has no country code",
+        ]
+    );
+}
+
+#[test]
+fn strict_fails_on_warnings() {
+    let f = Fixture::new();
+    f.edit(
+        "content/suppliers/host.yaml",
+        "\"+45 70 00 00 01\"",
+        "70000001",
+    );
+    irbook()
+        .args(["check", "--root"])
+        .arg(f.root())
+        .assert()
+        .code(0);
+    irbook()
+        .args(["check", "--strict", "--root"])
+        .arg(f.root())
+        .assert()
+        .code(1);
+}

@@ -535,3 +535,28 @@ fn editor_leftovers_are_ignored_and_strays_reported() {
         ]
     );
 }
+
+#[test]
+fn columns_count_characters_after_non_ascii_text() {
+    let f = Fixture::new();
+    f.edit(
+        "content/plans/recovery.yaml",
+        "title: Recovery",
+        "title: Gendannelse – første døgn",
+    );
+    f.edit(
+        "content/plans/recovery.yaml",
+        "      - action: Confirm the scope",
+        "      - action: Bekræft omfanget «nu»",
+    );
+    f.edit(
+        "content/plans/recovery.yaml",
+        "responsible: tech",
+        "responsible: tekniker",
+    );
+    let d = only(&f);
+    assert_eq!(
+        d.short(),
+        "error content/plans/recovery.yaml:8:22 unknown role `tekniker`"
+    );
+}

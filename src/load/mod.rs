@@ -3,6 +3,8 @@
 
 mod de;
 mod frontmatter;
+#[cfg(test)]
+mod fuzz_tests;
 mod walk;
 mod yaml;
 
@@ -124,7 +126,12 @@ fn read(root: &Path, path: &PathBuf) -> Result<SourceFile, Unreadable> {
     let rel = relative_path(root, path);
     let bytes =
         std::fs::read(path).map_err(|e| Unreadable::Io(format!("cannot read {rel}: {e}")))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    decode(rel, &bytes)
+}
+
+/// UTF-8 text without its BOM, or where the first invalid byte is.
+fn decode(rel: String, bytes: &[u8]) -> Result<SourceFile, Unreadable> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(rel, text.to_string())),
         Err(e) => {

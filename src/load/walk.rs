@@ -66,11 +66,10 @@ pub fn content_files(content: &Path) -> (Vec<Found>, Vec<Stray>) {
         let is_dir = entry.file_type().is_dir();
         match parts.as_slice() {
             [top, ..] if top == STATIC => {}
-            [folder] if is_dir => {
-                if !FOLDERS.iter().any(|(name, ..)| name == folder) {
-                    strays.push(unknown_folder(path, folder));
-                }
+            [folder] if is_dir && !FOLDERS.iter().any(|(name, ..)| name == folder) => {
+                strays.push(unknown_folder(path, folder));
             }
+            [_] if is_dir => {}
             [_] => strays.push(Stray {
                 path,
                 message: "ignored: files directly in content/ are not part of the handbook".into(),

@@ -50,6 +50,7 @@ pub struct SyntaxError {
 pub fn parse(text: &str, base: usize) -> Result<Node, SyntaxError> {
     let mut builder = TreeBuilder {
         text,
+        line_starts: line_starts(text),
         base,
         stack: Vec::new(),
         anchors: HashMap::new(),
@@ -58,7 +59,7 @@ pub fn parse(text: &str, base: usize) -> Result<Node, SyntaxError> {
     let mut parser = Parser::new_from_str(text);
     parser.load(&mut builder, true).map_err(|e| SyntaxError {
         message: e.info().to_string(),
-        offset: base + e.marker().index().min(text.len()),
+        offset: base + local_offset(text, &line_starts(text), e.marker()),
     })?;
     let mut documents = builder.documents.into_iter();
     let first = documents.next().unwrap_or(Node {
@@ -74,8 +75,29 @@ pub fn parse(text: &str, base: usize) -> Result<Node, SyntaxError> {
     Ok(first)
 }
 
+/// The byte offset of a mark. The parser counts `index` in characters, so the offset is
+/// computed from the line and the column (characters from the line's start) instead.
+fn local_offset(text: &str, line_starts: &[usize], mark: &Marker) -> usize {
+    let Some(&start) = line_starts.get(mark.line().saturating_sub(1)) else {
+        return text.len();
+    };
+    let line = &text[start..];
+    start
+        + line
+            .char_indices()
+            .nth(mark.col())
+            .map_or(line.len(), |(i, _)| i)
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
 struct TreeBuilder<'a> {
     text: &'a str,
+    line_starts: Vec<usize>,
     base: usize,
     /// Open collections: their node (children so far) and, for mappings, a pending key.
     stack: Vec<Open>,
@@ -91,7 +113,7 @@ struct Open {
 
 impl TreeBuilder<'_> {
     fn offset(&self, mark: &Marker) -> usize {
-        self.base + mark.index().min(self.text.len())
+        self.base + local_offset(self.text, &self.line_starts, mark)
     }
 
     fn finish(&mut self, node: Node, anchor: usize) {
@@ -171,10 +193,10 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             }),
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(mut open) = self.stack.pop() {
-                    if let Value::Map(entries) = &open.node.value {
-                        if let Some((first_key, _)) = entries.first() {
-                            open.node.span.start = first_key.span.start;
-                        }
+                    if let Value::Map(entries) = &open.node.value
+                        && let Some((first_key, _)) = entries.first()
+                    {
+                        open.node.span.start = first_key.span.start;
                     }
                     open.node.span.end = offset.max(open.node.span.start);
                     self.finish(open.node, open.anchor);
@@ -286,6 +308,13 @@ mod tests {
     fn syntax_errors_have_offsets() {
         let err = parse("a: [1, 2\nb: 3\n", 0).unwrap_err();
         assert!(err.offset > 0, "{err:?}");
+    }
+
+    #[test]
+    fn spans_are_bytes_after_non_ascii_text() {
+        let text = "a: æøå\nb: x\n";
+        let root = parse(text, 0).unwrap();
+        assert_eq!(&text[map(&root)[1].1.span.clone()], "x");
     }
 
     #[test]

@@ -56,10 +56,11 @@ pub fn classify(dest: &str) -> LinkTarget<'_> {
             };
         }
         let plain = scheme.len() > 2 && scheme.chars().all(|c| c.is_ascii_lowercase());
-        if plain && !id.starts_with("//") {
-            if let Some(meant) = did_you_mean(scheme, LINK_KINDS.iter().map(|k| k.name())) {
-                return LinkTarget::MisspeltKind { scheme, meant };
-            }
+        if plain
+            && !id.starts_with("//")
+            && let Some(meant) = did_you_mean(scheme, LINK_KINDS.iter().map(|k| k.name()))
+        {
+            return LinkTarget::MisspeltKind { scheme, meant };
         }
         return LinkTarget::Other;
     }
@@ -95,8 +96,11 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
     }
 }
 
-/// Every Markdown text of the handbook, its file, and the document it is the body of.
-fn texts(handbook: &Handbook) -> Vec<(FileId, &Text, Option<(Kind, &str)>)> {
+/// A Markdown text, its file, and the document it is the body of (`None`: a YAML field).
+type MarkdownText<'a> = (FileId, &'a Text, Option<(Kind, &'a str)>);
+
+/// Every Markdown text of the handbook.
+fn texts(handbook: &Handbook) -> Vec<MarkdownText<'_>> {
     let mut out = Vec::new();
     if let Some(main) = &handbook.main {
         let fields = main

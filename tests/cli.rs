@@ -1,0 +1,188 @@
+//! The command line: text and JSON output, exit codes, `-q`, `init`, and the example handbook.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Fixture, check_json, irbook};
+
+#[test]
+fn text_output_shows_place_source_caret_help_and_summary() {
+    let f = Fixture::new();
+    f.edit(
+        "content/plans/recovery.yaml",
+        "responsible: tech",
+        "responsible: tehc",
+    );
+    f.edit(
+        "content/suppliers/host.yaml",
+        "\"+45 70 00 00 01\"",
+        "70000001",
+    );
+    let output = irbook()
+        .args(["check", "--root"])
+        .arg(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let expected = "\
+error: content/plans/recovery.yaml:8:22: unknown role `tehc`
+  |
+8 |         responsible: tehc
+  |                      ^^^^
+  |
+  = help: did you mean `tech`?
+warning: content/suppliers/host.yaml:6:12: phone `70000001` has no country code
+  |
+6 |     phone: 70000001
+  |            ^^^^^^^^
+  |
+  = help: write it with a leading + and country code, e.g. \"+45 70 00 00 01\", so it works from any phone
+1 error, 1 warning in 5 files
+";
+    assert_eq!(stderr, expected);
+}
+
+#[test]
+fn quiet_prints_only_errors() {
+    let f = Fixture::new();
+    f.edit(
+        "content/suppliers/host.yaml",
+        "\"+45 70 00 00 01\"",
+        "70000001",
+    );
+    let output = irbook()
+        .args(["-q", "check", "--root"])
+        .arg(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8(output.stderr).unwrap(), "");
+}
+
+#[test]
+fn json_is_one_array_with_every_field() {
+    let f = Fixture::new();
+    f.edit(
+        "content/plans/recovery.yaml",
+        "responsible: tech",
+        "responsible: tehc",
+    );
+    let output = irbook()
+        .args(["check", "--format", "json", "--root"])
+        .arg(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        value,
+        serde_json::json!([{
+            "severity": "error",
+            "path": "content/plans/recovery.yaml",
+            "line": 8,
+            "column": 22,
+            "message": "unknown role `tehc`",
+            "help": "did you mean `tech`?"
+        }])
+    );
+}
+
+#[test]
+fn exit_2_for_no_handbook_and_for_usage_errors() {
+    let empty = tempfile::tempdir().unwrap();
+    let output = irbook()
+        .args(["check", "--root"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "error: no handbook.yaml in {}",
+            empty.path().display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: run `irbook init DIR`"), "{stderr}");
+    irbook().args(["check", "--format", "xml"]).assert().code(2);
+    irbook().arg("frobnicate").assert().code(2);
+}
+
+fn files_under(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn init_writes_the_example_handbook_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("new-handbook");
+    irbook().arg("init").arg(&target).assert().code(0);
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut expected = files_under(&repo.join("content"))
+        .into_iter()
+        .map(|(p, b)| (format!("content/{p}"), b))
+        .collect::<Vec<_>>();
+    expected.push((
+        "handbook.yaml".into(),
+        std::fs::read(repo.join("handbook.yaml")).unwrap(),
+    ));
+    expected.sort();
+    assert_eq!(files_under(&target), expected);
+    assert!(
+        expected.len() >= 14,
+        "the example has suppliers, plans, playbooks and a page"
+    );
+}
+
+#[test]
+fn init_result_passes_check_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    irbook().arg("init").arg(dir.path()).assert().code(0);
+    assert_eq!(check_json(dir.path()), vec![]);
+    irbook()
+        .args(["check", "--strict", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn init_refuses_a_non_empty_folder_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let output = irbook().arg("init").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("is not empty")
+    );
+    assert_eq!(
+        files_under(dir.path()),
+        vec![("notes.txt".to_string(), b"mine".to_vec())]
+    );
+}
+
+#[test]
+fn the_repository_example_passes_check_strict() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(check_json(root), vec![]);
+}

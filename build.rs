@@ -4,8 +4,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root =
-        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-changed=handbook.yaml");
     println!("cargo:rerun-if-changed=content");
     let mut files = vec!["handbook.yaml".to_string()];
@@ -19,8 +18,7 @@ fn main() {
         );
     }
     out.push(']');
-    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("example_files.rs");
+    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("example_files.rs");
     std::fs::write(dest, out).expect("write example_files.rs");
 }
 

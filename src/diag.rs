@@ -192,11 +192,10 @@ pub fn render_json(diagnostics: &Diagnostics, sources: &Sources) -> String {
         .iter()
         .map(|d| {
             let file = d.location.as_ref().map(|loc| sources.get(loc.file));
-            let pos = d.location.as_ref().and_then(|loc| {
-                loc.span
-                    .as_ref()
-                    .map(|s| sources.get(loc.file).position(s.start))
-            });
+            let pos = d
+                .location
+                .as_ref()
+                .and_then(|loc| loc.span.as_ref().map(|s| sources.get(loc.file).position(s.start)));
             JsonDiagnostic {
                 severity: d.severity,
                 path: file.map(|f| f.path.as_str()),

@@ -127,7 +127,8 @@ mod tests {
 
     #[test]
     fn outline_reads_links_and_unique_anchors() {
-        let text = "# Intro\n\nSee [host](supplier:skyhost) and ![x](a.png).\n\n## Intro\n\n### Custom {#mine}\n";
+        let text =
+            "# Intro\n\nSee [host](supplier:skyhost) and ![x](a.png).\n\n## Intro\n\n### Custom {#mine}\n";
         let o = outline(text);
         assert_eq!(o.links.len(), 1);
         assert_eq!(&text[o.links[0].span.clone()], "supplier:skyhost");

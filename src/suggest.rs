@@ -1,10 +1,7 @@
 //! "Did you mean" suggestions for misspelt keys, ids and values.
 
 /// The candidate closest to `given`, if one is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    given: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let length = given.chars().count();
     let limit = (length / 3).max(2).min(length.saturating_sub(1));
     candidates

@@ -124,11 +124,7 @@ fn invalid_file_name() {
 #[test]
 fn bad_duration() {
     let f = Fixture::new();
-    f.edit(
-        "content/plans/recovery.yaml",
-        "within: 1h",
-        "within: 1 hourz",
-    );
+    f.edit("content/plans/recovery.yaml", "within: 1h", "within: 1 hourz");
     let d = only(&f);
     assert_eq!(
         d.short(),
@@ -162,11 +158,7 @@ fn bad_date() {
 #[test]
 fn unknown_value_of_an_enum() {
     let f = Fixture::new();
-    f.edit(
-        "content/suppliers/host.yaml",
-        "tier: critical",
-        "tier: critcal",
-    );
+    f.edit("content/suppliers/host.yaml", "tier: critical", "tier: critcal");
     let d = only(&f);
     assert_eq!(
         d.short(),
@@ -238,10 +230,7 @@ fn duplicate_id() {
     let f = Fixture::new();
     f.edit("handbook.yaml", "  - id: low", "  - id: high");
     let d = only(&f);
-    assert_eq!(
-        d.short(),
-        "error handbook.yaml:9:9 duplicate severity id `high`"
-    );
+    assert_eq!(d.short(), "error handbook.yaml:9:9 duplicate severity id `high`");
     assert_eq!(
         d.help.as_deref(),
         Some("the first `high` is on line 5; give each severity its own id")
@@ -356,11 +345,7 @@ fn broken_anchors() {
         "(../pages/about.md#why)",
         "(../pages/about.md#how)",
     );
-    f.edit(
-        "content/playbooks/ransomware.md",
-        "(role:lead)",
-        "(role:lead#x)",
-    );
+    f.edit("content/playbooks/ransomware.md", "(role:lead)", "(role:lead#x)");
     let diags = f.check();
     assert_eq!(
         shorts(&diags),
@@ -371,10 +356,7 @@ fn broken_anchors() {
             "error content/playbooks/ransomware.md:18:18 broken link: no anchor `#how` in page `about`",
         ]
     );
-    assert_eq!(
-        diags[0].help.as_deref(),
-        Some("did you mean `#first-hour`?")
-    );
+    assert_eq!(diags[0].help.as_deref(), Some("did you mean `#first-hour`?"));
     assert_eq!(diags[1].help.as_deref(), Some("did you mean `#notify`?"));
 }
 
@@ -410,10 +392,7 @@ fn missing_front_matter() {
     let f = Fixture::new();
     f.write("content/pages/about.md", "# Why\n");
     let d = only(&f);
-    assert_eq!(
-        d.short(),
-        "error content/pages/about.md:1:1 missing front matter"
-    );
+    assert_eq!(d.short(), "error content/pages/about.md:1:1 missing front matter");
 }
 
 #[test]
@@ -456,11 +435,7 @@ fn bom_and_crlf_are_accepted() {
     let playbook = common::PLAYBOOK.replace('\n', "\r\n");
     f.write("content/playbooks/ransomware.md", &playbook);
     assert_eq!(shorts(&f.check()), Vec::<String>::new());
-    f.edit(
-        "content/suppliers/host.yaml",
-        "tier: critical",
-        "tier: critcal",
-    );
+    f.edit("content/suppliers/host.yaml", "tier: critical", "tier: critcal");
     assert_eq!(
         shorts(&f.check()),
         ["error content/suppliers/host.yaml:2:7 unknown value `critcal`"]
@@ -476,11 +451,7 @@ fn three_errors_in_three_files_in_one_run() {
         "    contact: Lars Holm",
         "    contact: Nobody",
     );
-    f.edit(
-        "content/playbooks/ransomware.md",
-        "(role:lead)",
-        "(role:boss)",
-    );
+    f.edit("content/playbooks/ransomware.md", "(role:lead)", "(role:boss)");
     assert_eq!(
         shorts(&f.check()),
         [

@@ -47,11 +47,7 @@ fn critical_supplier_without_24_7_contact_or_notify_within() {
 #[test]
 fn review_missing_or_stale() {
     let f = Fixture::new();
-    f.edit(
-        "content/suppliers/host.yaml",
-        "last_reviewed: 2026-10-01\n",
-        "",
-    );
+    f.edit("content/suppliers/host.yaml", "last_reviewed: 2026-10-01\n", "");
     f.edit(
         "content/plans/recovery.yaml",
         "owner: lead\n",
@@ -131,11 +127,7 @@ fn responsible_role_without_deputy() {
 fn phone_without_country_code() {
     let f = Fixture::new();
     f.edit("handbook.yaml", "\"+45 11 11 11 11\"", "\"11 11 11 11\"");
-    f.edit(
-        "content/suppliers/host.yaml",
-        "\"+45 70 00 00 01\"",
-        "70000001",
-    );
+    f.edit("content/suppliers/host.yaml", "\"+45 70 00 00 01\"", "70000001");
     assert_eq!(
         shorts(&f.check()),
         [
@@ -148,16 +140,8 @@ fn phone_without_country_code() {
 #[test]
 fn strict_fails_on_warnings() {
     let f = Fixture::new();
-    f.edit(
-        "content/suppliers/host.yaml",
-        "\"+45 70 00 00 01\"",
-        "70000001",
-    );
-    irbook()
-        .args(["check", "--root"])
-        .arg(f.root())
-        .assert()
-        .code(0);
+    f.edit("content/suppliers/host.yaml", "\"+45 70 00 00 01\"", "70000001");
+    irbook().args(["check", "--root"]).arg(f.root()).assert().code(0);
     irbook()
         .args(["check", "--strict", "--root"])
         .arg(f.root())

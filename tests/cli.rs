@@ -14,16 +14,8 @@ fn text_output_shows_place_source_caret_help_and_summary() {
         "responsible: tech",
         "responsible: tehc",
     );
-    f.edit(
-        "content/suppliers/host.yaml",
-        "\"+45 70 00 00 01\"",
-        "70000001",
-    );
-    let output = irbook()
-        .args(["check", "--root"])
-        .arg(f.root())
-        .output()
-        .unwrap();
+    f.edit("content/suppliers/host.yaml", "\"+45 70 00 00 01\"", "70000001");
+    let output = irbook().args(["check", "--root"]).arg(f.root()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
     let expected = "\
@@ -47,11 +39,7 @@ warning: content/suppliers/host.yaml:6:12: phone `70000001` has no country code
 #[test]
 fn quiet_prints_only_errors() {
     let f = Fixture::new();
-    f.edit(
-        "content/suppliers/host.yaml",
-        "\"+45 70 00 00 01\"",
-        "70000001",
-    );
+    f.edit("content/suppliers/host.yaml", "\"+45 70 00 00 01\"", "70000001");
     let output = irbook()
         .args(["-q", "check", "--root"])
         .arg(f.root())
@@ -100,10 +88,7 @@ fn exit_2_for_no_handbook_and_for_usage_errors() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.starts_with(&format!(
-            "error: no handbook.yaml in {}",
-            empty.path().display()
-        )),
+        stderr.starts_with(&format!("error: no handbook.yaml in {}", empty.path().display())),
         "{stderr}"
     );
     assert!(stderr.contains("help: run `irbook init DIR`"), "{stderr}");
@@ -170,11 +155,7 @@ fn init_refuses_a_non_empty_folder_and_leaves_it_alone() {
     std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
     let output = irbook().arg("init").arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        String::from_utf8(output.stderr)
-            .unwrap()
-            .contains("is not empty")
-    );
+    assert!(String::from_utf8(output.stderr).unwrap().contains("is not empty"));
     assert_eq!(
         files_under(dir.path()),
         vec![("notes.txt".to_string(), b"mine".to_vec())]

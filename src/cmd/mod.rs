@@ -25,8 +25,8 @@ pub struct Output {
 
 impl Output {
     pub fn new(quiet: bool, verbose: bool) -> Self {
-        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            && std::io::stderr().is_terminal();
+        let color =
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal();
         Output {
             quiet,
             verbose,

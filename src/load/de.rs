@@ -165,22 +165,13 @@ impl<'de, 'a> NodeDeserializer<'de, 'a> {
     }
 
     fn spanned<V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_map(SpannedAccess {
-            de: *self,
-            state: 0,
-        })
+        visitor.visit_map(SpannedAccess { de: *self, state: 0 })
     }
 
     fn markdown<V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, Error> {
         match &self.node.value {
-            Value::Scalar(_) => visitor.visit_map(MarkdownAccess {
-                de: *self,
-                state: 0,
-            }),
-            _ => Err(de::Error::invalid_type(
-                self.unexpected(),
-                &"a Markdown text",
-            )),
+            Value::Scalar(_) => visitor.visit_map(MarkdownAccess { de: *self, state: 0 }),
+            _ => Err(de::Error::invalid_type(self.unexpected(), &"a Markdown text")),
         }
     }
 
@@ -233,10 +224,7 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
             "true" | "True" | "TRUE" => true,
             "false" | "False" | "FALSE" => false,
             _ => {
-                return Err(de::Error::invalid_type(
-                    self.unexpected(),
-                    &"`true` or `false`",
-                ));
+                return Err(de::Error::invalid_type(self.unexpected(), &"`true` or `false`"));
             }
         };
         visitor.visit_bool(value)
@@ -363,10 +351,7 @@ struct SeqAccess<'de, 'a> {
 impl<'de> de::SeqAccess<'de> for SeqAccess<'de, '_> {
     type Error = Error;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
         match self.items.next() {
             None => Ok(None),
             Some(node) => seed
@@ -410,15 +395,10 @@ impl<'de, 'a> MapAccess<'de, 'a> {
 impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         for (key, value) in self.entries.by_ref() {
             let Value::Scalar(name) = &key.value else {
-                return Err(
-                    <Error as de::Error>::custom("a key must be a plain name").with_span(&key.span)
-                );
+                return Err(<Error as de::Error>::custom("a key must be a plain name").with_span(&key.span));
             };
             if let Some(fields) = self.fields {
                 if !fields.contains(&name.text.as_str()) {
@@ -468,10 +448,7 @@ struct SpannedAccess<'de, 'a> {
 impl<'de> de::MapAccess<'de> for SpannedAccess<'de, '_> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         let Some(key) = SPANNED_FIELDS.get(usize::from(self.state)) else {
             return Ok(None);
         };
@@ -498,10 +475,7 @@ struct MarkdownAccess<'de, 'a> {
 impl<'de> de::MapAccess<'de> for MarkdownAccess<'de, '_> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
         let Some(key) = MARKDOWN_FIELDS.get(usize::from(self.state)) else {
             return Ok(None);
         };

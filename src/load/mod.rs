@@ -18,9 +18,7 @@ pub use frontmatter::{SplitError, split as split_front_matter};
 pub use walk::{FOLDERS, is_leftover};
 
 use crate::diag::Diagnostic;
-use crate::model::{
-    Doc, FrontMatter, Handbook, HandbookFile, Id, Kind, Plan, Record, Supplier, Text,
-};
+use crate::model::{Doc, FrontMatter, Handbook, HandbookFile, Id, Kind, Plan, Record, Supplier, Text};
 use crate::source::{FileId, SourceFile, Sources, relative_path};
 
 /// The file every handbook has at its root.
@@ -77,10 +75,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
         }
     }
     for stray in strays {
-        let id = sources.add(SourceFile::new(
-            relative_path(root, &stray.path),
-            String::new(),
-        ));
+        let id = sources.add(SourceFile::new(relative_path(root, &stray.path), String::new()));
         let diagnostic = if stray.is_error {
             Diagnostic::error(stray.message)
         } else {
@@ -124,8 +119,7 @@ enum Unreadable {
 
 fn read(root: &Path, path: &PathBuf) -> Result<SourceFile, Unreadable> {
     let rel = relative_path(root, path);
-    let bytes =
-        std::fs::read(path).map_err(|e| Unreadable::Io(format!("cannot read {rel}: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| Unreadable::Io(format!("cannot read {rel}: {e}")))?;
     decode(rel, &bytes)
 }
 
@@ -175,11 +169,7 @@ fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) -> (Parsed, V
     };
     if source.text.trim().is_empty() {
         let help = format!("write at least {}", required_keys(kind));
-        problems.push(
-            Diagnostic::error("the file is empty")
-                .in_file(file)
-                .help(help),
-        );
+        problems.push(Diagnostic::error("the file is empty").in_file(file).help(help));
         return (
             id.map_or(Parsed::Main(None), |(k, i)| Parsed::Unreadable(k, i, file)),
             problems,
@@ -187,26 +177,22 @@ fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) -> (Parsed, V
     }
     let parsed = match id {
         None => Parsed::Main(
-            parse_yaml::<HandbookFile>(source, file, 0..source.text.len(), &mut problems).map(
-                |value| Record {
+            parse_yaml::<HandbookFile>(source, file, 0..source.text.len(), &mut problems).map(|value| {
+                Record {
                     id: Id::parse("handbook").expect("valid id"),
                     file,
                     value,
-                },
-            ),
+                }
+            }),
         ),
-        Some((kind @ (Kind::Playbook | Kind::Page), id)) => {
-            match parse_doc(source, file, &mut problems) {
-                Some(value) => Parsed::Doc(kind, Record { id, file, value }),
-                None => Parsed::Unreadable(kind, id, file),
-            }
-        }
-        Some((Kind::Supplier, id)) => {
-            match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
-                Some(value) => Parsed::Supplier(Record { id, file, value }),
-                None => Parsed::Unreadable(Kind::Supplier, id, file),
-            }
-        }
+        Some((kind @ (Kind::Playbook | Kind::Page), id)) => match parse_doc(source, file, &mut problems) {
+            Some(value) => Parsed::Doc(kind, Record { id, file, value }),
+            None => Parsed::Unreadable(kind, id, file),
+        },
+        Some((Kind::Supplier, id)) => match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
+            Some(value) => Parsed::Supplier(Record { id, file, value }),
+            None => Parsed::Unreadable(Kind::Supplier, id, file),
+        },
         Some((kind, id)) => match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
             Some(value) => Parsed::Plan(Record { id, file, value }),
             None => Parsed::Unreadable(kind, id, file),
@@ -221,10 +207,8 @@ fn file_id(path: &str) -> Result<Id, Diagnostic> {
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
     Id::parse(stem).map_err(|_| {
         let suggestion = Id::suggest(stem);
-        Diagnostic::error(format!(
-            "invalid file name `{name}`: the file name is the id"
-        ))
-        .help(format!("{}; rename it to `{suggestion}.{ext}`", Id::RULE))
+        Diagnostic::error(format!("invalid file name `{name}`: the file name is the id"))
+            .help(format!("{}; rename it to `{suggestion}.{ext}`", Id::RULE))
     })
 }
 
@@ -274,9 +258,11 @@ fn parse_doc(source: &SourceFile, file: FileId, problems: &mut Vec<Diagnostic>) 
     let split = match split_front_matter(&source.text) {
         Ok(split) => split,
         Err(SplitError::Missing) => {
-            problems.push(Diagnostic::error("missing front matter").at(file, 0..0).help(
-                "start the file with a line `---`, then `title: ...`, then a closing line `---`",
-            ));
+            problems.push(
+                Diagnostic::error("missing front matter")
+                    .at(file, 0..0)
+                    .help("start the file with a line `---`, then `title: ...`, then a closing line `---`"),
+            );
             return None;
         }
         Err(SplitError::Unterminated) => {

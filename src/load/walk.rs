@@ -139,14 +139,7 @@ mod tests {
 
     #[test]
     fn editor_leftovers_are_skipped() {
-        for name in [
-            ".#a.md",
-            "a.md~",
-            "a.yaml.swp",
-            "4913",
-            "#a.md#",
-            ".hidden.yaml",
-        ] {
+        for name in [".#a.md", "a.md~", "a.yaml.swp", "4913", "#a.md#", ".hidden.yaml"] {
             assert!(is_leftover(name), "{name}");
         }
         assert!(!is_leftover("skyhost.yaml"));

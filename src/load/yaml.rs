@@ -82,11 +82,7 @@ fn local_offset(text: &str, line_starts: &[usize], mark: &Marker) -> usize {
         return text.len();
     };
     let line = &text[start..];
-    start
-        + line
-            .char_indices()
-            .nth(mark.col())
-            .map_or(line.len(), |(i, _)| i)
+    start + line.char_indices().nth(mark.col()).map_or(line.len(), |(i, _)| i)
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
@@ -136,10 +132,7 @@ impl TreeBuilder<'_> {
 
     fn scalar(&self, text: String, style: TScalarStyle, tag: Option<&Tag>, start: usize) -> Node {
         let local = start - self.base;
-        let quoted = matches!(
-            style,
-            TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted
-        );
+        let quoted = matches!(style, TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted);
         let plain = style == TScalarStyle::Plain && tag.is_none();
         let is_null = plain && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
         let end = self.base + scalar_end(self.text, local, &text, style);

@@ -9,14 +9,13 @@ mod values;
 
 pub use doc::{Doc, DocKind, FrontMatter};
 pub use handbook_file::{
-    Audience, HandbookFile, Language, Message, Obligation, ObligationContact, Person, Role,
-    Severity,
+    Audience, HandbookFile, Language, Message, Obligation, ObligationContact, Person, Role, Severity,
 };
 pub use plan::{Phase, Plan, Step};
 pub use supplier::{Certification, Contact, Contract, Escalation, Supplier, Tier};
 pub use values::{
-    Date, Duration, Id, MARKDOWN_FIELDS, MARKDOWN_STRUCT, Markdown, Ref, SPANNED_FIELDS,
-    SPANNED_STRUCT, Spanned, Text,
+    Date, Duration, Id, MARKDOWN_FIELDS, MARKDOWN_STRUCT, Markdown, Ref, SPANNED_FIELDS, SPANNED_STRUCT,
+    Spanned, Text,
 };
 
 use serde::Serialize;

@@ -294,8 +294,7 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse(&text)
-            .map_err(|message| invalid(message, "write dates as YYYY-MM-DD, e.g. `2026-09-01`"))
+        Date::parse(&text).map_err(|message| invalid(message, "write dates as YYYY-MM-DD, e.g. `2026-09-01`"))
     }
 }
 

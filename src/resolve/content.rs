@@ -67,12 +67,9 @@ fn supplier(c: &mut Checker, supplier: &Record<Supplier>) {
                 None => format!("name one of this supplier's contacts: {}", names.join(", ")),
             };
             c.push(
-                Diagnostic::error(format!(
-                    "escalation to unknown contact `{}`",
-                    step.contact.value
-                ))
-                .at(file, step.contact.span.clone())
-                .help(help),
+                Diagnostic::error(format!("escalation to unknown contact `{}`", step.contact.value))
+                    .at(file, step.contact.span.clone())
+                    .help(help),
             );
         }
     }

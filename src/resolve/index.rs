@@ -42,10 +42,7 @@ impl<'a> Index<'a> {
                     Kind::Severity,
                     main.severities.iter().map(|s| s.id.as_str()).collect(),
                 );
-                ids.insert(
-                    Kind::Role,
-                    main.roles.iter().map(|r| r.id.as_str()).collect(),
-                );
+                ids.insert(Kind::Role, main.roles.iter().map(|r| r.id.as_str()).collect());
                 ids.insert(
                     Kind::Obligation,
                     main.obligations.iter().map(|o| o.id.as_str()).collect(),
@@ -55,26 +52,18 @@ impl<'a> Index<'a> {
                     main.messages.iter().map(|m| m.id.as_str()).collect(),
                 );
             }
-            None => {
-                incomplete.extend([Kind::Severity, Kind::Role, Kind::Obligation, Kind::Message])
-            }
+            None => incomplete.extend([Kind::Severity, Kind::Role, Kind::Obligation, Kind::Message]),
         }
         ids.insert(
             Kind::Supplier,
             handbook.suppliers.iter().map(|s| s.id.as_str()).collect(),
         );
-        ids.insert(
-            Kind::Plan,
-            handbook.plans.iter().map(|p| p.id.as_str()).collect(),
-        );
+        ids.insert(Kind::Plan, handbook.plans.iter().map(|p| p.id.as_str()).collect());
         ids.insert(
             Kind::Playbook,
             handbook.playbooks.iter().map(|d| d.id.as_str()).collect(),
         );
-        ids.insert(
-            Kind::Page,
-            handbook.pages.iter().map(|d| d.id.as_str()).collect(),
-        );
+        ids.insert(Kind::Page, handbook.pages.iter().map(|d| d.id.as_str()).collect());
         let mut doc_paths: HashMap<String, (Kind, &'a str)> = HashMap::new();
         for (kind, id, file) in &handbook.unreadable {
             ids.entry(*kind).or_default().push(id.as_str());
@@ -83,12 +72,7 @@ impl<'a> Index<'a> {
         let phase_anchors = handbook
             .plans
             .iter()
-            .map(|p| {
-                (
-                    p.id.as_str(),
-                    p.phases.iter().map(|ph| ph.anchor()).collect(),
-                )
-            })
+            .map(|p| (p.id.as_str(), p.phases.iter().map(|ph| ph.anchor()).collect()))
             .collect();
         let docs: Vec<_> = handbook
             .playbooks
@@ -146,9 +130,7 @@ impl<'a> Index<'a> {
                     .get(id)
                     .is_none_or(|a| a.iter().any(|x| x == anchor)),
             ),
-            Kind::Playbook | Kind::Page => {
-                Some(self.outline(kind, id).is_none_or(|o| o.has_anchor(anchor)))
-            }
+            Kind::Playbook | Kind::Page => Some(self.outline(kind, id).is_none_or(|o| o.has_anchor(anchor))),
             Kind::Supplier => Some(SUPPLIER_SECTIONS.contains(&anchor)),
             _ => None,
         }

@@ -27,17 +27,11 @@ pub enum LinkTarget<'d> {
         anchor: Option<&'d str>,
     },
     /// A relative path to another Markdown file of the handbook.
-    Markdown {
-        path: &'d str,
-        anchor: Option<&'d str>,
-    },
+    Markdown { path: &'d str, anchor: Option<&'d str> },
     /// `#anchor` on the same page.
     SamePage(&'d str),
     /// `suplier:x`: looks like a typed link with a misspelt kind.
-    MisspeltKind {
-        scheme: &'d str,
-        meant: &'static str,
-    },
+    MisspeltKind { scheme: &'d str, meant: &'static str },
     /// A web address, `mailto:`, a static file: not checked here.
     Other,
 }
@@ -66,9 +60,7 @@ pub fn classify(dest: &str) -> LinkTarget<'_> {
     }
     match anchor {
         Some(anchor) if path.is_empty() => LinkTarget::SamePage(anchor),
-        _ if path.ends_with(".md") && !path.starts_with('/') => {
-            LinkTarget::Markdown { path, anchor }
-        }
+        _ if path.ends_with(".md") && !path.starts_with('/') => LinkTarget::Markdown { path, anchor },
         _ => LinkTarget::Other,
     }
 }
@@ -106,11 +98,7 @@ fn texts(handbook: &Handbook) -> Vec<MarkdownText<'_>> {
         let fields = main
             .start_here
             .iter()
-            .chain(
-                main.severities
-                    .iter()
-                    .filter_map(|s| s.description.as_ref()),
-            )
+            .chain(main.severities.iter().filter_map(|s| s.description.as_ref()))
             .chain(main.roles.iter().filter_map(|r| r.duties.as_ref()))
             .chain(main.obligations.iter().filter_map(|o| o.when.as_ref()));
         out.extend(fields.map(|t| (main.file, t, None)));
@@ -148,12 +136,7 @@ fn texts(handbook: &Handbook) -> Vec<MarkdownText<'_>> {
 }
 
 /// The message and help for a link that leads nowhere; `None` for a good link.
-fn problem(
-    c: &Checker,
-    file: FileId,
-    own: Option<(Kind, &str)>,
-    dest: &str,
-) -> Option<(String, String)> {
+fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> Option<(String, String)> {
     match classify(dest) {
         LinkTarget::Other => None,
         LinkTarget::MisspeltKind { scheme, meant } => Some((
@@ -179,11 +162,7 @@ fn problem(
             let from = &c.sources.get(file).path;
             let target = join(from, path);
             let Some((kind, id)) = c.index.doc_at(&target) else {
-                let stem = path
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(path)
-                    .trim_end_matches(".md");
+                let stem = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md");
                 let help = ["playbook", "page"]
                     .iter()
                     .zip([Kind::Playbook, Kind::Page])
@@ -198,13 +177,7 @@ fn problem(
     }
 }
 
-fn anchor_problem(
-    c: &Checker,
-    kind: Kind,
-    id: &str,
-    anchor: &str,
-    place: &str,
-) -> Option<(String, String)> {
+fn anchor_problem(c: &Checker, kind: Kind, id: &str, anchor: &str, place: &str) -> Option<(String, String)> {
     match c.index.has_anchor(kind, id, anchor) {
         Some(true) => None,
         None => Some((
@@ -281,10 +254,7 @@ mod tests {
 
     #[test]
     fn joins_relative_paths() {
-        assert_eq!(
-            join("content/playbooks/a.md", "b.md"),
-            "content/playbooks/b.md"
-        );
+        assert_eq!(join("content/playbooks/a.md", "b.md"), "content/playbooks/b.md");
         assert_eq!(
             join("content/playbooks/a.md", "../pages/c.md"),
             "content/pages/c.md"

@@ -27,12 +27,7 @@ pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>) {
     }
     duplicates(c, file, "severity", main.severities.iter().map(|s| &s.id));
     duplicates(c, file, "role", main.roles.iter().map(|r| &r.id));
-    duplicates(
-        c,
-        file,
-        "obligation",
-        main.obligations.iter().map(|o| &o.id),
-    );
+    duplicates(c, file, "obligation", main.obligations.iter().map(|o| &o.id));
     duplicates(c, file, "message", main.messages.iter().map(|m| &m.id));
     for severity in main.severities.iter() {
         for role in &severity.notify {
@@ -44,9 +39,7 @@ pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>) {
             c.push(
                 Diagnostic::error(format!("role `{}` has no people", role.id.value))
                     .at(file, role.people.span.clone())
-                    .help(
-                        "list at least one person; the first is the primary, the others deputies",
-                    ),
+                    .help("list at least one person; the first is the primary, the others deputies"),
             );
         }
         for person in role.people.iter() {
@@ -67,12 +60,9 @@ pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>) {
 fn reachable(c: &mut Checker, file: FileId, person: &Person) {
     if person.phone.is_none() && person.email.is_none() {
         c.push(
-            Diagnostic::error(format!(
-                "`{}` has neither phone nor email",
-                person.name.value
-            ))
-            .at(file, person.name.span.clone())
-            .help("add `phone:` (with +country code) or `email:`"),
+            Diagnostic::error(format!("`{}` has neither phone nor email", person.name.value))
+                .at(file, person.name.span.clone())
+                .help("add `phone:` (with +country code) or `email:`"),
         );
     }
 }

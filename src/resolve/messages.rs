@@ -29,8 +29,7 @@ pub fn render(text: &str, context: &tera::Context) -> Result<String, (String, us
 /// Parses a template without rendering it (when there is nothing to render it for).
 fn compile(text: &str) -> Result<tera::Tera, (String, usize)> {
     let mut tera = tera::Tera::new();
-    tera.add_raw_template("message", text)
-        .map_err(|e| describe(&e))?;
+    tera.add_raw_template("message", text).map_err(|e| describe(&e))?;
     Ok(tera)
 }
 

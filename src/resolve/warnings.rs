@@ -19,28 +19,21 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
         self::supplier(c, supplier, today);
         match &supplier.last_reviewed {
             None => c.push(
-                Diagnostic::warning(format!(
-                    "supplier `{}` has never been reviewed",
-                    supplier.id
-                ))
-                .at(supplier.file, 0..0)
-                .help("review the record with the supplier and add `last_reviewed: YYYY-MM-DD`"),
+                Diagnostic::warning(format!("supplier `{}` has never been reviewed", supplier.id))
+                    .at(supplier.file, 0..0)
+                    .help("review the record with the supplier and add `last_reviewed: YYYY-MM-DD`"),
             ),
             Some(date) if stale(date) => c.push(stale_warning(supplier.file, date, review_every)),
             Some(_) => {}
         }
     }
-    let dated = handbook
-        .plans
-        .iter()
-        .map(|p| (p.file, &p.last_reviewed))
-        .chain(
-            handbook
-                .playbooks
-                .iter()
-                .chain(&handbook.pages)
-                .map(|d| (d.file, &d.front.last_reviewed)),
-        );
+    let dated = handbook.plans.iter().map(|p| (p.file, &p.last_reviewed)).chain(
+        handbook
+            .playbooks
+            .iter()
+            .chain(&handbook.pages)
+            .map(|d| (d.file, &d.front.last_reviewed)),
+    );
     for (file, date) in dated {
         if let Some(date) = date.as_ref().filter(|d| stale(d)) {
             c.push(stale_warning(file, date, review_every));
@@ -167,9 +160,12 @@ fn deputies(c: &mut Checker, main: &Record<HandbookFile>, handbook: &Handbook) {
     for role in main.roles.iter() {
         if let (Some(step), 1) = (first_step.get(role.id.as_str()), role.people.len()) {
             c.push(
-                Diagnostic::warning(format!("role `{}` is responsible for steps ({step}, ...) but has no deputy", role.id.value))
-                    .at(main.file, role.id.span.clone())
-                    .help("add a second person to `people`: the first is the primary, the others deputies"),
+                Diagnostic::warning(format!(
+                    "role `{}` is responsible for steps ({step}, ...) but has no deputy",
+                    role.id.value
+                ))
+                .at(main.file, role.id.span.clone())
+                .help("add a second person to `people`: the first is the primary, the others deputies"),
             );
         }
     }

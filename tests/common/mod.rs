@@ -199,8 +199,7 @@ impl Diag {
 
 pub fn irbook() -> Command {
     let mut cmd = Command::cargo_bin("irbook").expect("binary built");
-    cmd.env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
-        .env("NO_COLOR", "1");
+    cmd.env("SOURCE_DATE_EPOCH", TODAY_EPOCH).env("NO_COLOR", "1");
     cmd
 }
 

@@ -8,7 +8,7 @@ pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a st
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(given, c), c))
         .filter(|&(distance, _)| distance <= limit)
-        .min_by_key(|&(distance, _)| distance)
+        .min_by_key(|&(distance, candidate)| (distance, candidate))
         .map(|(_, c)| c)
 }
 

@@ -22,7 +22,7 @@ pub const SUPPLIER_SECTIONS: [&str; 6] = [
 ];
 
 pub struct Index<'a> {
-    ids: HashMap<Kind, Vec<&'a str>>,
+    ids: HashMap<Kind, HashSet<&'a str>>,
     /// Kinds whose list may be incomplete because handbook.yaml failed to load: unknown ids
     /// of these kinds are not reported, the load error already was.
     incomplete: HashSet<Kind>,
@@ -34,7 +34,7 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub fn new(handbook: &'a Handbook, paths: impl Fn(FileId) -> &'a str) -> Self {
-        let mut ids: HashMap<Kind, Vec<&'a str>> = HashMap::new();
+        let mut ids: HashMap<Kind, HashSet<&'a str>> = HashMap::new();
         let mut incomplete = HashSet::new();
         match &handbook.main {
             Some(main) => {
@@ -66,7 +66,7 @@ impl<'a> Index<'a> {
         ids.insert(Kind::Page, handbook.pages.iter().map(|d| d.id.as_str()).collect());
         let mut doc_paths: HashMap<String, (Kind, &'a str)> = HashMap::new();
         for (kind, id, file) in &handbook.unreadable {
-            ids.entry(*kind).or_default().push(id.as_str());
+            ids.entry(*kind).or_default().insert(id.as_str());
             doc_paths.insert(paths(*file).to_string(), (*kind, id.as_str()));
         }
         let phase_anchors = handbook
@@ -107,11 +107,19 @@ impl<'a> Index<'a> {
     }
 
     pub fn contains(&self, kind: Kind, id: &str) -> bool {
-        self.ids.get(&kind).is_some_and(|ids| ids.contains(&id))
+        self.ids.get(&kind).is_some_and(|ids| ids.contains(id))
     }
 
-    pub fn ids(&self, kind: Kind) -> &[&'a str] {
-        self.ids.get(&kind).map_or(&[], Vec::as_slice)
+    /// The ids of `kind`, in no particular order.
+    pub fn ids(&self, kind: Kind) -> Vec<&'a str> {
+        self.ids
+            .get(&kind)
+            .map_or_else(Vec::new, |ids| ids.iter().copied().collect())
+    }
+
+    /// The index's own copy of `id`, if it is known.
+    pub fn get(&self, kind: Kind, id: &str) -> Option<&'a str> {
+        self.ids.get(&kind)?.get(id).copied()
     }
 
     pub fn outline(&self, kind: Kind, id: &str) -> Option<&Outline> {
@@ -166,7 +174,7 @@ impl<'a> Index<'a> {
         let known = self.ids(kind);
         match did_you_mean(given, known.iter().copied()) {
             Some(close) => format!("did you mean `{close}`?"),
-            None => known_list(kind, known),
+            None => known_list(kind, &known),
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use irbook::cmd::{self, Output, check::CheckArgs, init::InitArgs};
+use irbook::cmd::{self, Output, build::BuildArgs, check::CheckArgs, init::InitArgs};
 
 /// Incident-response handbooks from plain files: check them, build them into a static site.
 #[derive(Debug, Parser)]
@@ -21,6 +21,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Build the handbook into a static site (default: <root>/site).
+    Build(BuildArgs),
     /// Check the handbook and report every problem with file, line and a hint.
     Check(CheckArgs),
     /// Write a complete example handbook into a new or empty folder.
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let out = Output::new(cli.quiet, cli.verbose);
     match &cli.command {
+        Command::Build(args) => cmd::build::run(args, &out),
         Command::Check(args) => cmd::check::run(args, &out),
         Command::Init(args) => cmd::init::run(args, &out),
     }

@@ -85,10 +85,10 @@ fn step_due_after_its_obligation_deadline() {
     assert_eq!(
         shorts(&d),
         [
-            "warning content/plans/recovery.yaml:17:17 step is due 4d after detection, later than the 3d deadline of `gdpr`"
+            "warning content/plans/recovery.yaml:17:17 step is due 4d after detection, later than the 72h deadline of `gdpr`"
         ]
     );
-    assert_eq!(d[0].help.as_deref(), Some("set `within` to 3d or less"));
+    assert_eq!(d[0].help.as_deref(), Some("set `within` to 72h or less"));
 }
 
 #[test]

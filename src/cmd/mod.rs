@@ -1,5 +1,6 @@
 //! One module per subcommand, and what they share: output settings and the exit codes.
 
+pub mod build;
 pub mod check;
 pub mod init;
 

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 pub use de::HELP_SEPARATOR;
 pub use frontmatter::{SplitError, split as split_front_matter};
-pub use walk::{FOLDERS, is_leftover};
+pub use walk::{FOLDERS, StaticFile, is_leftover};
 
 use crate::diag::Diagnostic;
 use crate::model::{Doc, FrontMatter, Handbook, HandbookFile, Id, Kind, Plan, Record, Supplier, Text};
@@ -37,6 +37,7 @@ pub struct Loaded {
     pub handbook: Handbook,
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
+    pub static_files: Vec<StaticFile>,
 }
 
 pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
@@ -47,7 +48,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
             help: "run `irbook init DIR` to start a new handbook, or pass `--root DIR`".into(),
         });
     }
-    let (found, strays) = walk::content_files(&root.join("content"));
+    let (found, static_files, strays) = walk::content_files(&root.join("content"));
     let mut sources = Sources::new(root);
     let mut diagnostics = Vec::new();
 
@@ -105,10 +106,22 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
             Parsed::Nothing => {}
         }
     }
+    if let Some(main) = &handbook.main
+        && let Some(theme) = &main.theme
+        && theme.as_str() != "default"
+        && !root.join("themes").join(theme.as_str()).is_dir()
+    {
+        diagnostics.push(
+            Diagnostic::error(format!("unknown theme `{}`: there is no folder themes/{}", theme.value, theme.value))
+                .at(main.file, theme.span.clone())
+                .help("create the folder with the templates to override, or remove `theme:` to use the built-in theme"),
+        );
+    }
     Ok(Loaded {
         handbook,
         sources,
         diagnostics,
+        static_files,
     })
 }
 

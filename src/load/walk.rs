@@ -15,6 +15,14 @@ pub struct Found {
     pub kind: Kind,
 }
 
+/// A file under `content/static/`: copied to the same path under the site root.
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    pub source: PathBuf,
+    /// Path in the site, relative and `/`-separated.
+    pub path: String,
+}
+
 /// Something under `content/` that is not part of the handbook.
 #[derive(Debug, Clone)]
 pub struct Stray {
@@ -48,8 +56,9 @@ pub fn is_leftover(name: &str) -> bool {
 }
 
 /// Walks `content/` (absent is fine: a handbook may be only `handbook.yaml`).
-pub fn content_files(content: &Path) -> (Vec<Found>, Vec<Stray>) {
+pub fn content_files(content: &Path) -> (Vec<Found>, Vec<StaticFile>, Vec<Stray>) {
     let mut found = Vec::new();
+    let mut statics = Vec::new();
     let mut strays = Vec::new();
     let walker = WalkDir::new(content)
         .min_depth(1)
@@ -65,7 +74,14 @@ pub fn content_files(content: &Path) -> (Vec<Found>, Vec<Stray>) {
             .collect();
         let is_dir = entry.file_type().is_dir();
         match parts.as_slice() {
-            [top, ..] if top == STATIC => {}
+            [top, rest @ ..] if top == STATIC => {
+                if !is_dir && !rest.is_empty() {
+                    statics.push(StaticFile {
+                        source: path,
+                        path: rest.join("/"),
+                    });
+                }
+            }
             [folder] if is_dir && !FOLDERS.iter().any(|(name, ..)| name == folder) => {
                 strays.push(unknown_folder(path, folder));
             }
@@ -90,7 +106,7 @@ pub fn content_files(content: &Path) -> (Vec<Found>, Vec<Stray>) {
             _ => {}
         }
     }
-    (found, strays)
+    (found, statics, strays)
 }
 
 fn unknown_folder(path: PathBuf, folder: &str) -> Stray {

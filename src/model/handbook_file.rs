@@ -15,6 +15,8 @@ pub struct HandbookFile {
     #[serde(default = "default_review_every")]
     pub review_every: Duration,
     pub base_url: Option<String>,
+    /// The folder under `themes/` whose templates and assets replace the built-in ones.
+    pub theme: Option<Spanned<Id>>,
     pub start_here: Option<Markdown>,
     pub severities: Spanned<Vec<Severity>>,
     pub roles: Spanned<Vec<Role>>,

@@ -233,12 +233,14 @@ impl std::ops::Add for Duration {
     }
 }
 
-/// Written back in the handbook's own syntax, largest units first: `3d`, `1h 30m`.
+/// Written back in the handbook's own syntax: hours up to 72h, as deadlines are usually said
+/// ("within 24 hours", "72 hours"), days beyond: `30m`, `1h 30m`, `72h`, `30d`.
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut rest = self.0.as_secs();
         let mut parts = Vec::new();
-        for (unit, secs) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] {
+        let days = if rest > 72 * 3_600 { 86_400 } else { u64::MAX };
+        for (unit, secs) in [("d", days), ("h", 3_600), ("m", 60), ("s", 1)] {
             if rest >= secs {
                 parts.push(format!("{}{unit}", rest / secs));
                 rest %= secs;
@@ -276,6 +278,18 @@ impl Date {
             Ok(date) if shaped => Ok(Date(date)),
             _ => Err(format!("invalid date `{text}`")),
         }
+    }
+}
+
+impl Date {
+    /// Whether `age` has passed since this date, as of `today`.
+    pub fn older_than(self, age: Duration, today: Date) -> bool {
+        let days = i64::try_from(age.as_secs() / 86_400)
+            .unwrap_or(i64::MAX)
+            .min(100_000);
+        self.0
+            .checked_add(jiff::Span::new().days(days))
+            .is_ok_and(|due| due < today.0)
     }
 }
 
@@ -319,7 +333,9 @@ mod tests {
         assert!(Duration::parse("soon").is_err());
         assert_eq!(Duration::parse("90m").unwrap().to_string(), "1h 30m");
         assert_eq!(Duration::parse("2w").unwrap().to_string(), "14d");
-        assert_eq!(Duration::parse("1d 1s").unwrap().to_string(), "1d 1s");
+        assert_eq!(Duration::parse("1d 1s").unwrap().to_string(), "24h 1s");
+        assert_eq!(Duration::parse("3d").unwrap().to_string(), "72h");
+        assert_eq!(Duration::parse("73h").unwrap().to_string(), "3d 1h");
     }
 
     #[test]

@@ -160,7 +160,7 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
         }
         LinkTarget::Markdown { path, anchor } => {
             let from = &c.sources.get(file).path;
-            let target = join(from, path);
+            let target = join_relative(from, path);
             let Some((kind, id)) = c.index.doc_at(&target) else {
                 let stem = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md");
                 let help = ["playbook", "page"]
@@ -204,7 +204,7 @@ fn anchor_problem(c: &Checker, kind: Kind, id: &str, anchor: &str, place: &str) 
 }
 
 /// `content/playbooks/a.md` + `../pages/b.md` -> `content/pages/b.md`.
-fn join(from: &str, relative: &str) -> String {
+pub fn join_relative(from: &str, relative: &str) -> String {
     let mut parts: Vec<&str> = from.split('/').collect();
     parts.pop();
     for part in relative.split('/') {
@@ -254,9 +254,12 @@ mod tests {
 
     #[test]
     fn joins_relative_paths() {
-        assert_eq!(join("content/playbooks/a.md", "b.md"), "content/playbooks/b.md");
         assert_eq!(
-            join("content/playbooks/a.md", "../pages/c.md"),
+            join_relative("content/playbooks/a.md", "b.md"),
+            "content/playbooks/b.md"
+        );
+        assert_eq!(
+            join_relative("content/playbooks/a.md", "../pages/c.md"),
             "content/pages/c.md"
         );
     }

@@ -26,6 +26,15 @@ pub fn render(text: &str, context: &tera::Context) -> Result<String, (String, us
         .map_err(|e| describe(&e))
 }
 
+/// A message template filled in for its audience (for suppliers: for `supplier`).
+pub fn render_message(
+    main: &HandbookFile,
+    supplier: Option<&Record<Supplier>>,
+    text: &str,
+) -> Result<String, (String, usize)> {
+    render(text, &context(main, supplier))
+}
+
 /// Parses a template without rendering it (when there is nothing to render it for).
 fn compile(text: &str) -> Result<tera::Tera, (String, usize)> {
     let mut tera = tera::Tera::new();

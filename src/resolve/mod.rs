@@ -9,7 +9,8 @@ mod messages;
 mod warnings;
 
 pub use index::{Index, SUPPLIER_SECTIONS};
-pub use links::{LinkTarget, classify};
+pub use links::{LinkTarget, classify, join_relative};
+pub use messages::render_message;
 
 use crate::diag::Diagnostic;
 use crate::model::{Date, Handbook};

@@ -14,7 +14,7 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
         .main
         .as_ref()
         .map_or(Duration::from_secs(365 * 86_400), |m| m.review_every);
-    let stale = |date: &Spanned<Date>| is_older_than(date.value, review_every, today);
+    let stale = |date: &Spanned<Date>| date.value.older_than(review_every, today);
     for supplier in &handbook.suppliers {
         self::supplier(c, supplier, today);
         match &supplier.last_reviewed {
@@ -44,15 +44,6 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
         deputies(c, main, handbook);
         deadlines(c, main, handbook);
     }
-}
-
-fn is_older_than(date: Date, age: Duration, today: Date) -> bool {
-    let days = i64::try_from(age.as_secs() / 86_400)
-        .unwrap_or(i64::MAX)
-        .min(100_000);
-    date.0
-        .checked_add(jiff::Span::new().days(days))
-        .is_ok_and(|due| due < today.0)
 }
 
 fn stale_warning(file: FileId, date: &Spanned<Date>, review_every: Duration) -> Diagnostic {

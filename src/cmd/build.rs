@@ -1,0 +1,108 @@
+//! `irbook build`: check the handbook, render the site in memory, swap it into the output
+//! folder. Any error leaves the previous site as it was.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Args;
+
+use super::{EXIT_INVALID, Output, today};
+use crate::diag::{self, Diagnostics};
+use crate::load;
+use crate::render::{self, Theme};
+use crate::resolve::resolve;
+use crate::write;
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The handbook's folder (the one with handbook.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: <root>/site].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Public address of the site, used only for canonical links (overrides `base_url`).
+    #[arg(long)]
+    pub base_url: Option<String>,
+}
+
+pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
+    let started = Instant::now();
+    let target = args.out.clone().unwrap_or_else(|| args.root.join("site"));
+    if let Err(refusal) = write::check_target(&args.root, &target) {
+        return out.fail(&refusal.message, &refusal.help);
+    }
+    let mut loaded = match load::load(&args.root) {
+        Ok(loaded) => loaded,
+        Err(e) => return out.fail(&e.message, &e.help),
+    };
+    let theme_name = loaded
+        .handbook
+        .main
+        .as_ref()
+        .and_then(|m| m.theme.as_ref())
+        .map_or("default", |t| t.as_str());
+    let theme_name = theme_name.to_string();
+    let theme = Theme::load(&args.root, &theme_name, &mut loaded.sources);
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.extend(loaded.diagnostics.iter().cloned());
+    let theme = match theme {
+        Ok(theme) => Some(theme),
+        Err(problems) => {
+            diagnostics.extend(problems);
+            None
+        }
+    };
+    let today = today();
+    let resolved = resolve(&loaded.handbook, &loaded.sources, today);
+    diagnostics.extend(resolved.diagnostics);
+    let rendered = match theme.as_ref().filter(|_| diagnostics.errors() == 0) {
+        Some(theme) => {
+            let options = render::Options {
+                today,
+                base_url: args.base_url.clone(),
+            };
+            render::render(
+                &loaded.handbook,
+                &resolved.index,
+                &loaded.sources,
+                theme,
+                &loaded.static_files,
+                options,
+            )
+            .map_err(|problems| diagnostics.extend(problems))
+            .ok()
+        }
+        None => None,
+    };
+    diagnostics.sort(&loaded.sources);
+    out.print_diagnostics(&diagnostics, &loaded.sources);
+    let Some(files) = rendered else {
+        out.info(&format!(
+            "{}; nothing written, {} is as it was",
+            diag::summary(&diagnostics, loaded.sources.len()),
+            target.display()
+        ));
+        return ExitCode::from(EXIT_INVALID);
+    };
+    if let Err(e) = write::write_site(&target, &files) {
+        return out.fail(
+            &format!("cannot write the site to {}: {e}", target.display()),
+            "check free space and permissions; the previous site is unchanged",
+        );
+    }
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    out.info(&format!(
+        "wrote {pages} pages ({} files) to {} in {} ms; {}",
+        files.len(),
+        target.display(),
+        started.elapsed().as_millis(),
+        plural(diagnostics.warnings(), "warning"),
+    ));
+    ExitCode::SUCCESS
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}

@@ -1,0 +1,220 @@
+//! What every page is rendered from: the handbook, the index, the build date, and the shared
+//! view pieces (layout, people, links) that templates receive as typed, borrowed structs.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::backlinks::Backlinks;
+use super::html::{self, Place};
+use super::urls;
+use crate::markdown::Outline;
+use crate::model::{Date, Duration, Handbook, HandbookFile, Kind, Person, Record, Spanned, Text};
+use crate::resolve::Index;
+use crate::source::{FileId, Sources};
+
+/// Everything a page renderer may read. Built once per build; shared by all threads.
+pub struct Ctx<'a> {
+    pub handbook: &'a Handbook,
+    pub main: &'a Record<HandbookFile>,
+    pub index: &'a Index<'a>,
+    pub sources: &'a Sources,
+    pub backlinks: Backlinks<'a>,
+    pub strings: BTreeMap<&'static str, &'static str>,
+    pub today: Date,
+    pub base_url: Option<String>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn source_path(&self, file: FileId) -> &'a str {
+        &self.sources.get(file).path
+    }
+
+    /// Markdown from a YAML field of `file`, for `page`: raw HTML is shown as text.
+    pub fn markdown(&self, text: &Text, file: FileId, page: &str) -> String {
+        let place = Place {
+            page,
+            source: self.source_path(file),
+            trusted: false,
+        };
+        html::render(&text.text, &place, self.index, None)
+    }
+
+    /// A document body: raw HTML is kept (CommonMark), heading ids come from the index.
+    pub fn body(&self, text: &Text, file: FileId, page: &str, outline: Option<&Outline>) -> String {
+        let place = Place {
+            page,
+            source: self.source_path(file),
+            trusted: true,
+        };
+        html::render(&text.text, &place, self.index, outline)
+    }
+
+    pub fn opt_markdown(&self, text: Option<&Text>, file: FileId, page: &str) -> Option<String> {
+        text.map(|t| self.markdown(t, file, page))
+    }
+
+    pub fn is_stale(&self, reviewed: Option<&Spanned<Date>>) -> bool {
+        reviewed.is_some_and(|d| d.value.older_than(self.main.review_every, self.today))
+    }
+
+    pub fn t(&self, key: &str) -> &'static str {
+        self.strings.get(key).copied().unwrap_or("")
+    }
+
+    pub fn layout(&'a self, page: &str, title: String, nav_current: &str) -> Layout<'a> {
+        let main = &self.main.value;
+        let nav = [
+            ("home", "index.html"),
+            ("contacts", "contacts.html"),
+            ("plans", "index.html#plans"),
+            ("playbooks", "index.html#playbooks"),
+            ("suppliers", "suppliers.html"),
+            ("roles", "roles.html"),
+            ("search", "search.html"),
+        ]
+        .into_iter()
+        .map(|(key, target)| {
+            let (path, fragment) = target
+                .split_once('#')
+                .map_or((target, None), |(p, f)| (p, Some(f)));
+            NavItem {
+                label: self.t(key),
+                href: urls::href(page, path, fragment),
+                current: key == nav_current,
+            }
+        })
+        .collect();
+        Layout {
+            lang: match main.language {
+                crate::model::Language::En => "en",
+                crate::model::Language::Da => "da",
+                crate::model::Language::De => "de",
+            },
+            t: &self.strings,
+            title,
+            root: urls::root_prefix(page),
+            organization: &main.organization,
+            handbook_title: &main.title,
+            revision: main.revision.as_deref(),
+            timezone: main.timezone.as_ref().map(|t| t.as_str()),
+            built: self.today.to_string(),
+            canonical: self
+                .base_url
+                .as_ref()
+                .map(|base| format!("{}/{page}", base.trim_end_matches('/'))),
+            nav,
+        }
+    }
+
+    pub fn link(&self, page: &str, kind: Kind, id: &str, text: impl Into<String>) -> LinkView {
+        LinkView {
+            text: text.into(),
+            href: urls::object_href(page, kind, id, None),
+        }
+    }
+
+    pub fn role_name(&self, id: &str) -> &'a str {
+        self.main
+            .roles
+            .iter()
+            .find(|r| r.id.as_str() == id)
+            .map_or("", |r| r.name.as_str())
+    }
+
+    pub fn severity_name(&self, id: &str) -> &'a str {
+        self.main
+            .severities
+            .iter()
+            .find(|s| s.id.as_str() == id)
+            .map_or("", |s| s.name.as_str())
+    }
+
+    pub fn obligation_name(&self, id: &str) -> &'a str {
+        self.main
+            .obligations
+            .iter()
+            .find(|o| o.id.as_str() == id)
+            .map_or("", |o| o.name.as_str())
+    }
+
+    pub fn supplier_name(&self, id: &str) -> &'a str {
+        self.handbook
+            .suppliers
+            .iter()
+            .find(|s| s.id.as_str() == id)
+            .map_or("", |s| s.name.as_str())
+    }
+
+    pub fn doc_title(&self, kind: Kind, id: &str) -> &'a str {
+        let docs = if kind == Kind::Page {
+            &self.handbook.pages
+        } else {
+            &self.handbook.playbooks
+        };
+        docs.iter()
+            .find(|d| d.id.as_str() == id)
+            .map_or("", |d| d.front.title.as_str())
+    }
+}
+
+/// The frame every page shares.
+#[derive(Serialize)]
+pub struct Layout<'a> {
+    pub lang: &'static str,
+    pub t: &'a BTreeMap<&'static str, &'static str>,
+    pub title: String,
+    /// `""` or `../`: prefix to the site root, for assets.
+    pub root: String,
+    pub organization: &'a str,
+    pub handbook_title: &'a str,
+    pub revision: Option<&'a str>,
+    pub timezone: Option<&'a str>,
+    pub built: String,
+    pub canonical: Option<String>,
+    pub nav: Vec<NavItem>,
+}
+
+#[derive(Serialize)]
+pub struct NavItem {
+    pub label: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct LinkView {
+    pub text: String,
+    pub href: String,
+}
+
+/// A person or contact with ready `tel:` and `mailto:` links.
+#[derive(Serialize)]
+pub struct PersonView<'a> {
+    pub name: &'a str,
+    pub title: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub tel: Option<String>,
+    pub email: Option<&'a str>,
+    pub availability: Option<&'a str>,
+    pub primary: bool,
+}
+
+impl<'a> PersonView<'a> {
+    pub fn of(person: &'a Person, primary: bool) -> Self {
+        PersonView {
+            name: &person.name,
+            title: person.title.as_deref(),
+            phone: person.phone.as_ref().map(|p| p.as_str()),
+            tel: person.phone.as_ref().map(|p| urls::tel(p)),
+            email: person.email.as_deref(),
+            availability: person.availability.as_deref(),
+            primary,
+        }
+    }
+}
+
+/// `+1h` style due time, counted from detection.
+pub fn due(within: Option<&Spanned<Duration>>) -> Option<String> {
+    within.map(|w| format!("+{}", w.value))
+}

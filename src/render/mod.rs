@@ -1,0 +1,263 @@
+//! Model -> the whole site as in-memory files. Pure: reads nothing from disk (static files are
+//! named, not read), pages rendered in parallel.
+
+mod backlinks;
+mod context;
+mod html;
+mod pages;
+mod strings;
+pub mod theme;
+pub mod urls;
+mod vcard;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::load::StaticFile;
+use crate::model::{Date, Handbook, Kind};
+use crate::resolve::Index;
+use crate::source::Sources;
+use backlinks::Backlinks;
+use context::{Ctx, Layout};
+use pages::{directory, doc, home, plan, search, supplier};
+pub use theme::Theme;
+
+/// One file of the site.
+#[derive(Debug)]
+pub struct OutputFile {
+    /// Relative to the output folder, `/`-separated.
+    pub path: String,
+    pub contents: Contents,
+}
+
+#[derive(Debug)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// A file of `content/static/`, copied as it is.
+    Copy(PathBuf),
+}
+
+pub struct Options {
+    pub today: Date,
+    pub base_url: Option<String>,
+}
+
+/// The whole site, or the template errors that stopped it.
+pub fn render(
+    handbook: &Handbook,
+    index: &Index,
+    sources: &Sources,
+    theme: &Theme,
+    static_files: &[StaticFile],
+    options: Options,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let main = handbook
+        .main
+        .as_ref()
+        .ok_or_else(|| vec![Diagnostic::error("handbook.yaml did not load")])?;
+    let base_url = options.base_url.or_else(|| main.base_url.clone());
+    let ctx = Ctx {
+        handbook,
+        main,
+        index,
+        sources,
+        backlinks: Backlinks::new(handbook, index),
+        strings: strings::strings(main.language),
+        today: options.today,
+        base_url,
+    };
+    let jobs = jobs(handbook);
+    let results: Vec<Result<OutputFile, Diagnostic>> =
+        jobs.par_iter().map(|job| render_page(&ctx, theme, job)).collect();
+    let (pages, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+    if !errors.is_empty() {
+        return Err(errors.into_iter().filter_map(Result::err).collect());
+    }
+    let mut files: Vec<OutputFile> = pages.into_iter().filter_map(Result::ok).collect();
+    for s in &handbook.suppliers {
+        files.push(bytes(
+            format!("suppliers/{}.vcf", s.id),
+            vcard::supplier_cards(s).into_bytes(),
+        ));
+    }
+    files.push(bytes(
+        "search-index.js".into(),
+        search::index_script(&search::entries(&ctx)).into_bytes(),
+    ));
+    let json = serde_json::to_vec_pretty(handbook).expect("the model serializes to JSON");
+    files.push(bytes("handbook.json".into(), json));
+    files.extend(
+        theme
+            .assets
+            .iter()
+            .map(|(path, data)| bytes(path.clone(), data.clone())),
+    );
+    let generated: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    files.extend(
+        static_files
+            .iter()
+            .filter(|s| !generated.contains(&s.path))
+            .map(|s| OutputFile {
+                path: s.path.clone(),
+                contents: Contents::Copy(s.source.clone()),
+            }),
+    );
+    Ok(files)
+}
+
+fn bytes(path: String, data: Vec<u8>) -> OutputFile {
+    OutputFile {
+        path,
+        contents: Contents::Bytes(data),
+    }
+}
+
+/// A page to render.
+enum Job<'a> {
+    Home,
+    Suppliers,
+    Supplier(&'a crate::model::Record<crate::model::Supplier>),
+    Plan(&'a crate::model::Record<crate::model::Plan>),
+    Doc(Kind, &'a crate::model::Record<crate::model::Doc>),
+    Roles,
+    Contacts,
+    Search,
+    NotFound,
+}
+
+fn jobs(handbook: &Handbook) -> Vec<Job<'_>> {
+    let mut jobs = vec![
+        Job::Home,
+        Job::Suppliers,
+        Job::Roles,
+        Job::Contacts,
+        Job::Search,
+        Job::NotFound,
+    ];
+    jobs.extend(handbook.suppliers.iter().map(Job::Supplier));
+    jobs.extend(handbook.plans.iter().map(Job::Plan));
+    jobs.extend(handbook.playbooks.iter().map(|d| Job::Doc(Kind::Playbook, d)));
+    jobs.extend(handbook.pages.iter().map(|d| Job::Doc(Kind::Page, d)));
+    jobs
+}
+
+#[derive(Serialize)]
+struct PageContext<'a, P: Serialize> {
+    layout: Layout<'a>,
+    page: P,
+}
+
+fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagnostic> {
+    match job {
+        Job::Home => emit(
+            ctx,
+            theme,
+            "index.html",
+            "index.html",
+            ctx.main.title.clone(),
+            "home",
+            home::view(ctx),
+        ),
+        Job::Suppliers => emit(
+            ctx,
+            theme,
+            "suppliers.html",
+            "suppliers.html",
+            ctx.t("suppliers").into(),
+            "suppliers",
+            directory::suppliers(ctx),
+        ),
+        Job::Roles => emit(
+            ctx,
+            theme,
+            "roles.html",
+            "roles.html",
+            ctx.t("roles").into(),
+            "roles",
+            directory::roles(ctx),
+        ),
+        Job::Contacts => emit(
+            ctx,
+            theme,
+            "contacts.html",
+            "contacts.html",
+            ctx.t("contacts").into(),
+            "contacts",
+            directory::contacts(ctx),
+        ),
+        Job::Search => emit(
+            ctx,
+            theme,
+            "search.html",
+            "search.html",
+            ctx.t("search").into(),
+            "search",
+            search::page(ctx),
+        ),
+        Job::NotFound => emit(
+            ctx,
+            theme,
+            "404.html",
+            "404.html",
+            ctx.t("not_found").into(),
+            "",
+            (),
+        ),
+        Job::Supplier(s) => {
+            let path = supplier::path(s.id.as_str());
+            emit(
+                ctx,
+                theme,
+                "supplier.html",
+                &path,
+                s.name.clone(),
+                "suppliers",
+                supplier::view(ctx, s),
+            )
+        }
+        Job::Plan(p) => emit(
+            ctx,
+            theme,
+            "plan.html",
+            &plan::path(p.id.as_str()),
+            p.title.clone(),
+            "plans",
+            plan::view(ctx, p),
+        ),
+        Job::Doc(kind, d) => {
+            let path = doc::path(*kind, d.id.as_str());
+            let nav = if *kind == Kind::Playbook { "playbooks" } else { "" };
+            emit(
+                ctx,
+                theme,
+                "doc.html",
+                &path,
+                d.front.title.clone(),
+                nav,
+                doc::view(ctx, *kind, d),
+            )
+        }
+    }
+}
+
+fn emit<P: Serialize>(
+    ctx: &Ctx,
+    theme: &Theme,
+    template: &str,
+    path: &str,
+    title: String,
+    nav: &str,
+    page: P,
+) -> Result<OutputFile, Diagnostic> {
+    let context = PageContext {
+        layout: ctx.layout(path, title, nav),
+        page,
+    };
+    let context = tera::Context::from_serialize(&context)
+        .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
+    let html = theme.render(template, &context)?;
+    Ok(bytes(path.to_string(), html.into_bytes()))
+}

@@ -1,0 +1,209 @@
+//! The directories: `roles.html` (people and the steps each role owns), `contacts.html` (the
+//! emergency contact sheet) and `suppliers.html` (all suppliers at a glance).
+
+use serde::Serialize;
+
+use super::home::{SupplierLine, lines_24_7};
+use super::supplier::{StepLink, step_link};
+use crate::model::{Kind, Record, Supplier, Tier};
+use crate::render::context::{Ctx, LinkView, PersonView};
+use crate::render::urls;
+
+#[derive(Serialize)]
+pub struct RolesPage<'a> {
+    roles: Vec<RoleView<'a>>,
+}
+
+#[derive(Serialize)]
+struct RoleView<'a> {
+    id: &'a str,
+    name: &'a str,
+    duties: Option<String>,
+    people: Vec<PersonView<'a>>,
+    steps: Vec<StepLink>,
+}
+
+pub fn roles<'a>(ctx: &'a Ctx<'a>) -> RolesPage<'a> {
+    let page = "roles.html";
+    let roles = ctx
+        .main
+        .roles
+        .iter()
+        .map(|r| RoleView {
+            id: r.id.as_str(),
+            name: &r.name,
+            duties: ctx.opt_markdown(r.duties.as_ref(), ctx.main.file, page),
+            people: r
+                .people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| PersonView::of(p, i == 0))
+                .collect(),
+            steps: ctx
+                .backlinks
+                .role_steps(r.id.as_str())
+                .iter()
+                .map(|s| step_link(ctx, page, s))
+                .collect(),
+        })
+        .collect();
+    RolesPage { roles }
+}
+
+#[derive(Serialize)]
+pub struct ContactsPage<'a> {
+    roles: Vec<RolePeople<'a>>,
+    suppliers: Vec<SupplierContact<'a>>,
+    lines: Vec<SupplierLine<'a>>,
+    obligations: Vec<ObligationView<'a>>,
+}
+
+#[derive(Serialize)]
+struct RolePeople<'a> {
+    role: LinkView,
+    people: Vec<PersonView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SupplierContact<'a> {
+    supplier: LinkView,
+    tier: Tier,
+    contact: Option<&'a str>,
+    phone: Option<&'a str>,
+    tel: Option<String>,
+    email: Option<&'a str>,
+    hours: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ObligationView<'a> {
+    id: &'a str,
+    name: &'a str,
+    to: &'a str,
+    deadline: Option<String>,
+    clock_starts: Option<&'a str>,
+    after: Option<LinkView>,
+    reference: Option<&'a str>,
+    when: Option<String>,
+    phone: Option<&'a str>,
+    tel: Option<String>,
+    email: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
+    let page = "contacts.html";
+    let roles = ctx
+        .main
+        .roles
+        .iter()
+        .map(|r| RolePeople {
+            role: ctx.link(page, Kind::Role, r.id.as_str(), r.name.as_str()),
+            people: r
+                .people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| PersonView::of(p, i == 0))
+                .collect(),
+        })
+        .collect();
+    let obligations = ctx
+        .main
+        .obligations
+        .iter()
+        .map(|o| {
+            let contact = o.contact.as_ref();
+            let phone = contact.and_then(|c| c.phone.as_ref());
+            ObligationView {
+                id: o.id.as_str(),
+                name: &o.name,
+                to: &o.to,
+                deadline: o.deadline.as_ref().map(|d| d.value.to_string()),
+                clock_starts: o.clock_starts.as_deref(),
+                after: o
+                    .after
+                    .as_ref()
+                    .map(|a| ctx.link(page, Kind::Obligation, a, ctx.obligation_name(a))),
+                reference: o.reference.as_deref(),
+                when: ctx.opt_markdown(o.when.as_ref(), ctx.main.file, page),
+                phone: phone.map(|p| p.as_str()),
+                tel: phone.map(|p| urls::tel(p)),
+                email: contact.and_then(|c| c.email.as_deref()),
+                url: contact.and_then(|c| c.url.as_deref()),
+            }
+        })
+        .collect();
+    ContactsPage {
+        roles,
+        suppliers: supplier_contacts(ctx, page),
+        lines: lines_24_7(ctx, page),
+        obligations,
+    }
+}
+
+fn supplier_contacts<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<SupplierContact<'a>> {
+    let mut suppliers: Vec<_> = ctx.handbook.suppliers.iter().collect();
+    suppliers.sort_by_key(|s| s.tier.value);
+    suppliers
+        .into_iter()
+        .map(|s| supplier_contact(ctx, page, s))
+        .collect()
+}
+
+fn supplier_contact<'a>(ctx: &Ctx, page: &str, s: &'a Record<Supplier>) -> SupplierContact<'a> {
+    let primary = s.primary_contact();
+    let phone = primary.and_then(|c| c.phone.as_ref());
+    SupplierContact {
+        supplier: ctx.link(page, Kind::Supplier, s.id.as_str(), s.name.as_str()),
+        tier: s.tier.value,
+        contact: primary.map(|c| c.name.as_str()),
+        phone: phone.map(|p| p.as_str()),
+        tel: phone.map(|p| urls::tel(p)),
+        email: primary.and_then(|c| c.email.as_deref()),
+        hours: primary.and_then(|c| c.hours.as_deref()),
+    }
+}
+
+#[derive(Serialize)]
+pub struct SuppliersPage<'a> {
+    suppliers: Vec<SupplierRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct SupplierRow<'a> {
+    link: LinkView,
+    tier: Tier,
+    tier_label: &'static str,
+    services: &'a [String],
+    contact: SupplierContact<'a>,
+    notify_within: Option<String>,
+    stale: bool,
+}
+
+pub fn suppliers<'a>(ctx: &'a Ctx<'a>) -> SuppliersPage<'a> {
+    let page = "suppliers.html";
+    let mut rows: Vec<SupplierRow> = ctx
+        .handbook
+        .suppliers
+        .iter()
+        .map(|s| SupplierRow {
+            link: ctx.link(page, Kind::Supplier, s.id.as_str(), s.name.as_str()),
+            tier: s.tier.value,
+            tier_label: ctx.t(match s.tier.value {
+                Tier::Critical => "tier_critical",
+                Tier::Important => "tier_important",
+                Tier::Standard => "tier_standard",
+            }),
+            services: &s.services,
+            contact: supplier_contact(ctx, page, s),
+            notify_within: s
+                .contract
+                .as_ref()
+                .and_then(|k| k.notify_within)
+                .map(|d| d.to_string()),
+            stale: s.last_reviewed.is_none() || ctx.is_stale(s.last_reviewed.as_ref()),
+        })
+        .collect();
+    rows.sort_by_key(|r| r.tier);
+    SuppliersPage { suppliers: rows }
+}

@@ -1,0 +1,68 @@
+//! `playbooks/<id>.html` and `pages/<id>.html`: a Markdown document with its front matter.
+
+use serde::Serialize;
+
+use crate::model::{Doc, Kind, Record};
+use crate::render::context::{Ctx, LinkView};
+use crate::render::urls;
+
+#[derive(Serialize)]
+pub struct DocPage<'a> {
+    title: &'a str,
+    summary: Option<&'a str>,
+    body: String,
+    severity: Option<LinkView>,
+    suppliers: Vec<LinkView>,
+    plans: Vec<LinkView>,
+    obligations: Vec<LinkView>,
+    owner: Option<LinkView>,
+    last_reviewed: Option<String>,
+    stale: bool,
+}
+
+pub fn path(kind: Kind, id: &str) -> String {
+    urls::object_target(kind, id).0
+}
+
+pub fn view<'a>(ctx: &'a Ctx<'a>, kind: Kind, doc: &'a Record<Doc>) -> DocPage<'a> {
+    let page = path(kind, doc.id.as_str());
+    let front = &doc.front;
+    let links = |kind: Kind, refs: &[crate::model::Ref], name: &dyn Fn(&str) -> String| {
+        refs.iter()
+            .map(|r| ctx.link(&page, kind, r, name(r)))
+            .collect::<Vec<_>>()
+    };
+    DocPage {
+        title: &front.title,
+        summary: front.summary.as_deref(),
+        body: ctx.body(
+            &doc.body,
+            doc.file,
+            &page,
+            ctx.index.outline(kind, doc.id.as_str()),
+        ),
+        severity: front
+            .severity
+            .as_ref()
+            .map(|s| ctx.link(&page, Kind::Severity, s, ctx.severity_name(s))),
+        suppliers: links(Kind::Supplier, &front.suppliers, &|id| {
+            ctx.supplier_name(id).to_string()
+        }),
+        plans: links(Kind::Plan, &front.plans, &|id| {
+            ctx.handbook
+                .plans
+                .iter()
+                .find(|p| p.id.as_str() == id)
+                .map_or(id.to_string(), |p| p.title.clone())
+        }),
+        obligations: links(Kind::Obligation, &front.obligations, &|id| {
+            ctx.obligation_name(id).to_string()
+        }),
+        owner: front
+            .owner
+            .as_ref()
+            .map(|o| ctx.link(&page, Kind::Role, o, ctx.role_name(o))),
+        last_reviewed: front.last_reviewed.as_ref().map(|d| d.value.to_string()),
+        stale: ctx.is_stale(front.last_reviewed.as_ref()),
+    }
+}

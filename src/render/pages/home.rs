@@ -1,0 +1,183 @@
+//! `index.html`: the start-here box, the severity matrix, key contacts, then plans,
+//! playbooks, pages and suppliers by tier.
+
+use serde::Serialize;
+
+use crate::model::{Kind, Tier};
+use crate::render::context::{Ctx, LinkView, PersonView};
+use crate::render::urls;
+
+const PAGE: &str = "index.html";
+
+#[derive(Serialize)]
+pub struct Home<'a> {
+    start_here: Option<String>,
+    severities: Vec<SeverityView<'a>>,
+    roles: Vec<RoleContact<'a>>,
+    lines: Vec<SupplierLine<'a>>,
+    plans: Vec<Entry>,
+    playbooks: Vec<Entry>,
+    pages: Vec<Entry>,
+    tiers: Vec<TierView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SeverityView<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: Option<String>,
+    respond_within: Option<String>,
+    update_every: Option<String>,
+    notify: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+struct RoleContact<'a> {
+    role: LinkView,
+    person: Option<PersonView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SupplierLine<'a> {
+    pub supplier: LinkView,
+    pub contact: &'a str,
+    pub phone: Option<&'a str>,
+    pub tel: Option<String>,
+    pub hours: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct Entry {
+    pub link: LinkView,
+    pub summary: Option<String>,
+    pub stale: bool,
+    pub severity: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TierView<'a> {
+    label: &'static str,
+    suppliers: Vec<TierSupplier<'a>>,
+}
+
+#[derive(Serialize)]
+struct TierSupplier<'a> {
+    link: LinkView,
+    services: &'a [String],
+}
+
+pub fn view<'a>(ctx: &'a Ctx<'a>) -> Home<'a> {
+    let main = &ctx.main;
+    let severities = main
+        .severities
+        .iter()
+        .map(|s| SeverityView {
+            id: s.id.as_str(),
+            name: &s.name,
+            description: ctx.opt_markdown(s.description.as_ref(), main.file, PAGE),
+            respond_within: s.respond_within.map(|d| d.to_string()),
+            update_every: s.update_every.map(|d| d.to_string()),
+            notify: s
+                .notify
+                .iter()
+                .map(|r| ctx.link(PAGE, Kind::Role, r, ctx.role_name(r)))
+                .collect(),
+        })
+        .collect();
+    let roles = main
+        .roles
+        .iter()
+        .map(|r| RoleContact {
+            role: ctx.link(PAGE, Kind::Role, r.id.as_str(), r.name.as_str()),
+            person: r.people.first().map(|p| PersonView::of(p, true)),
+        })
+        .collect();
+    Home {
+        start_here: ctx.opt_markdown(main.start_here.as_ref(), main.file, PAGE),
+        severities,
+        roles,
+        lines: lines_24_7(ctx, PAGE),
+        plans: plans(ctx, PAGE),
+        playbooks: docs(ctx, PAGE, Kind::Playbook),
+        pages: docs(ctx, PAGE, Kind::Page),
+        tiers: tiers(ctx),
+    }
+}
+
+/// Every supplier contact whose hours say 24/7 (or 24h): the numbers to call at night.
+pub fn lines_24_7<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<SupplierLine<'a>> {
+    ctx.handbook
+        .suppliers
+        .iter()
+        .flat_map(|s| s.contacts.iter().map(move |c| (s, c)))
+        .filter(|(_, c)| c.hours.as_deref().is_some_and(|h| h.contains("24")))
+        .map(|(s, c)| SupplierLine {
+            supplier: ctx.link(page, Kind::Supplier, s.id.as_str(), s.name.as_str()),
+            contact: &c.name,
+            phone: c.phone.as_ref().map(|p| p.as_str()),
+            tel: c.phone.as_ref().map(|p| urls::tel(p)),
+            hours: c.hours.as_deref(),
+        })
+        .collect()
+}
+
+fn plans(ctx: &Ctx, page: &str) -> Vec<Entry> {
+    ctx.handbook
+        .plans
+        .iter()
+        .map(|p| Entry {
+            link: ctx.link(page, Kind::Plan, p.id.as_str(), p.title.as_str()),
+            summary: ctx.opt_markdown(p.summary.as_ref(), p.file, page),
+            stale: ctx.is_stale(p.last_reviewed.as_ref()),
+            severity: None,
+        })
+        .collect()
+}
+
+/// Playbooks or pages, by `order` and then title.
+pub fn docs(ctx: &Ctx, page: &str, kind: Kind) -> Vec<Entry> {
+    let list = if kind == Kind::Page {
+        &ctx.handbook.pages
+    } else {
+        &ctx.handbook.playbooks
+    };
+    let mut sorted: Vec<_> = list.iter().collect();
+    sorted.sort_by(|a, b| (a.front.order, &a.front.title).cmp(&(b.front.order, &b.front.title)));
+    sorted
+        .into_iter()
+        .map(|d| Entry {
+            link: ctx.link(page, kind, d.id.as_str(), d.front.title.as_str()),
+            summary: d.front.summary.clone(),
+            stale: ctx.is_stale(d.front.last_reviewed.as_ref()),
+            severity: d
+                .front
+                .severity
+                .as_ref()
+                .map(|s| ctx.severity_name(s).to_string()),
+        })
+        .collect()
+}
+
+fn tiers<'a>(ctx: &'a Ctx<'a>) -> Vec<TierView<'a>> {
+    [
+        (Tier::Critical, "tier_critical"),
+        (Tier::Important, "tier_important"),
+        (Tier::Standard, "tier_standard"),
+    ]
+    .into_iter()
+    .map(|(tier, key)| TierView {
+        label: ctx.t(key),
+        suppliers: ctx
+            .handbook
+            .suppliers
+            .iter()
+            .filter(|s| s.tier.value == tier)
+            .map(|s| TierSupplier {
+                link: ctx.link(PAGE, Kind::Supplier, s.id.as_str(), s.name.as_str()),
+                services: &s.services,
+            })
+            .collect(),
+    })
+    .filter(|t| !t.suppliers.is_empty())
+    .collect()
+}

@@ -1,0 +1,8 @@
+//! One module per kind of page: each builds the typed view its template renders.
+
+pub mod directory;
+pub mod doc;
+pub mod home;
+pub mod plan;
+pub mod search;
+pub mod supplier;

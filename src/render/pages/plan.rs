@@ -1,0 +1,183 @@
+//! `plans/<id>.html`: a plan as an interactive checklist (ticks kept in the browser) that
+//! also prints as a paper checklist.
+
+use serde::Serialize;
+
+use crate::model::{Kind, Plan, Record};
+use crate::render::context::{Ctx, LinkView, PersonView, due};
+use crate::render::urls;
+use crate::resolve::render_message;
+
+#[derive(Serialize)]
+pub struct PlanPage<'a> {
+    id: &'a str,
+    title: &'a str,
+    summary: Option<String>,
+    severities: Vec<LinkView>,
+    owner: Option<LinkView>,
+    last_reviewed: Option<String>,
+    stale: bool,
+    phases: Vec<PhaseView<'a>>,
+}
+
+#[derive(Serialize)]
+struct PhaseView<'a> {
+    number: usize,
+    title: &'a str,
+    anchor: String,
+    steps: Vec<StepView<'a>>,
+}
+
+#[derive(Serialize)]
+struct StepView<'a> {
+    number: String,
+    anchor: String,
+    action: &'a str,
+    role: LinkView,
+    person: Option<PersonView<'a>>,
+    due: Option<String>,
+    suppliers: Vec<SupplierRef<'a>>,
+    obligation: Option<ObligationRef>,
+    message: Option<MessageRef>,
+    details: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SupplierRef<'a> {
+    link: LinkView,
+    phone: Option<&'a str>,
+    tel: Option<String>,
+}
+
+/// A step's message: a link to the supplier page's ready message, or (for other audiences)
+/// the filled-in text itself.
+#[derive(Serialize)]
+struct MessageRef {
+    title: String,
+    href: Option<String>,
+    subject: Option<String>,
+    body: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ObligationRef {
+    link: LinkView,
+    deadline: Option<String>,
+}
+
+pub fn path(id: &str) -> String {
+    format!("plans/{id}.html")
+}
+
+pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
+    let page = path(plan.id.as_str());
+    let phases = plan
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(p, phase)| PhaseView {
+            number: p + 1,
+            title: &phase.title,
+            anchor: phase.anchor(),
+            steps: phase
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(s, step)| {
+                    let role = ctx
+                        .main
+                        .roles
+                        .iter()
+                        .find(|r| r.id.as_str() == step.responsible.as_str());
+                    StepView {
+                        number: format!("{}.{}", p + 1, s + 1),
+                        anchor: format!("step-{}-{}", p + 1, s + 1),
+                        action: &step.action,
+                        role: ctx.link(
+                            &page,
+                            Kind::Role,
+                            &step.responsible,
+                            ctx.role_name(&step.responsible),
+                        ),
+                        person: role
+                            .and_then(|r| r.people.first())
+                            .map(|p| PersonView::of(p, true)),
+                        due: due(step.within.as_ref()),
+                        suppliers: step
+                            .suppliers
+                            .iter()
+                            .map(|id| supplier_ref(ctx, &page, id))
+                            .collect(),
+                        obligation: step.obligation.as_ref().map(|o| {
+                            let deadline = ctx.main.obligations.iter().find(|x| x.id.as_str() == o.as_str());
+                            ObligationRef {
+                                link: ctx.link(&page, Kind::Obligation, o, ctx.obligation_name(o)),
+                                deadline: deadline
+                                    .and_then(|d| d.deadline.as_ref())
+                                    .map(|d| d.value.to_string()),
+                            }
+                        }),
+                        message: step
+                            .message
+                            .as_ref()
+                            .and_then(|m| message_ref(ctx, &page, step, m)),
+                        details: ctx.opt_markdown(step.details.as_ref(), plan.file, &page),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    PlanPage {
+        id: plan.id.as_str(),
+        title: &plan.title,
+        summary: ctx.opt_markdown(plan.summary.as_ref(), plan.file, &page),
+        severities: plan
+            .severities
+            .iter()
+            .map(|s| ctx.link(&page, Kind::Severity, s, ctx.severity_name(s)))
+            .collect(),
+        owner: plan
+            .owner
+            .as_ref()
+            .map(|o| ctx.link(&page, Kind::Role, o, ctx.role_name(o))),
+        last_reviewed: plan.last_reviewed.as_ref().map(|d| d.value.to_string()),
+        stale: ctx.is_stale(plan.last_reviewed.as_ref()),
+        phases,
+    }
+}
+
+fn supplier_ref<'a>(ctx: &'a Ctx<'a>, page: &str, id: &str) -> SupplierRef<'a> {
+    let supplier = ctx.handbook.suppliers.iter().find(|s| s.id.as_str() == id);
+    let phone = supplier
+        .and_then(|s| s.primary_contact())
+        .and_then(|c| c.phone.as_ref());
+    SupplierRef {
+        link: ctx.link(page, Kind::Supplier, id, ctx.supplier_name(id)),
+        phone: phone.map(|p| p.as_str()),
+        tel: phone.map(|p| urls::tel(p)),
+    }
+}
+
+fn message_ref(ctx: &Ctx, page: &str, step: &crate::model::Step, id: &str) -> Option<MessageRef> {
+    let message = ctx.main.messages.iter().find(|m| m.id.as_str() == id)?;
+    let title = message.title.clone();
+    if message.audience == crate::model::Audience::Supplier {
+        let href = step
+            .suppliers
+            .first()
+            .map(|s| urls::href(page, &format!("suppliers/{}.html", s.as_str()), Some("messages")));
+        return Some(MessageRef {
+            title,
+            href,
+            subject: None,
+            body: None,
+        });
+    }
+    let fill = |text: &str| render_message(&ctx.main.value, None, text).ok();
+    Some(MessageRef {
+        title,
+        href: None,
+        subject: message.subject.as_ref().and_then(|s| fill(&s.text)),
+        body: fill(&message.body.text),
+    })
+}

@@ -1,0 +1,256 @@
+//! `suppliers/<id>.html`: everything needed in the first hour with one supplier.
+
+use serde::Serialize;
+
+use crate::model::{Record, Supplier, Tier};
+use crate::render::context::{Ctx, LinkView, due};
+use crate::render::urls;
+use crate::resolve::render_message;
+
+#[derive(Serialize)]
+pub struct SupplierPage<'a> {
+    id: &'a str,
+    name: &'a str,
+    tier: Tier,
+    tier_label: &'static str,
+    services: &'a [String],
+    data: &'a [String],
+    contacts: Vec<ContactView<'a>>,
+    escalation: Vec<Rung<'a>>,
+    contract: Option<ContractView<'a>>,
+    certifications: Vec<CertificationView<'a>>,
+    secure_channel: Option<String>,
+    notes: Option<String>,
+    last_reviewed: Option<String>,
+    stale: bool,
+    messages: Vec<MessageView<'a>>,
+    steps: Vec<StepLink>,
+    docs: Vec<LinkView>,
+    vcard: String,
+}
+
+#[derive(Serialize)]
+struct ContactView<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+    phone: Option<&'a str>,
+    tel: Option<String>,
+    email: Option<&'a str>,
+    hours: Option<&'a str>,
+    primary: bool,
+}
+
+#[derive(Serialize)]
+struct Rung<'a> {
+    after: String,
+    contact: &'a str,
+    phone: Option<&'a str>,
+    tel: Option<String>,
+    email: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ContractView<'a> {
+    reference: Option<&'a str>,
+    notify_within: Option<String>,
+    rto: Option<String>,
+    rpo: Option<String>,
+    support: Option<&'a str>,
+    audit_rights: Option<bool>,
+    cooperation: Option<String>,
+    expires: Option<String>,
+    expired: bool,
+}
+
+#[derive(Serialize)]
+struct CertificationView<'a> {
+    name: &'a str,
+    expires: Option<String>,
+    expired: bool,
+}
+
+#[derive(Serialize)]
+struct MessageView<'a> {
+    id: &'a str,
+    title: &'a str,
+    subject: String,
+    body: String,
+    mailto: Option<String>,
+}
+
+/// A plan step that involves this supplier, as a link to its row.
+#[derive(Serialize)]
+pub struct StepLink {
+    pub plan: String,
+    pub number: String,
+    pub action: String,
+    pub responsible: String,
+    pub due: Option<String>,
+    pub href: String,
+}
+
+pub fn path(id: &str) -> String {
+    format!("suppliers/{id}.html")
+}
+
+pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPage<'a> {
+    let page = path(supplier.id.as_str());
+    let file = supplier.file;
+    let primary = supplier.primary_contact().map(|c| c.name.as_str());
+    let contacts = supplier
+        .contacts
+        .iter()
+        .map(|c| ContactView {
+            name: &c.name,
+            role: c.role.as_deref(),
+            phone: c.phone.as_ref().map(|p| p.as_str()),
+            tel: c.phone.as_ref().map(|p| urls::tel(p)),
+            email: c.email.as_deref(),
+            hours: c.hours.as_deref(),
+            primary: Some(c.name.as_str()) == primary,
+        })
+        .collect();
+    let escalation = supplier
+        .escalation
+        .iter()
+        .map(|rung| {
+            let contact = supplier
+                .contacts
+                .iter()
+                .find(|c| c.name.as_str() == rung.contact.as_str());
+            Rung {
+                after: rung.after.to_string(),
+                contact: &rung.contact,
+                phone: contact.and_then(|c| c.phone.as_ref()).map(|p| p.as_str()),
+                tel: contact.and_then(|c| c.phone.as_ref()).map(|p| urls::tel(p)),
+                email: contact.and_then(|c| c.email.as_deref()),
+            }
+        })
+        .collect();
+    let contract = supplier.contract.as_ref().map(|k| ContractView {
+        reference: k.reference.as_deref(),
+        notify_within: k.notify_within.map(|d| d.to_string()),
+        rto: k.rto.map(|d| d.to_string()),
+        rpo: k.rpo.map(|d| d.to_string()),
+        support: k.support.as_deref(),
+        audit_rights: k.audit_rights,
+        cooperation: ctx.opt_markdown(k.cooperation.as_ref(), file, &page),
+        expires: k.expires.as_ref().map(|d| d.value.to_string()),
+        expired: k.expires.as_ref().is_some_and(|d| d.value < ctx.today),
+    });
+    let certifications = supplier
+        .certifications
+        .iter()
+        .map(|c| CertificationView {
+            name: &c.name,
+            expires: c.expires.as_ref().map(|d| d.value.to_string()),
+            expired: c.expires.as_ref().is_some_and(|d| d.value < ctx.today),
+        })
+        .collect();
+    let id = supplier.id.as_str();
+    SupplierPage {
+        id,
+        name: &supplier.name,
+        tier: supplier.tier.value,
+        tier_label: ctx.t(match supplier.tier.value {
+            Tier::Critical => "tier_critical",
+            Tier::Important => "tier_important",
+            Tier::Standard => "tier_standard",
+        }),
+        services: &supplier.services,
+        data: &supplier.data,
+        contacts,
+        escalation,
+        contract,
+        certifications,
+        secure_channel: ctx.opt_markdown(supplier.secure_channel.as_ref(), file, &page),
+        notes: ctx.opt_markdown(supplier.notes.as_ref(), file, &page),
+        last_reviewed: supplier.last_reviewed.as_ref().map(|d| d.value.to_string()),
+        stale: supplier.last_reviewed.is_none() || ctx.is_stale(supplier.last_reviewed.as_ref()),
+        messages: messages(ctx, supplier),
+        steps: ctx
+            .backlinks
+            .supplier_steps(id)
+            .iter()
+            .map(|s| step_link(ctx, &page, s))
+            .collect(),
+        docs: ctx
+            .backlinks
+            .supplier_docs(id)
+            .iter()
+            .map(|&(kind, doc)| ctx.link(&page, kind, doc, ctx.doc_title(kind, doc)))
+            .collect(),
+        vcard: format!("{id}.vcf"),
+    }
+}
+
+pub fn step_link(ctx: &Ctx, page: &str, step: &crate::render::backlinks::StepRef) -> StepLink {
+    StepLink {
+        plan: step.plan.title.clone(),
+        number: step.number(),
+        action: step.item.action.clone(),
+        responsible: ctx.role_name(&step.item.responsible).to_string(),
+        due: due(step.item.within.as_ref()),
+        href: urls::href(
+            page,
+            &format!("plans/{}.html", step.plan.id),
+            Some(&step.anchor()),
+        ),
+    }
+}
+
+/// Every supplier-audience message, filled in for this supplier. A template that does not
+/// render was reported by `check`, which a build runs first.
+fn messages<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> Vec<MessageView<'a>> {
+    let email = supplier.primary_contact().and_then(|c| c.email.as_deref());
+    ctx.main
+        .messages
+        .iter()
+        .filter(|m| m.audience == crate::model::Audience::Supplier)
+        .filter_map(|m| {
+            let subject = match &m.subject {
+                Some(s) => render_message(&ctx.main.value, Some(supplier), &s.text).ok()?,
+                None => m.title.clone(),
+            };
+            let body = render_message(&ctx.main.value, Some(supplier), &m.body.text).ok()?;
+            let mailto = email.map(|to| {
+                format!(
+                    "mailto:{to}?subject={}&body={}",
+                    percent_encode(&subject),
+                    percent_encode(&body)
+                )
+            });
+            Some(MessageView {
+                id: m.id.as_str(),
+                title: &m.title,
+                subject,
+                body,
+                mailto,
+            })
+        })
+        .collect()
+}
+
+/// RFC 6068 encoding of a mailto header value; line breaks become CRLF.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.replace("\r\n", "\n").replace('\n', "\r\n").bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mailto_encoding() {
+        assert_eq!(
+            super::percent_encode("Hej Ø & co\nline"),
+            "Hej%20%C3%98%20%26%20co%0D%0Aline"
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! The templates and assets a site is rendered with: the built-in default theme, embedded in
+//! the binary, with any file of the handbook's own `themes/<name>/` taking its place.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diag::Diagnostic;
+use crate::source::{FileId, SourceFile, Sources, relative_path};
+
+macro_rules! builtin {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The built-in templates, by name.
+const TEMPLATES: &[(&str, &str)] = builtin!(
+    "base.html",
+    "index.html",
+    "suppliers.html",
+    "supplier.html",
+    "plan.html",
+    "doc.html",
+    "roles.html",
+    "contacts.html",
+    "search.html",
+    "404.html",
+);
+
+/// The built-in assets, by their path in the site.
+const ASSETS: &[(&str, &[u8])] = &[
+    (
+        "assets/style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "assets/irbook.js",
+        include_bytes!("../../themes/default/static/irbook.js"),
+    ),
+];
+
+pub struct Theme {
+    tera: tera::Tera,
+    /// Template name -> the file it was read from, to place template errors.
+    files: HashMap<String, FileId>,
+    /// Site path -> bytes.
+    pub assets: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The default theme with the overrides found in `<root>/themes/<name>/`.
+    pub fn load(root: &Path, name: &str, sources: &mut Sources) -> Result<Theme, Vec<Diagnostic>> {
+        let mut files = HashMap::new();
+        let mut templates: HashMap<String, String> = HashMap::new();
+        for (template, text) in TEMPLATES {
+            let path = format!("themes/default/templates/{template} (built-in)");
+            files.insert(
+                template.to_string(),
+                sources.add(SourceFile::new(path, text.to_string())),
+            );
+            templates.insert(template.to_string(), text.to_string());
+        }
+        let mut assets: HashMap<String, Vec<u8>> = ASSETS
+            .iter()
+            .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
+            .collect();
+        let dir = root.join("themes").join(name);
+        let mut problems = Vec::new();
+        for (rel, path) in files_under(&dir.join("templates")) {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    files.insert(
+                        rel.clone(),
+                        sources.add(SourceFile::new(relative_path(root, &path), text.clone())),
+                    );
+                    templates.insert(rel, text);
+                }
+                Err(e) => problems.push(Diagnostic::error(format!(
+                    "cannot read {}: {e}",
+                    relative_path(root, &path)
+                ))),
+            }
+        }
+        for (rel, path) in files_under(&dir.join("static")) {
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    assets.insert(format!("assets/{rel}"), bytes);
+                }
+                Err(e) => problems.push(Diagnostic::error(format!(
+                    "cannot read {}: {e}",
+                    relative_path(root, &path)
+                ))),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        let mut theme = Theme {
+            tera: tera::Tera::new(),
+            files,
+            assets: assets.into_iter().collect(),
+        };
+        theme.assets.sort();
+        tera.add_raw_templates(templates)
+            .map_err(|e| vec![theme.diagnostic(&e)])?;
+        theme.tera = tera;
+        Ok(theme)
+    }
+
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| self.diagnostic(&e))
+    }
+
+    /// A template error at its file and line.
+    fn diagnostic(&self, error: &tera::Error) -> Diagnostic {
+        let help = "see docs/theming.md for the variables each template receives";
+        match error.kind() {
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                let message = format!("template: {}", report.message());
+                match self.files.get(report.filename()) {
+                    Some(&file) => Diagnostic::error(message)
+                        .at(file, report.span().range.clone())
+                        .help(help),
+                    None => Diagnostic::error(format!("{message} (in {})", report.filename())).help(help),
+                }
+            }
+            other => Diagnostic::error(format!("template: {other}")).help(help),
+        }
+    }
+}
+
+/// Files below `dir` as (path relative to `dir`, full path); none if `dir` does not exist.
+fn files_under(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && !crate::load::is_leftover(&e.file_name().to_string_lossy()))
+        .map(|e| (relative_path(dir, e.path()), e.path().to_path_buf()))
+        .collect()
+}

@@ -1,0 +1,82 @@
+//! `suppliers/<id>.vcf`: a supplier's contacts as vCard 4.0 (RFC 6350): CRLF line endings,
+//! escaped values, lines folded at 75 octets.
+
+use crate::model::{Record, Supplier};
+use crate::render::urls;
+
+pub fn supplier_cards(supplier: &Record<Supplier>) -> String {
+    let mut out = String::new();
+    for contact in supplier.contacts.iter() {
+        let mut lines = vec![
+            "BEGIN:VCARD".to_string(),
+            "VERSION:4.0".to_string(),
+            format!("FN:{}", escape(&contact.name)),
+            format!("ORG:{}", escape(&supplier.name)),
+        ];
+        if let Some(role) = &contact.role {
+            lines.push(format!("ROLE:{}", escape(role)));
+        }
+        if let Some(phone) = &contact.phone {
+            lines.push(format!("TEL;VALUE=uri;TYPE=voice:{}", urls::tel(phone)));
+        }
+        if let Some(email) = &contact.email {
+            lines.push(format!("EMAIL:{}", escape(email)));
+        }
+        if let Some(hours) = &contact.hours {
+            lines.push(format!("NOTE:{}", escape(&format!("Hours: {hours}"))));
+        }
+        lines.push("END:VCARD".to_string());
+        for line in lines {
+            out.push_str(&fold(&line));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// Escapes a text value: backslash, comma, semicolon and line breaks.
+fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line into lines of at most 75 octets, never inside a UTF-8 character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_folds() {
+        assert_eq!(escape("A, B; C\\D\nE"), "A\\, B\\; C\\\\D\\nE");
+        let long = format!("NOTE:{}", "æ".repeat(60));
+        let folded = fold(&long);
+        for line in folded.split("\r\n") {
+            assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), long);
+    }
+}

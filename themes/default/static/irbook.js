@@ -1,0 +1,110 @@
+// irbook: small additions on top of pages that work without JavaScript.
+// Checklist ticks and task boxes are kept in localStorage; search filters search-index.js;
+// messages get a copy button.
+(function () {
+  "use strict";
+
+  function store(key, value) {
+    try {
+      if (value === undefined) { return window.localStorage.getItem(key); }
+      if (value === null) { window.localStorage.removeItem(key); } else { window.localStorage.setItem(key, value); }
+    } catch (e) { return null; }
+    return null;
+  }
+
+  function checklists() {
+    document.querySelectorAll(".checklist[data-plan]").forEach(function (list) {
+      var prefix = "irbook:plan:" + list.getAttribute("data-plan") + ":";
+      var boxes = list.querySelectorAll("input[type=checkbox][data-step]");
+      function mark(box) {
+        var row = box.closest("tr");
+        if (row) { row.classList.toggle("done", box.checked); }
+      }
+      boxes.forEach(function (box) {
+        box.checked = store(prefix + box.getAttribute("data-step")) === "1";
+        mark(box);
+        box.addEventListener("change", function () {
+          store(prefix + box.getAttribute("data-step"), box.checked ? "1" : null);
+          mark(box);
+        });
+      });
+      list.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
+      var reset = list.querySelector("button.reset");
+      if (reset) {
+        reset.addEventListener("click", function () {
+          boxes.forEach(function (box) { box.checked = false; store(prefix + box.getAttribute("data-step"), null); mark(box); });
+        });
+      }
+    });
+  }
+
+  function taskLists() {
+    var page = "irbook:tasks:" + window.location.pathname + ":";
+    document.querySelectorAll("input.task").forEach(function (box, i) {
+      var saved = store(page + i);
+      if (saved !== null) { box.checked = saved === "1"; }
+      box.addEventListener("change", function () { store(page + i, box.checked ? "1" : "0"); });
+    });
+  }
+
+  function copyButtons() {
+    if (!navigator.clipboard) { return; }
+    document.querySelectorAll(".copyable").forEach(function (el) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy";
+      button.textContent = document.documentElement.lang === "da" ? "Kopiér" : document.documentElement.lang === "de" ? "Kopieren" : "Copy";
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(el.textContent).then(function () { button.textContent = "✓"; });
+      });
+      el.insertAdjacentElement("afterend", button);
+    });
+  }
+
+  function search() {
+    var input = document.getElementById("q");
+    var results = document.getElementById("search-results");
+    if (!input || !results || !window.IRBOOK_SEARCH) { return; }
+    var all = document.getElementById("search-all");
+    var empty = document.getElementById("search-empty");
+    function run() {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      results.textContent = "";
+      all.hidden = words.length > 0;
+      var hits = window.IRBOOK_SEARCH.filter(function (entry) {
+        var hay = (entry.title + " " + entry.text).toLowerCase();
+        return words.length > 0 && words.every(function (w) { return hay.indexOf(w) >= 0; });
+      });
+      hits.sort(function (a, b) {
+        var w = words[0] || "";
+        return (b.title.toLowerCase().indexOf(w) >= 0) - (a.title.toLowerCase().indexOf(w) >= 0);
+      });
+      hits.slice(0, 50).forEach(function (entry) {
+        var li = document.createElement("li");
+        var tag = document.createElement("span");
+        tag.className = "tag";
+        tag.textContent = entry.kind;
+        var a = document.createElement("a");
+        a.href = entry.url;
+        a.textContent = entry.title;
+        li.appendChild(tag);
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(a);
+        results.appendChild(li);
+      });
+      empty.hidden = words.length === 0 || hits.length > 0;
+    }
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) { input.value = query; }
+    input.addEventListener("input", run);
+    document.querySelectorAll(".no-js-note").forEach(function (el) { el.hidden = true; });
+    run();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    checklists();
+    taskLists();
+    copyButtons();
+    search();
+  });
+})();

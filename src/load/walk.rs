@@ -74,14 +74,13 @@ pub fn content_files(content: &Path) -> (Vec<Found>, Vec<StaticFile>, Vec<Stray>
             .collect();
         let is_dir = entry.file_type().is_dir();
         match parts.as_slice() {
-            [top, rest @ ..] if top == STATIC => {
-                if !is_dir && !rest.is_empty() {
-                    statics.push(StaticFile {
-                        source: path,
-                        path: rest.join("/"),
-                    });
-                }
+            [top, rest @ ..] if top == STATIC && !is_dir && !rest.is_empty() => {
+                statics.push(StaticFile {
+                    source: path,
+                    path: rest.join("/"),
+                });
             }
+            [top, ..] if top == STATIC => {}
             [folder] if is_dir && !FOLDERS.iter().any(|(name, ..)| name == folder) => {
                 strays.push(unknown_folder(path, folder));
             }

@@ -52,6 +52,12 @@ pub fn tel(phone: &str) -> String {
     let trimmed = phone.trim_start();
     let plus = if trimmed.starts_with('+') { "+" } else { "" };
     let number = trimmed.split(char::is_alphabetic).next().unwrap_or_default();
+    // "+45 (0)70 ..." : the trunk prefix in brackets is not dialled from abroad.
+    let number = if plus.is_empty() {
+        number.to_string()
+    } else {
+        number.replace("(0)", "")
+    };
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     format!("tel:{plus}{digits}")
 }
@@ -79,6 +85,7 @@ mod tests {
     fn tel_keeps_digits_and_plus() {
         assert_eq!(tel("+45 70 00 00 01"), "tel:+4570000001");
         assert_eq!(tel("(0)70-00 00"), "tel:0700000");
+        assert_eq!(tel("+45 (0)70 00"), "tel:+457000");
         assert_eq!(tel(" +44 (20) 7946-0000 ext. 12"), "tel:+442079460000");
     }
 }

@@ -217,3 +217,19 @@ pub fn check_json(root: &Path) -> Vec<Diag> {
 pub fn shorts(diags: &[Diag]) -> Vec<String> {
     diags.iter().map(Diag::short).collect()
 }
+
+pub mod site;
+
+/// Runs `irbook build --root <root> [extra...]` and returns (exit code, stderr).
+pub fn build(root: &Path, extra: &[&str]) -> (i32, String) {
+    let output = irbook()
+        .args(["build", "--root"])
+        .arg(root)
+        .args(extra)
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark `irbook check` on a generated large handbook and on the repository's own example.
+# Benchmark `irbook check` and `irbook build` on a generated large handbook and on the
+# repository's own example.
 #
 #   bench/run.sh            # 10,000 playbooks, 1,000 suppliers, 20 plans; 5 runs after 1 warm-up
 #
@@ -48,20 +49,22 @@ else
     exit 1
 fi
 
-# bench NAME ROOT: 1 warm-up + RUNS timed runs of `irbook check --root ROOT`; prints min/median.
+# bench NAME ROOT COMMAND...: 1 warm-up + RUNS timed runs of `irbook -q COMMAND... --root ROOT`;
+# prints min/median.
 bench() {
     local name=$1 root=$2
-    python3 - "$BIN" "$root" "$RUNS" "$name" <<'PY'
+    shift 2
+    python3 - "$BIN" "$root" "$RUNS" "$name" "$@" <<'PY'
 import statistics, subprocess, sys, time
 binary, root, runs, name = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-cmd = [binary, "-q", "check", "--root", root]
+cmd = [binary, "-q"] + sys.argv[5:] + ["--root", root]
 def once():
     t = time.perf_counter()
     r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     ms = (time.perf_counter() - t) * 1000
     if r.returncode != 0:
         sys.stderr.write(r.stderr.decode(errors="replace"))
-        sys.exit("%s: check failed with exit code %d" % (name, r.returncode))
+        sys.exit("%s: %s failed with exit code %d" % (name, " ".join(sys.argv[5:]), r.returncode))
     return ms
 once()  # warm-up
 times = [once() for _ in range(runs)]
@@ -71,5 +74,11 @@ PY
 }
 
 echo "== timing irbook check ($RUNS runs after 1 warm-up)" >&2
-bench "generated ($PLAYBOOKS pb)" "$HB"
-bench "example (--root .)" "$REPO"
+bench "generated ($PLAYBOOKS pb)" "$HB" check
+bench "example (--root .)" "$REPO" check
+
+OUT="$REPO/target/bench-site"
+echo "== timing irbook build ($RUNS runs after 1 warm-up; output in $OUT-*)" >&2
+bench "generated ($PLAYBOOKS pb)" "$HB" build --out "$OUT-generated"
+bench "example (--root .)" "$REPO" build --out "$OUT-example"
+echo "== generated site: $(find "$OUT-generated" -type f | wc -l) files, $(du -sh "$OUT-generated" | cut -f1)" >&2

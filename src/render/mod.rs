@@ -150,114 +150,96 @@ struct PageContext<'a, P: Serialize> {
     page: P,
 }
 
-fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagnostic> {
-    match job {
-        Job::Home => emit(
-            ctx,
-            theme,
-            "index.html",
-            "index.html",
-            ctx.main.title.clone(),
-            "home",
-            home::view(ctx),
-        ),
-        Job::Suppliers => emit(
-            ctx,
-            theme,
-            "suppliers.html",
-            "suppliers.html",
-            ctx.t("suppliers").into(),
-            "suppliers",
-            directory::suppliers(ctx),
-        ),
-        Job::Roles => emit(
-            ctx,
-            theme,
-            "roles.html",
-            "roles.html",
-            ctx.t("roles").into(),
-            "roles",
-            directory::roles(ctx),
-        ),
-        Job::Contacts => emit(
-            ctx,
-            theme,
-            "contacts.html",
-            "contacts.html",
-            ctx.t("contacts").into(),
-            "contacts",
-            directory::contacts(ctx),
-        ),
-        Job::Search => emit(
-            ctx,
-            theme,
-            "search.html",
-            "search.html",
-            ctx.t("search").into(),
-            "search",
-            search::page(ctx),
-        ),
-        Job::NotFound => emit(
-            ctx,
-            theme,
-            "404.html",
-            "404.html",
-            ctx.t("not_found").into(),
-            "",
-            (),
-        ),
-        Job::Supplier(s) => {
-            let path = supplier::path(s.id.as_str());
-            emit(
-                ctx,
-                theme,
-                "supplier.html",
-                &path,
-                s.name.clone(),
-                "suppliers",
-                supplier::view(ctx, s),
-            )
-        }
-        Job::Plan(p) => emit(
-            ctx,
-            theme,
-            "plan.html",
-            &plan::path(p.id.as_str()),
-            p.title.clone(),
-            "plans",
-            plan::view(ctx, p),
-        ),
-        Job::Doc(kind, d) => {
-            let path = doc::path(*kind, d.id.as_str());
-            let nav = if *kind == Kind::Playbook { "playbooks" } else { "" };
-            emit(
-                ctx,
-                theme,
-                "doc.html",
-                &path,
-                d.front.title.clone(),
-                nav,
-                doc::view(ctx, *kind, d),
-            )
+/// Which template renders a page, where it goes, its title and its navigation entry.
+struct Spec {
+    template: &'static str,
+    path: String,
+    title: String,
+    nav: &'static str,
+}
+
+impl Spec {
+    /// A page whose output path is its template's name.
+    fn top(template: &'static str, title: impl Into<String>, nav: &'static str) -> Self {
+        Spec {
+            template,
+            path: template.to_string(),
+            title: title.into(),
+            nav,
         }
     }
 }
 
-fn emit<P: Serialize>(
-    ctx: &Ctx,
-    theme: &Theme,
-    template: &str,
-    path: &str,
-    title: String,
-    nav: &str,
-    page: P,
-) -> Result<OutputFile, Diagnostic> {
-    let context = PageContext {
-        layout: ctx.layout(path, title, nav),
-        page,
-    };
-    let context = tera::Context::from_serialize(&context)
-        .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
-    let html = theme.render(template, &context)?;
-    Ok(bytes(path.to_string(), html.into_bytes()))
+fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagnostic> {
+    let page = Page { ctx, theme };
+    match job {
+        Job::Home => page.emit(
+            Spec::top("index.html", ctx.main.title.clone(), "home"),
+            home::view(ctx),
+        ),
+        Job::Suppliers => page.emit(
+            Spec::top("suppliers.html", ctx.t("suppliers"), "suppliers"),
+            directory::suppliers(ctx),
+        ),
+        Job::Roles => page.emit(
+            Spec::top("roles.html", ctx.t("roles"), "roles"),
+            directory::roles(ctx),
+        ),
+        Job::Contacts => page.emit(
+            Spec::top("contacts.html", ctx.t("contacts"), "contacts"),
+            directory::contacts(ctx),
+        ),
+        Job::Search => page.emit(
+            Spec::top("search.html", ctx.t("search"), "search"),
+            search::page(ctx),
+        ),
+        Job::NotFound => page.emit(Spec::top("404.html", ctx.t("not_found"), ""), ()),
+        Job::Supplier(s) => {
+            let spec = Spec {
+                template: "supplier.html",
+                path: supplier::path(s.id.as_str()),
+                title: s.name.clone(),
+                nav: "suppliers",
+            };
+            page.emit(spec, supplier::view(ctx, s))
+        }
+        Job::Plan(p) => {
+            let spec = Spec {
+                template: "plan.html",
+                path: plan::path(p.id.as_str()),
+                title: p.title.clone(),
+                nav: "plans",
+            };
+            page.emit(spec, plan::view(ctx, p))
+        }
+        Job::Doc(kind, d) => {
+            let nav = if *kind == Kind::Playbook { "playbooks" } else { "" };
+            let spec = Spec {
+                template: "doc.html",
+                path: doc::path(*kind, d.id.as_str()),
+                title: d.front.title.clone(),
+                nav,
+            };
+            page.emit(spec, doc::view(ctx, *kind, d))
+        }
+    }
+}
+
+/// Renders page views with the theme.
+struct Page<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    theme: &'c Theme,
+}
+
+impl Page<'_, '_> {
+    fn emit<P: Serialize>(&self, spec: Spec, page: P) -> Result<OutputFile, Diagnostic> {
+        let context = PageContext {
+            layout: self.ctx.layout(&spec.path, spec.title, spec.nav),
+            page,
+        };
+        let context = tera::Context::from_serialize(&context)
+            .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
+        let html = self.theme.render(spec.template, &context)?;
+        Ok(bytes(spec.path, html.into_bytes()))
+    }
 }

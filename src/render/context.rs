@@ -114,6 +114,23 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    pub fn tier_label(&self, tier: crate::model::Tier) -> &'static str {
+        self.t(match tier {
+            crate::model::Tier::Critical => "tier_critical",
+            crate::model::Tier::Important => "tier_important",
+            crate::model::Tier::Standard => "tier_standard",
+        })
+    }
+
+    /// A role's people, the first as primary.
+    pub fn people(&self, role: &'a crate::model::Role) -> Vec<PersonView<'a>> {
+        role.people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PersonView::of(p, i == 0))
+            .collect()
+    }
+
     pub fn role_name(&self, id: &str) -> &'a str {
         self.main
             .roles

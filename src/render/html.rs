@@ -34,29 +34,23 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
             dest_url,
             title,
             id,
-        }) => {
-            let dest_url = CowStr::from(rewrite(&dest_url, place, index));
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
-        }
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: rewrite(&dest_url, place, index).into(),
+            title,
+            id,
+        }),
         Event::Start(Tag::Image {
             link_type,
             dest_url,
             title,
             id,
-        }) => {
-            let dest_url = CowStr::from(rewrite(&dest_url, place, index));
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
-        }
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: rewrite(&dest_url, place, index).into(),
+            title,
+            id,
+        }),
         Event::Start(Tag::Heading {
             level,
             classes,

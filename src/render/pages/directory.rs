@@ -33,12 +33,7 @@ pub fn roles<'a>(ctx: &'a Ctx<'a>) -> RolesPage<'a> {
             id: r.id.as_str(),
             name: &r.name,
             duties: ctx.opt_markdown(r.duties.as_ref(), ctx.main.file, page),
-            people: r
-                .people
-                .iter()
-                .enumerate()
-                .map(|(i, p)| PersonView::of(p, i == 0))
-                .collect(),
+            people: ctx.people(r),
             steps: ctx
                 .backlinks
                 .role_steps(r.id.as_str())
@@ -99,12 +94,7 @@ pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
         .iter()
         .map(|r| RolePeople {
             role: ctx.link(page, Kind::Role, r.id.as_str(), r.name.as_str()),
-            people: r
-                .people
-                .iter()
-                .enumerate()
-                .map(|(i, p)| PersonView::of(p, i == 0))
-                .collect(),
+            people: ctx.people(r),
         })
         .collect();
     let obligations = ctx
@@ -189,11 +179,7 @@ pub fn suppliers<'a>(ctx: &'a Ctx<'a>) -> SuppliersPage<'a> {
         .map(|s| SupplierRow {
             link: ctx.link(page, Kind::Supplier, s.id.as_str(), s.name.as_str()),
             tier: s.tier.value,
-            tier_label: ctx.t(match s.tier.value {
-                Tier::Critical => "tier_critical",
-                Tier::Important => "tier_important",
-                Tier::Standard => "tier_standard",
-            }),
+            tier_label: ctx.tier_label(s.tier.value),
             services: &s.services,
             contact: supplier_contact(ctx, page, s),
             notify_within: s

@@ -159,25 +159,21 @@ pub fn docs(ctx: &Ctx, page: &str, kind: Kind) -> Vec<Entry> {
 }
 
 fn tiers<'a>(ctx: &'a Ctx<'a>) -> Vec<TierView<'a>> {
-    [
-        (Tier::Critical, "tier_critical"),
-        (Tier::Important, "tier_important"),
-        (Tier::Standard, "tier_standard"),
-    ]
-    .into_iter()
-    .map(|(tier, key)| TierView {
-        label: ctx.t(key),
-        suppliers: ctx
-            .handbook
-            .suppliers
-            .iter()
-            .filter(|s| s.tier.value == tier)
-            .map(|s| TierSupplier {
-                link: ctx.link(PAGE, Kind::Supplier, s.id.as_str(), s.name.as_str()),
-                services: &s.services,
-            })
-            .collect(),
-    })
-    .filter(|t| !t.suppliers.is_empty())
-    .collect()
+    [Tier::Critical, Tier::Important, Tier::Standard]
+        .into_iter()
+        .map(|tier| TierView {
+            label: ctx.tier_label(tier),
+            suppliers: ctx
+                .handbook
+                .suppliers
+                .iter()
+                .filter(|s| s.tier.value == tier)
+                .map(|s| TierSupplier {
+                    link: ctx.link(PAGE, Kind::Supplier, s.id.as_str(), s.name.as_str()),
+                    services: &s.services,
+                })
+                .collect(),
+        })
+        .filter(|t| !t.suppliers.is_empty())
+        .collect()
 }

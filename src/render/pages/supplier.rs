@@ -152,11 +152,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
         id,
         name: &supplier.name,
         tier: supplier.tier.value,
-        tier_label: ctx.t(match supplier.tier.value {
-            Tier::Critical => "tier_critical",
-            Tier::Important => "tier_important",
-            Tier::Standard => "tier_standard",
-        }),
+        tier_label: ctx.tier_label(supplier.tier.value),
         services: &supplier.services,
         data: &supplier.data,
         contacts,

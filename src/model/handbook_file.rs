@@ -15,6 +15,9 @@ pub struct HandbookFile {
     #[serde(default = "default_review_every")]
     pub review_every: Duration,
     pub base_url: Option<String>,
+    /// The paper the printed handbook is laid out for.
+    #[serde(default)]
+    pub paper: Paper,
     /// The folder under `themes/` whose templates and assets replace the built-in ones.
     pub theme: Option<Spanned<Id>>,
     pub start_here: Option<Markdown>,
@@ -28,6 +31,14 @@ pub struct HandbookFile {
 
 fn default_review_every() -> Duration {
     Duration::from_secs(365 * 86_400)
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
 }
 
 /// The language of the built site's own words (headings, labels).

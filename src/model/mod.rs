@@ -9,7 +9,7 @@ mod values;
 
 pub use doc::{Doc, DocKind, FrontMatter};
 pub use handbook_file::{
-    Audience, HandbookFile, Language, Message, Obligation, ObligationContact, Person, Role, Severity,
+    Audience, HandbookFile, Language, Message, Obligation, ObligationContact, Paper, Person, Role, Severity,
 };
 pub use plan::{Phase, Plan, Step};
 pub use supplier::{Certification, Contact, Contract, Escalation, Supplier, Tier};

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::backlinks::Backlinks;
 use super::html::{self, Place};
+use super::paper::{RunningHeader, page_style};
 use super::urls;
 use crate::markdown::Outline;
 use crate::model::{Date, Duration, Handbook, HandbookFile, Kind, Person, Record, Spanned, Text};
@@ -62,7 +63,7 @@ impl<'a> Ctx<'a> {
         self.strings.get(key).copied().unwrap_or("")
     }
 
-    pub fn layout(&'a self, page: &str, title: String, nav_current: &str) -> Layout<'a> {
+    pub fn layout(&'a self, page: &str, title: String, nav_current: &str, landscape: bool) -> Layout<'a> {
         let main = &self.main.value;
         let nav = [
             ("home", "index.html"),
@@ -85,7 +86,18 @@ impl<'a> Ctx<'a> {
             }
         })
         .collect();
+        let header = RunningHeader {
+            organization: &main.organization,
+            title: &title,
+            revision: main.revision.as_deref(),
+            revision_label: self.t("revision"),
+            page_label: self.t("page"),
+            of_label: self.t("of"),
+        };
+        let (page_style, style_source) = page_style(main.paper, landscape, &header);
         Layout {
+            page_style,
+            style_source,
             lang: match main.language {
                 crate::model::Language::En => "en",
                 crate::model::Language::Da => "da",
@@ -178,6 +190,10 @@ impl<'a> Ctx<'a> {
 /// The frame every page shares.
 #[derive(Serialize)]
 pub struct Layout<'a> {
+    /// `@page` rules (paper, running header and footer) for a `<style>` element ...
+    pub page_style: String,
+    /// ... and the Content-Security-Policy source that allows exactly that element.
+    pub style_source: String,
     pub lang: &'static str,
     pub t: &'a BTreeMap<&'static str, &'static str>,
     pub title: String,

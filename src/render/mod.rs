@@ -2,14 +2,17 @@
 //! named, not read), pages rendered in parallel.
 
 mod backlinks;
+mod binder;
 mod context;
 mod html;
 mod pages;
+mod paper;
 mod strings;
 pub mod theme;
 pub mod urls;
 mod vcard;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -22,7 +25,7 @@ use crate::resolve::Index;
 use crate::source::Sources;
 use backlinks::Backlinks;
 use context::{Ctx, Layout};
-use pages::{directory, doc, home, plan, search, supplier};
+use pages::{directory, doc, forms, home, plan, search, supplier};
 pub use theme::Theme;
 
 /// One file of the site.
@@ -77,6 +80,7 @@ pub fn render(
         return Err(errors.into_iter().filter_map(Result::err).collect());
     }
     let mut files: Vec<OutputFile> = pages.into_iter().filter_map(Result::ok).collect();
+    files.push(print_document(&ctx, theme, &files).map_err(|e| vec![e])?);
     for s in &handbook.suppliers {
         files.push(bytes(
             format!("suppliers/{}.vcf", s.id),
@@ -108,6 +112,42 @@ pub fn render(
     Ok(files)
 }
 
+/// `print.html`, from the pages already rendered: cover, contents, then every section.
+fn print_document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<OutputFile, Diagnostic> {
+    let rendered: HashMap<&str, &str> = pages
+        .iter()
+        .filter_map(|f| match &f.contents {
+            Contents::Bytes(b) => std::str::from_utf8(b).ok().map(|text| (f.path.as_str(), text)),
+            Contents::Copy(_) => None,
+        })
+        .collect();
+    let handbook = ctx.handbook;
+    let mut order: Vec<(String, String)> = vec![
+        ("index.html".into(), ctx.t("start_here").into()),
+        ("contacts.html".into(), ctx.t("contacts").into()),
+        ("roles.html".into(), ctx.t("roles").into()),
+    ];
+    order.extend(handbook.plans.iter().map(|p| (plan::path(p.id.as_str()), p.title.clone())));
+    let mut playbooks: Vec<_> = handbook.playbooks.iter().collect();
+    playbooks.sort_by(|a, b| (a.front.order, &a.front.title).cmp(&(b.front.order, &b.front.title)));
+    order.extend(playbooks.iter().map(|d| (doc::path(Kind::Playbook, d.id.as_str()), d.front.title.clone())));
+    let mut suppliers: Vec<_> = handbook.suppliers.iter().collect();
+    suppliers.sort_by_key(|s| s.tier.value);
+    order.extend(suppliers.iter().map(|s| (supplier::path(s.id.as_str()), s.name.clone())));
+    order.push(("obligations.html".into(), ctx.t("obligations").into()));
+    order.extend(handbook.pages.iter().map(|d| (doc::path(Kind::Page, d.id.as_str()), d.front.title.clone())));
+    order.push((forms::INCIDENT_LOG.into(), ctx.t("incident_log").into()));
+    order.push((forms::CHAIN_OF_CUSTODY.into(), ctx.t("chain_of_custody").into()));
+    let sections = binder::sections(&order, &rendered);
+    let spec = Spec { template: "print.html", path: "print.html".into(), title: ctx.main.title.clone(), nav: "", landscape: false };
+    Page { ctx, theme }.emit(spec, PrintPage { sections })
+}
+
+#[derive(Serialize)]
+struct PrintPage {
+    sections: Vec<binder::Section>,
+}
+
 fn bytes(path: String, data: Vec<u8>) -> OutputFile {
     OutputFile {
         path,
@@ -126,6 +166,9 @@ enum Job<'a> {
     Contacts,
     Search,
     NotFound,
+    Obligations,
+    IncidentLog,
+    ChainOfCustody,
 }
 
 fn jobs(handbook: &Handbook) -> Vec<Job<'_>> {
@@ -136,6 +179,9 @@ fn jobs(handbook: &Handbook) -> Vec<Job<'_>> {
         Job::Contacts,
         Job::Search,
         Job::NotFound,
+        Job::Obligations,
+        Job::IncidentLog,
+        Job::ChainOfCustody,
     ];
     jobs.extend(handbook.suppliers.iter().map(Job::Supplier));
     jobs.extend(handbook.plans.iter().map(Job::Plan));
@@ -156,6 +202,8 @@ struct Spec {
     path: String,
     title: String,
     nav: &'static str,
+    /// Printed across the paper (wide forms).
+    landscape: bool,
 }
 
 impl Spec {
@@ -166,6 +214,7 @@ impl Spec {
             path: template.to_string(),
             title: title.into(),
             nav,
+            landscape: false,
         }
     }
 }
@@ -194,12 +243,22 @@ fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagno
             search::page(ctx),
         ),
         Job::NotFound => page.emit(Spec::top("404.html", ctx.t("not_found"), ""), ()),
+        Job::Obligations => page.emit(Spec::top("obligations.html", ctx.t("obligations"), "contacts"), directory::obligations(ctx)),
+        Job::IncidentLog => {
+            let spec = Spec { template: "incident-log.html", path: forms::INCIDENT_LOG.into(), title: ctx.t("incident_log").into(), nav: "", landscape: false };
+            page.emit(spec, forms::form(forms::INCIDENT_LOG_ROWS))
+        }
+        Job::ChainOfCustody => {
+            let spec = Spec { template: "chain-of-custody.html", path: forms::CHAIN_OF_CUSTODY.into(), title: ctx.t("chain_of_custody").into(), nav: "", landscape: true };
+            page.emit(spec, forms::form(forms::CUSTODY_ROWS))
+        }
         Job::Supplier(s) => {
             let spec = Spec {
                 template: "supplier.html",
                 path: supplier::path(s.id.as_str()),
                 title: s.name.clone(),
                 nav: "suppliers",
+                landscape: false,
             };
             page.emit(spec, supplier::view(ctx, s))
         }
@@ -209,6 +268,7 @@ fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagno
                 path: plan::path(p.id.as_str()),
                 title: p.title.clone(),
                 nav: "plans",
+                landscape: false,
             };
             page.emit(spec, plan::view(ctx, p))
         }
@@ -219,6 +279,7 @@ fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagno
                 path: doc::path(*kind, d.id.as_str()),
                 title: d.front.title.clone(),
                 nav,
+                landscape: false,
             };
             page.emit(spec, doc::view(ctx, *kind, d))
         }
@@ -234,7 +295,7 @@ struct Page<'c, 'a> {
 impl Page<'_, '_> {
     fn emit<P: Serialize>(&self, spec: Spec, page: P) -> Result<OutputFile, Diagnostic> {
         let context = PageContext {
-            layout: self.ctx.layout(&spec.path, spec.title, spec.nav),
+            layout: self.ctx.layout(&spec.path, spec.title, spec.nav, spec.landscape),
             page,
         };
         let context = tera::Context::from_serialize(&context)

@@ -27,6 +27,10 @@ const TEMPLATES: &[(&str, &str)] = builtin!(
     "contacts.html",
     "search.html",
     "404.html",
+    "obligations.html",
+    "incident-log.html",
+    "chain-of-custody.html",
+    "print.html",
 );
 
 /// The built-in assets, by their path in the site.

@@ -233,3 +233,5 @@ pub fn build(root: &Path, extra: &[&str]) -> (i32, String) {
         String::from_utf8(output.stderr).unwrap(),
     )
 }
+
+pub mod print;

@@ -92,13 +92,28 @@ pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
         .main
         .roles
         .iter()
-        .map(|r| RolePeople {
-            role: ctx.link(page, Kind::Role, r.id.as_str(), r.name.as_str()),
-            people: ctx.people(r),
-        })
+        .map(|r| RolePeople { role: ctx.link(page, Kind::Role, r.id.as_str(), r.name.as_str()), people: ctx.people(r) })
         .collect();
-    let obligations = ctx
-        .main
+    ContactsPage {
+        roles,
+        suppliers: supplier_contacts(ctx, page),
+        lines: lines_24_7(ctx, page, true),
+        obligations: obligation_views(ctx, page),
+    }
+}
+
+/// `obligations.html`: every notification duty in full (the contact sheet has them short).
+#[derive(Serialize)]
+pub struct ObligationsPage<'a> {
+    obligations: Vec<ObligationView<'a>>,
+}
+
+pub fn obligations<'a>(ctx: &'a Ctx<'a>) -> ObligationsPage<'a> {
+    ObligationsPage { obligations: obligation_views(ctx, "obligations.html") }
+}
+
+fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>> {
+    ctx.main
         .obligations
         .iter()
         .map(|o| {
@@ -110,10 +125,7 @@ pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
                 to: &o.to,
                 deadline: o.deadline.as_ref().map(|d| d.value.to_string()),
                 clock_starts: o.clock_starts.as_deref(),
-                after: o
-                    .after
-                    .as_ref()
-                    .map(|a| ctx.link(page, Kind::Obligation, a, ctx.obligation_name(a))),
+                after: o.after.as_ref().map(|a| ctx.link(page, Kind::Obligation, a, ctx.obligation_name(a))),
                 reference: o.reference.as_deref(),
                 when: ctx.opt_markdown(o.when.as_ref(), ctx.main.file, page),
                 phone: phone.map(|p| p.as_str()),
@@ -122,13 +134,7 @@ pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
                 url: contact.and_then(|c| c.url.as_deref()),
             }
         })
-        .collect();
-    ContactsPage {
-        roles,
-        suppliers: supplier_contacts(ctx, page),
-        lines: lines_24_7(ctx, page),
-        obligations,
-    }
+        .collect()
 }
 
 fn supplier_contacts<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<SupplierContact<'a>> {

@@ -96,7 +96,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> Home<'a> {
         start_here: ctx.opt_markdown(main.start_here.as_ref(), main.file, PAGE),
         severities,
         roles,
-        lines: lines_24_7(ctx, PAGE),
+        lines: lines_24_7(ctx, PAGE, false),
         plans: plans(ctx, PAGE),
         playbooks: docs(ctx, PAGE, Kind::Playbook),
         pages: docs(ctx, PAGE, Kind::Page),
@@ -105,12 +105,14 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> Home<'a> {
 }
 
 /// Every supplier contact whose hours say 24/7 (or 24h): the numbers to call at night.
-pub fn lines_24_7<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<SupplierLine<'a>> {
+/// `besides_primary` leaves out the primary contacts (listed elsewhere on the page).
+pub fn lines_24_7<'a>(ctx: &'a Ctx<'a>, page: &str, besides_primary: bool) -> Vec<SupplierLine<'a>> {
     ctx.handbook
         .suppliers
         .iter()
         .flat_map(|s| s.contacts.iter().map(move |c| (s, c)))
         .filter(|(_, c)| c.hours.as_deref().is_some_and(|h| h.contains("24")))
+        .filter(|(s, c)| !besides_primary || s.primary_contact().is_none_or(|p| !std::ptr::eq(p, *c)))
         .map(|(s, c)| SupplierLine {
             supplier: ctx.link(page, Kind::Supplier, s.id.as_str(), s.name.as_str()),
             contact: &c.name,

@@ -2,6 +2,7 @@
 
 pub mod directory;
 pub mod doc;
+pub mod forms;
 pub mod home;
 pub mod plan;
 pub mod search;

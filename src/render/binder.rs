@@ -1,0 +1,127 @@
+//! `print.html`: the whole handbook as one document, in binder order. Each page's `<main>` is
+//! taken as rendered, its ids are prefixed so they stay unique in the one document, and its
+//! links are pointed at the copy inside the document (or, for pages that are not in it, at
+//! the page beside `print.html`).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+/// One section of the printed handbook.
+#[derive(Serialize)]
+pub struct Section {
+    pub anchor: String,
+    pub title: String,
+    pub html: String,
+}
+
+/// The id prefix of a page's copy: `plans/recovery.html` -> `plans-recovery--`.
+fn prefix(path: &str) -> String {
+    format!("{}--", path.trim_end_matches(".html").replace('/', "-"))
+}
+
+/// The sections for the pages at `order` (path, title), from their rendered HTML.
+pub fn sections(order: &[(String, String)], rendered: &HashMap<&str, &str>) -> Vec<Section> {
+    let included: HashMap<&str, String> = order.iter().map(|(path, _)| (path.as_str(), prefix(path))).collect();
+    order
+        .iter()
+        .filter_map(|(path, title)| {
+            let html = rendered.get(path.as_str())?;
+            let main = main_content(html);
+            Some(Section {
+                anchor: format!("{}top", prefix(path)),
+                title: title.clone(),
+                html: rewrite(main, path, &included),
+            })
+        })
+        .collect()
+}
+
+/// The inside of `<main ...>...</main>`.
+fn main_content(html: &str) -> &str {
+    let start = html.find("<main").and_then(|i| html[i..].find('>').map(|j| i + j + 1)).unwrap_or(0);
+    let end = html.rfind("</main>").unwrap_or(html.len()).max(start);
+    &html[start..end]
+}
+
+/// Prefixes `id`, `for` and `aria-labelledby` values and re-targets `href`s (double-quoted
+/// attributes, as irbook's templates and pulldown-cmark write them).
+fn rewrite(html: &str, page: &str, included: &HashMap<&str, String>) -> String {
+    let own = &included[page];
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some((at, name)) = next_attribute(rest) {
+        let value_start = at + name.len() + 3; // ` name="`
+        out.push_str(&rest[..value_start]);
+        let Some(len) = rest[value_start..].find('"') else { break };
+        let value = &rest[value_start..value_start + len];
+        match name {
+            "href" => out.push_str(&retarget(value, page, own, included)),
+            _ => out.push_str(&value.split(' ').map(|v| format!("{own}{v}")).collect::<Vec<_>>().join(" ")),
+        }
+        rest = &rest[value_start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+const ATTRIBUTES: [&str; 4] = ["id", "for", "aria-labelledby", "href"];
+
+fn next_attribute(html: &str) -> Option<(usize, &'static str)> {
+    ATTRIBUTES
+        .iter()
+        .filter_map(|name| html.find(&format!(" {name}=\"")).map(|at| (at, *name)))
+        .min_by_key(|(at, _)| *at)
+}
+
+fn retarget(href: &str, page: &str, own: &str, included: &HashMap<&str, String>) -> String {
+    if let Some(fragment) = href.strip_prefix('#') {
+        return format!("#{own}{fragment}");
+    }
+    if href.contains(':') {
+        return href.to_string();
+    }
+    let (path, fragment) = href.split_once('#').map_or((href, None), |(p, f)| (p, Some(f)));
+    let target = resolve(page, path);
+    match included.get(target.as_str()) {
+        Some(prefix) => format!("#{prefix}{}", fragment.unwrap_or("top")),
+        None => fragment.map_or(target.clone(), |f| format!("{target}#{f}")),
+    }
+}
+
+/// `plans/a.html` + `../suppliers/b.html` -> `suppliers/b.html`.
+fn resolve(page: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for part in relative.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_prefixed_and_links_stay_inside_the_document() {
+        let included: HashMap<&str, String> =
+            [("plans/r.html", prefix("plans/r.html")), ("roles.html", prefix("roles.html"))].into_iter().collect();
+        let html = r##"<h2 id="a" aria-labelledby="x y"><label for="c">t</label> <a href="#a">self</a> <a href="../roles.html#role-x">r</a> <a href="../roles.html">r</a> <a href="../search.html">s</a> <a href="tel:+45">p</a></h2>"##;
+        assert_eq!(
+            rewrite(html, "plans/r.html", &included),
+            r##"<h2 id="plans-r--a" aria-labelledby="plans-r--x plans-r--y"><label for="plans-r--c">t</label> <a href="#plans-r--a">self</a> <a href="#roles--role-x">r</a> <a href="#roles--top">r</a> <a href="search.html">s</a> <a href="tel:+45">p</a></h2>"##
+        );
+    }
+
+    #[test]
+    fn main_is_cut_out() {
+        assert_eq!(main_content("<body><main id=\"m\">\n<p>x</p>\n</main></body>"), "\n<p>x</p>\n");
+    }
+}

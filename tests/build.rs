@@ -476,3 +476,92 @@ fn handbook_json_holds_the_model() {
     assert_eq!(json["plans"][0]["phases"][1]["steps"][0]["obligation"], "gdpr");
     assert_eq!(json["playbooks"][0]["title"], "Ransomware");
 }
+
+#[test]
+fn blank_forms_have_their_columns_rows_and_timezone() {
+    let f = Fixture::new();
+    let site = built(&f);
+    let log = page(&site, "forms/incident-log.html");
+    assert_eq!(
+        texts(&log, "table.incident-log thead th"),
+        [
+            "Date",
+            "Time (Europe/Copenhagen)",
+            "Who",
+            "What happened or was done",
+            "Initials"
+        ]
+    );
+    assert_eq!(select(&log, "table.incident-log tbody tr").len(), 25);
+    let custody = page(&site, "forms/chain-of-custody.html");
+    assert_eq!(
+        texts(&custody, "table.custody thead th"),
+        [
+            "Item",
+            "Description and identifiers (serial, hostname, MAC/IP, hash)",
+            "Released by (name, signature)",
+            "Received by (name, signature)",
+            "Date / Time (Europe/Copenhagen)",
+            "Place",
+            "Reason"
+        ]
+    );
+    let home = page(&site, "index.html");
+    let hrefs: Vec<&str> = select(&home, "main a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    for form in [
+        "forms/incident-log.html",
+        "forms/chain-of-custody.html",
+        "print.html",
+    ] {
+        assert!(hrefs.contains(&form), "the home page links {form}");
+    }
+}
+
+#[test]
+fn print_html_has_unique_ids_and_keeps_links_inside() {
+    let f = Fixture::new();
+    let site = built(&f);
+    let html = page(&site, "print.html");
+    let ids: Vec<&str> = select(&html, "[id]")
+        .iter()
+        .map(|e| e.value().attr("id").unwrap())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "ids are unique in print.html");
+    let sections: Vec<&str> = select(&html, "section.print-section")
+        .iter()
+        .map(|s| s.value().attr("id").unwrap())
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "index--top",
+            "contacts--top",
+            "roles--top",
+            "plans-recovery--top",
+            "playbooks-ransomware--top",
+            "suppliers-host--top",
+            "obligations--top",
+            "pages-about--top",
+            "forms-incident-log--top",
+            "forms-chain-of-custody--top"
+        ]
+    );
+    let playbook_links: Vec<&str> = select(&html, "#playbooks-ransomware--top a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(
+        playbook_links.contains(&"#plans-recovery--notify"),
+        "{playbook_links:?}"
+    );
+    assert!(
+        playbook_links.contains(&"#suppliers-host--top"),
+        "{playbook_links:?}"
+    );
+}

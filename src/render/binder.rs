@@ -22,7 +22,10 @@ fn prefix(path: &str) -> String {
 
 /// The sections for the pages at `order` (path, title), from their rendered HTML.
 pub fn sections(order: &[(String, String)], rendered: &HashMap<&str, &str>) -> Vec<Section> {
-    let included: HashMap<&str, String> = order.iter().map(|(path, _)| (path.as_str(), prefix(path))).collect();
+    let included: HashMap<&str, String> = order
+        .iter()
+        .map(|(path, _)| (path.as_str(), prefix(path)))
+        .collect();
     order
         .iter()
         .filter_map(|(path, title)| {
@@ -39,7 +42,10 @@ pub fn sections(order: &[(String, String)], rendered: &HashMap<&str, &str>) -> V
 
 /// The inside of `<main ...>...</main>`.
 fn main_content(html: &str) -> &str {
-    let start = html.find("<main").and_then(|i| html[i..].find('>').map(|j| i + j + 1)).unwrap_or(0);
+    let start = html
+        .find("<main")
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1))
+        .unwrap_or(0);
     let end = html.rfind("</main>").unwrap_or(html.len()).max(start);
     &html[start..end]
 }
@@ -53,11 +59,19 @@ fn rewrite(html: &str, page: &str, included: &HashMap<&str, String>) -> String {
     while let Some((at, name)) = next_attribute(rest) {
         let value_start = at + name.len() + 3; // ` name="`
         out.push_str(&rest[..value_start]);
-        let Some(len) = rest[value_start..].find('"') else { break };
+        let Some(len) = rest[value_start..].find('"') else {
+            break;
+        };
         let value = &rest[value_start..value_start + len];
         match name {
             "href" => out.push_str(&retarget(value, page, own, included)),
-            _ => out.push_str(&value.split(' ').map(|v| format!("{own}{v}")).collect::<Vec<_>>().join(" ")),
+            _ => out.push_str(
+                &value
+                    .split(' ')
+                    .map(|v| format!("{own}{v}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
         }
         rest = &rest[value_start + len..];
     }
@@ -111,8 +125,12 @@ mod tests {
 
     #[test]
     fn ids_are_prefixed_and_links_stay_inside_the_document() {
-        let included: HashMap<&str, String> =
-            [("plans/r.html", prefix("plans/r.html")), ("roles.html", prefix("roles.html"))].into_iter().collect();
+        let included: HashMap<&str, String> = [
+            ("plans/r.html", prefix("plans/r.html")),
+            ("roles.html", prefix("roles.html")),
+        ]
+        .into_iter()
+        .collect();
         let html = r##"<h2 id="a" aria-labelledby="x y"><label for="c">t</label> <a href="#a">self</a> <a href="../roles.html#role-x">r</a> <a href="../roles.html">r</a> <a href="../search.html">s</a> <a href="tel:+45">p</a></h2>"##;
         assert_eq!(
             rewrite(html, "plans/r.html", &included),
@@ -122,6 +140,9 @@ mod tests {
 
     #[test]
     fn main_is_cut_out() {
-        assert_eq!(main_content("<body><main id=\"m\">\n<p>x</p>\n</main></body>"), "\n<p>x</p>\n");
+        assert_eq!(
+            main_content("<body><main id=\"m\">\n<p>x</p>\n</main></body>"),
+            "\n<p>x</p>\n"
+        );
     }
 }

@@ -127,19 +127,43 @@ fn print_document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<Outp
         ("contacts.html".into(), ctx.t("contacts").into()),
         ("roles.html".into(), ctx.t("roles").into()),
     ];
-    order.extend(handbook.plans.iter().map(|p| (plan::path(p.id.as_str()), p.title.clone())));
+    order.extend(
+        handbook
+            .plans
+            .iter()
+            .map(|p| (plan::path(p.id.as_str()), p.title.clone())),
+    );
     let mut playbooks: Vec<_> = handbook.playbooks.iter().collect();
     playbooks.sort_by(|a, b| (a.front.order, &a.front.title).cmp(&(b.front.order, &b.front.title)));
-    order.extend(playbooks.iter().map(|d| (doc::path(Kind::Playbook, d.id.as_str()), d.front.title.clone())));
+    order.extend(
+        playbooks
+            .iter()
+            .map(|d| (doc::path(Kind::Playbook, d.id.as_str()), d.front.title.clone())),
+    );
     let mut suppliers: Vec<_> = handbook.suppliers.iter().collect();
     suppliers.sort_by_key(|s| s.tier.value);
-    order.extend(suppliers.iter().map(|s| (supplier::path(s.id.as_str()), s.name.clone())));
+    order.extend(
+        suppliers
+            .iter()
+            .map(|s| (supplier::path(s.id.as_str()), s.name.clone())),
+    );
     order.push(("obligations.html".into(), ctx.t("obligations").into()));
-    order.extend(handbook.pages.iter().map(|d| (doc::path(Kind::Page, d.id.as_str()), d.front.title.clone())));
+    order.extend(
+        handbook
+            .pages
+            .iter()
+            .map(|d| (doc::path(Kind::Page, d.id.as_str()), d.front.title.clone())),
+    );
     order.push((forms::INCIDENT_LOG.into(), ctx.t("incident_log").into()));
     order.push((forms::CHAIN_OF_CUSTODY.into(), ctx.t("chain_of_custody").into()));
     let sections = binder::sections(&order, &rendered);
-    let spec = Spec { template: "print.html", path: "print.html".into(), title: ctx.main.title.clone(), nav: "", landscape: false };
+    let spec = Spec {
+        template: "print.html",
+        path: "print.html".into(),
+        title: ctx.main.title.clone(),
+        nav: "",
+        landscape: false,
+    };
     Page { ctx, theme }.emit(spec, PrintPage { sections })
 }
 
@@ -243,13 +267,28 @@ fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagno
             search::page(ctx),
         ),
         Job::NotFound => page.emit(Spec::top("404.html", ctx.t("not_found"), ""), ()),
-        Job::Obligations => page.emit(Spec::top("obligations.html", ctx.t("obligations"), "contacts"), directory::obligations(ctx)),
+        Job::Obligations => page.emit(
+            Spec::top("obligations.html", ctx.t("obligations"), "contacts"),
+            directory::obligations(ctx),
+        ),
         Job::IncidentLog => {
-            let spec = Spec { template: "incident-log.html", path: forms::INCIDENT_LOG.into(), title: ctx.t("incident_log").into(), nav: "", landscape: false };
+            let spec = Spec {
+                template: "incident-log.html",
+                path: forms::INCIDENT_LOG.into(),
+                title: ctx.t("incident_log").into(),
+                nav: "",
+                landscape: false,
+            };
             page.emit(spec, forms::form(forms::INCIDENT_LOG_ROWS))
         }
         Job::ChainOfCustody => {
-            let spec = Spec { template: "chain-of-custody.html", path: forms::CHAIN_OF_CUSTODY.into(), title: ctx.t("chain_of_custody").into(), nav: "", landscape: true };
+            let spec = Spec {
+                template: "chain-of-custody.html",
+                path: forms::CHAIN_OF_CUSTODY.into(),
+                title: ctx.t("chain_of_custody").into(),
+                nav: "",
+                landscape: true,
+            };
             page.emit(spec, forms::form(forms::CUSTODY_ROWS))
         }
         Job::Supplier(s) => {

@@ -25,14 +25,22 @@ pub fn print_to_pdf(page: &Path) -> std::path::PathBuf {
         .arg(format!("file://{}", page.canonicalize().unwrap().display()))
         .output()
         .expect("chromium runs (apt-get install chromium)");
-    assert!(status.status.success(), "chromium failed: {}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     assert!(pdf.is_file(), "chromium wrote no PDF for {}", page.display());
     pdf
 }
 
 fn chromium() -> &'static str {
     for candidate in ["chromium", "chromium-browser", "google-chrome"] {
-        if Command::new("which").arg(candidate).output().is_ok_and(|o| o.status.success()) {
+        if Command::new("which")
+            .arg(candidate)
+            .output()
+            .is_ok_and(|o| o.status.success())
+        {
             return candidate;
         }
     }
@@ -40,15 +48,26 @@ fn chromium() -> &'static str {
 }
 
 pub fn page_count(pdf: &Path) -> usize {
-    let output = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo runs (apt-get install poppler-utils)");
+    let output = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs (apt-get install poppler-utils)");
     let text = String::from_utf8(output.stdout).unwrap();
-    let line = text.lines().find(|l| l.starts_with("Pages:")).expect("pdfinfo prints Pages:");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .expect("pdfinfo prints Pages:");
     line["Pages:".len()..].trim().parse().unwrap()
 }
 
 /// The text of each page, in layout mode.
 pub fn pages_text(pdf: &Path) -> Vec<String> {
-    let output = Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-").output().expect("pdftotext runs");
+    let output = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
     let text = String::from_utf8(output.stdout).unwrap();
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
@@ -59,5 +78,9 @@ pub fn pages_text(pdf: &Path) -> Vec<String> {
 
 /// All words of the PDF on one line, for order checks.
 pub fn flat_text(pdf: &Path) -> String {
-    pages_text(pdf).join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    pages_text(pdf)
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

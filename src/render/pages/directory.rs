@@ -92,7 +92,10 @@ pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
         .main
         .roles
         .iter()
-        .map(|r| RolePeople { role: ctx.link(page, Kind::Role, r.id.as_str(), r.name.as_str()), people: ctx.people(r) })
+        .map(|r| RolePeople {
+            role: ctx.link(page, Kind::Role, r.id.as_str(), r.name.as_str()),
+            people: ctx.people(r),
+        })
         .collect();
     ContactsPage {
         roles,
@@ -109,7 +112,9 @@ pub struct ObligationsPage<'a> {
 }
 
 pub fn obligations<'a>(ctx: &'a Ctx<'a>) -> ObligationsPage<'a> {
-    ObligationsPage { obligations: obligation_views(ctx, "obligations.html") }
+    ObligationsPage {
+        obligations: obligation_views(ctx, "obligations.html"),
+    }
 }
 
 fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>> {
@@ -125,7 +130,10 @@ fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>>
                 to: &o.to,
                 deadline: o.deadline.as_ref().map(|d| d.value.to_string()),
                 clock_starts: o.clock_starts.as_deref(),
-                after: o.after.as_ref().map(|a| ctx.link(page, Kind::Obligation, a, ctx.obligation_name(a))),
+                after: o
+                    .after
+                    .as_ref()
+                    .map(|a| ctx.link(page, Kind::Obligation, a, ctx.obligation_name(a))),
                 reference: o.reference.as_deref(),
                 when: ctx.opt_markdown(o.when.as_ref(), ctx.main.file, page),
                 phone: phone.map(|p| p.as_str()),

@@ -17,5 +17,7 @@ pub struct Form {
 }
 
 pub fn form(rows: usize) -> Form {
-    Form { rows: (1..=rows).collect() }
+    Form {
+        rows: (1..=rows).collect(),
+    }
 }

@@ -1,0 +1,267 @@
+//! Printing, verified in a real browser: headless Chromium prints the built pages to PDF and
+//! poppler-utils reads them back. Needs `chromium` and `poppler-utils` (`.ci/run` installs
+//! them; see the README to run these tests locally).
+
+mod common;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use common::print::{flat_text, page_count, pages_text, print_to_pdf};
+use common::{Fixture, build};
+
+fn build_example() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let (code, stderr) = build(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["--out", site.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    (dir, site)
+}
+
+fn model(site: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(site.join("handbook.json")).unwrap()).unwrap()
+}
+
+fn raw_text(pdf: &Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_recovery_plan_prints_every_step_in_order_without_navigation() {
+    let (_dir, site) = build_example();
+    let json = model(&site);
+    let roles: Vec<(String, String)> = json["main"]["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let plan = json["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "recovery")
+        .expect("a recovery plan");
+    let text = raw_text(&print_to_pdf(&site.join("plans/recovery.html")));
+    let mut from = 0;
+    let mut steps = 0;
+    for phase in plan["phases"].as_array().unwrap() {
+        for step in phase["steps"].as_array().unwrap() {
+            let action = step["action"].as_str().unwrap();
+            let at = text[from..]
+                .find(action)
+                .unwrap_or_else(|| panic!("step `{action}` missing or out of order"));
+            from += at + action.len();
+            let role = &roles
+                .iter()
+                .find(|(id, _)| id == step["responsible"].as_str().unwrap())
+                .unwrap()
+                .1;
+            let row_end = text[from..].find("Done at").map_or(text.len(), |_| text.len());
+            assert!(
+                text[from..row_end].contains(role.as_str()),
+                "role `{role}` after `{action}`"
+            );
+            steps += 1;
+        }
+    }
+    assert!(steps >= 10, "the example's recovery plan has the ten SME steps");
+    for screen_only in [
+        "Skip to content",
+        "Clear all ticks",
+        "Ticks are kept",
+        "Response plans Playbooks Suppliers",
+    ] {
+        assert!(!text.contains(screen_only), "`{screen_only}` must not print");
+    }
+    for column in ["Done at", "Initials", "Incident id", "Detected at"] {
+        assert!(text.contains(column), "the paper checklist has `{column}`");
+    }
+    assert!(text.contains("page 1 of"), "page numbers are printed");
+}
+
+#[test]
+fn the_example_contact_sheet_is_one_page() {
+    let (_dir, site) = build_example();
+    let pdf = print_to_pdf(&site.join("contacts.html"));
+    assert_eq!(page_count(&pdf), 1);
+    let text = flat_text(&pdf);
+    let json = model(&site);
+    for role in json["main"]["roles"].as_array().unwrap() {
+        for person in role["people"].as_array().unwrap() {
+            if let Some(phone) = person["phone"].as_str() {
+                assert!(text.contains(phone), "{phone} on the contact sheet");
+            }
+        }
+    }
+}
+
+/// A handbook with exactly 40 contacts: 10 roles of 2 people, 12 suppliers' primary contacts
+/// plus 4 more 24/7 lines, and 4 obligations with a contact.
+fn forty_contacts() -> Fixture {
+    let f = Fixture::new();
+    let mut roles = String::new();
+    for r in 0..10 {
+        let _ = write!(
+            roles,
+            "  - id: role-{r}\n    name: Response role number {r}\n    people:\n      - name: Primary Person Number {r}\n        phone: \"+45 20 30 40 {r:02}\"\n        email: primary.person.{r}@company.example\n      - name: Deputy Person Number {r}\n        phone: \"+45 20 30 50 {r:02}\"\n        email: deputy.person.{r}@company.example\n"
+        );
+    }
+    let mut obligations = String::new();
+    for o in 0..4 {
+        let _ = write!(
+            obligations,
+            "  - id: duty-{o}\n    name: Notify the authority number {o}\n    to: Authority {o}\n    deadline: 72h\n    clock_starts: awareness of the incident\n    contact:\n      phone: \"+45 70 70 70 {o:02}\"\n      email: report{o}@authority.example\n"
+        );
+    }
+    let handbook = common::HANDBOOK
+        .replace("roles:\n", &format!("roles:\n{roles}"))
+        .replace("obligations:\n", &format!("obligations:\n{obligations}"))
+        .replace("  - id: lead\n    name: Incident lead\n    people:\n      - name: Ann Berg\n        phone: \"+45 11 11 11 11\"\n      - name: Bo Dahl\n        email: bo@test.example\n", "")
+        .replace("  - id: tech\n    name: Technical lead\n    people:\n      - name: Cai Eng\n        phone: \"+45 22 22 22 22\"\n      - name: Dan Fog\n        phone: \"+45 33 33 33 33\"\n", "")
+        .replace("  - id: gdpr\n    name: Tell the authority\n    to: Datatilsynet\n    deadline: 72h\n", "")
+        .replace("  - id: final\n    name: Final report\n    to: CSIRT\n    deadline: 30d\n    after: gdpr\n", "")
+        .replace("notify: [lead]", "notify: [role-0]");
+    f.write("handbook.yaml", &handbook);
+    f.write("content/plans/recovery.yaml", "title: Recovery\nphases:\n  - title: One\n    steps:\n      - action: Act\n        responsible: role-0\n");
+    f.write(
+        "content/playbooks/ransomware.md",
+        "---\ntitle: Ransomware\n---\n# First hour\n",
+    );
+    f.write("content/pages/about.md", "---\ntitle: About\n---\n# Why\n");
+    std::fs::remove_file(f.path("content/suppliers/host.yaml")).unwrap();
+    for s in 0..12 {
+        let night = if s < 4 {
+            format!("  - name: Night Duty Desk {s}\n    phone: \"+45 80 80 80 {s:02}\"\n    hours: 24/7\n")
+        } else {
+            String::new()
+        };
+        f.write(
+            &format!("content/suppliers/supplier-{s:02}.yaml"),
+            &format!(
+                "name: Supplier Company Number {s} A/S\ntier: important\nservices: [Service]\ncontacts:\n  - name: Service Desk Of Supplier {s}\n    phone: \"+45 60 60 60 {s:02}\"\n    email: desk{s}@supplier{s}.example\n    hours: Mon-Fri 08-16\n{night}last_reviewed: 2026-11-01\n"
+            ),
+        );
+    }
+    f
+}
+
+#[test]
+fn a_contact_sheet_of_forty_contacts_is_one_page() {
+    let f = forty_contacts();
+    assert_eq!(
+        common::check_json(f.root()),
+        vec![],
+        "the 40-contact handbook is valid"
+    );
+    let (code, stderr) = build(f.root(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let pdf = print_to_pdf(&f.path("site/contacts.html"));
+    let text = flat_text(&pdf);
+    let phones = text.matches("+45 ").count();
+    assert_eq!(phones, 40, "every contact's phone is on the sheet");
+    assert_eq!(page_count(&pdf), 1);
+}
+
+#[test]
+fn plan_rows_and_phase_titles_never_split_across_pages() {
+    let f = Fixture::new();
+    let mut plan = String::from("title: Long plan\nphases:\n");
+    for p in 1..=3 {
+        let _ = write!(plan, "  - title: Phase title {p}\n    steps:\n");
+        for s in 1..=12 {
+            let _ = write!(
+                plan,
+                "      - action: Begin{p}x{s} check the systems of this step\n        responsible: tech\n        within: {s}h\n        details: |\n          A first line of details that is long enough to wrap in the action column of the table.\n          - a bullet with more words to make the row taller than one line\n          - another bullet that ends the row: Close{p}x{s}z\n"
+            );
+        }
+    }
+    f.write("content/plans/long.yaml", &plan);
+    let (code, stderr) = build(f.root(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let pages = pages_text(&print_to_pdf(&f.path("site/plans/long.html")));
+    assert!(
+        pages.len() >= 3,
+        "the fixture plan spans at least three pages, got {}",
+        pages.len()
+    );
+    let page_of = |token: &str| {
+        let found: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].contains(token)).collect();
+        assert_eq!(found.len(), 1, "`{token}` on exactly one page: {found:?}");
+        found[0]
+    };
+    for p in 1..=3 {
+        // The title repeats at the top of each page the phase continues on; its first
+        // appearance must be on the page of its first row.
+        let title = format!("Phase title {p}");
+        let first = (0..pages.len())
+            .find(|&i| pages[i].contains(&title))
+            .expect("phase title printed");
+        assert_eq!(
+            first,
+            page_of(&format!("Begin{p}x1 ")),
+            "phase {p} title stays with its first row"
+        );
+        for s in 1..=12 {
+            assert_eq!(
+                page_of(&format!("Begin{p}x{s} ")),
+                page_of(&format!("Close{p}x{s}z")),
+                "row {p}.{s} is not split"
+            );
+        }
+    }
+}
+
+#[test]
+fn print_html_holds_the_whole_handbook() {
+    let (_dir, site) = build_example();
+    let json = model(&site);
+    let text = raw_text(&print_to_pdf(&site.join("print.html")));
+    let titles = json["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(json["playbooks"].as_array().unwrap())
+        .map(|x| x["title"].as_str().unwrap())
+        .chain(
+            json["suppliers"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["name"].as_str().unwrap()),
+        );
+    let mut count = 0;
+    for title in titles {
+        assert!(
+            text.matches(title).count() >= 2,
+            "`{title}` in the contents and as a section"
+        );
+        count += 1;
+    }
+    assert!(count >= 14);
+    for form in [
+        "Incident log",
+        "Chain of custody",
+        "Emergency contacts",
+        "Notification obligations",
+    ] {
+        assert!(text.contains(form), "{form}");
+    }
+}

@@ -531,3 +531,58 @@ fn columns_count_characters_after_non_ascii_text() {
         "error content/plans/recovery.yaml:8:22 unknown role `tekniker`"
     );
 }
+
+#[test]
+fn a_key_given_twice() {
+    let f = Fixture::new();
+    f.edit(
+        "content/suppliers/host.yaml",
+        "tier: critical\n",
+        "tier: critical\ntier: standard\n",
+    );
+    let d = only(&f);
+    assert_eq!(
+        d.short(),
+        "error content/suppliers/host.yaml:3:1 `tier` is given twice"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("keep one of them: YAML would silently use only the last")
+    );
+}
+
+#[test]
+fn a_second_yaml_document() {
+    let f = Fixture::new();
+    f.edit(
+        "content/suppliers/host.yaml",
+        "last_reviewed: 2026-10-01\n",
+        "last_reviewed: 2026-10-01\n---\nname: Other\n",
+    );
+    let d = only(&f);
+    assert_eq!(
+        d.short(),
+        "error content/suppliers/host.yaml:21:1 YAML syntax: a second YAML document (`---`) in one file: one file holds one document"
+    );
+}
+
+#[test]
+fn severity_links_are_checked() {
+    let f = Fixture::new();
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "(role:lead)",
+        "(severity:hihg)",
+    );
+    let d = only(&f);
+    assert_eq!(
+        d.short(),
+        "error content/playbooks/ransomware.md:16:23 broken link: unknown severity `hihg`"
+    );
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "(severity:hihg)",
+        "(severity:high)",
+    );
+    assert_eq!(shorts(&f.check()), Vec::<String>::new());
+}

@@ -418,7 +418,7 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
                     return Err(Error {
                         message,
                         span: Some(key.span.clone()),
-                        help: None,
+                        help: Some("keep one of them: YAML would silently use only the last".into()),
                     });
                 }
                 self.seen.push(&name.text);

@@ -238,7 +238,11 @@ fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Dia
             .help("YAML indentation must use spaces: replace the tab with spaces"),
         None => Diagnostic::error(format!("YAML syntax: {}", e.message))
             .at(file, e.offset..e.offset)
-            .help("check the indentation and quoting on this line or the one before"),
+            .help(if e.message.starts_with("a second YAML document") {
+                "remove the `---` line, or split the content into two files"
+            } else {
+                "check the indentation and quoting on this line or the one before"
+            }),
     }
 }
 

@@ -68,7 +68,7 @@ pub fn parse(text: &str, base: usize) -> Result<Node, SyntaxError> {
     });
     if let Some(second) = documents.next() {
         return Err(SyntaxError {
-            message: "a second YAML document (`---`) in one file".into(),
+            message: "a second YAML document (`---`) in one file: one file holds one document".into(),
             offset: second.span.start,
         });
     }

@@ -26,6 +26,13 @@ pub struct FrontMatter {
     pub order: Option<i64>,
 }
 
+impl FrontMatter {
+    /// Sort key of lists: by `order` (documents without one last), then by title.
+    pub fn sort_key(&self) -> (bool, Option<i64>, &str) {
+        (self.order.is_none(), self.order, &self.title)
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct Doc {
     #[serde(flatten)]

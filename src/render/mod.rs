@@ -134,7 +134,7 @@ fn print_document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<Outp
             .map(|p| (plan::path(p.id.as_str()), p.title.clone())),
     );
     let mut playbooks: Vec<_> = handbook.playbooks.iter().collect();
-    playbooks.sort_by(|a, b| (a.front.order, &a.front.title).cmp(&(b.front.order, &b.front.title)));
+    playbooks.sort_by(|a, b| a.front.sort_key().cmp(&b.front.sort_key()));
     order.extend(
         playbooks
             .iter()
@@ -148,9 +148,10 @@ fn print_document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<Outp
             .map(|s| (supplier::path(s.id.as_str()), s.name.clone())),
     );
     order.push(("obligations.html".into(), ctx.t("obligations").into()));
+    let mut pages: Vec<_> = handbook.pages.iter().collect();
+    pages.sort_by(|a, b| a.front.sort_key().cmp(&b.front.sort_key()));
     order.extend(
-        handbook
-            .pages
+        pages
             .iter()
             .map(|d| (doc::path(Kind::Page, d.id.as_str()), d.front.title.clone())),
     );

@@ -8,13 +8,14 @@ use crate::source::FileId;
 use crate::suggest::did_you_mean;
 
 /// The kinds a typed link may name, by their scheme.
-const LINK_KINDS: [Kind; 6] = [
+const LINK_KINDS: [Kind; 7] = [
     Kind::Supplier,
     Kind::Plan,
     Kind::Playbook,
     Kind::Page,
     Kind::Role,
     Kind::Obligation,
+    Kind::Severity,
 ];
 
 /// What a link destination points at.
@@ -142,7 +143,7 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
         LinkTarget::MisspeltKind { scheme, meant } => Some((
             format!("unknown link kind `{scheme}:`"),
             format!(
-                "did you mean `{meant}:`? typed links start with supplier:, plan:, playbook:, page:, role: or obligation:"
+                "did you mean `{meant}:`? typed links start with supplier:, plan:, playbook:, page:, role:, obligation: or severity:"
             ),
         )),
         LinkTarget::SamePage(anchor) => {

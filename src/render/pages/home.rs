@@ -144,7 +144,7 @@ pub fn docs(ctx: &Ctx, page: &str, kind: Kind) -> Vec<Entry> {
         &ctx.handbook.playbooks
     };
     let mut sorted: Vec<_> = list.iter().collect();
-    sorted.sort_by(|a, b| (a.front.order, &a.front.title).cmp(&(b.front.order, &b.front.title)));
+    sorted.sort_by(|a, b| a.front.sort_key().cmp(&b.front.sort_key()));
     sorted
         .into_iter()
         .map(|d| Entry {

@@ -586,3 +586,25 @@ fn severity_links_are_checked() {
     );
     assert_eq!(shorts(&f.check()), Vec::<String>::new());
 }
+
+#[test]
+fn unknown_playbook_and_page_links() {
+    let f = Fixture::new();
+    f.edit(
+        "content/pages/about.md",
+        "(playbook:ransomware#first-hour)",
+        "(playbook:ransomwar)",
+    );
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "(../pages/about.md#why)",
+        "(page:abut)",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "error content/pages/about.md:6:22 broken link: unknown playbook `ransomwar`",
+            "error content/playbooks/ransomware.md:18:18 broken link: unknown page `abut`",
+        ]
+    );
+}

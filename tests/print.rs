@@ -265,3 +265,38 @@ fn print_html_holds_the_whole_handbook() {
         assert!(text.contains(form), "{form}");
     }
 }
+
+/// The first page of a PDF as a grey image at low resolution.
+fn first_page_image(pdf: &Path) -> Vec<u8> {
+    let output = std::process::Command::new("pdftoppm")
+        .args(["-r", "40", "-gray", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(pdf)
+        .output()
+        .expect("pdftoppm runs");
+    assert!(output.status.success());
+    output.stdout
+}
+
+#[test]
+fn task_lists_print_as_empty_boxes_whatever_their_state() {
+    let printed = |marker: &str| {
+        let f = Fixture::new();
+        f.edit(
+            "content/playbooks/ransomware.md",
+            "- [ ] Isolate",
+            &format!("- {marker} Isolate"),
+        );
+        let (code, stderr) = build(f.root(), &[]);
+        assert_eq!(code, 0, "{stderr}");
+        first_page_image(&print_to_pdf(&f.path("site/playbooks/ransomware.html")))
+    };
+    let open = printed("[ ]");
+    assert!(
+        printed("[x]") == open,
+        "a ticked box must print exactly like an empty one"
+    );
+    assert!(
+        printed("[ ] Isolate now") != open,
+        "the comparison must see a change on the page"
+    );
+}

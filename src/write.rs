@@ -23,8 +23,10 @@ pub struct Refusal {
 }
 
 /// Checks that `out` is a folder irbook may replace: new, empty, or one it wrote itself and
-/// that holds nothing else; never the handbook or anything that contains its content.
-pub fn check_target(root: &Path, out: &Path) -> Result<(), Refusal> {
+/// that holds nothing else; never the handbook or anything that contains its content. Returns
+/// the folder to write, as an absolute path with `..` and links resolved: the place checked is
+/// the place written.
+pub fn check_target(root: &Path, out: &Path) -> Result<PathBuf, Refusal> {
     let root = resolved(root);
     let target = resolved(out);
     let shown = out.display();
@@ -40,21 +42,31 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), Refusal> {
             help: "choose an output folder outside content/ and themes/, e.g. `--out site`".into(),
         });
     }
-    if target.is_file() {
+    match std::fs::symlink_metadata(&target) {
+        Ok(meta) if !meta.is_dir() => {
+            return Err(Refusal {
+                message: format!("refusing to build into {shown}: it is not a folder"),
+                help: "choose a folder for the site".into(),
+            });
+        }
+        Ok(_) => {}
+        Err(_) => return Ok(target),
+    }
+    if target.parent().is_none() {
         return Err(Refusal {
-            message: format!("refusing to build into {shown}: it is a file"),
+            message: format!("refusing to build into {shown}: it is the root of the file system"),
             help: "choose a folder for the site".into(),
         });
     }
     let Ok(entries) = std::fs::read_dir(&target) else {
-        return Ok(());
+        return Ok(target);
     };
     let present: Vec<String> = entries
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     if present.is_empty() {
-        return Ok(());
+        return Ok(target);
     }
     let Ok(marker) = std::fs::read_to_string(target.join(MARKER)) else {
         return Err(Refusal {
@@ -88,11 +100,11 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), Refusal> {
                 .into(),
         });
     }
-    Ok(())
+    Ok(target)
 }
 
-/// Writes `files` into a staging folder beside `out` and swaps it in. On failure the previous
-/// site is untouched and the staging folder is removed.
+/// Writes `files` into a staging folder beside `out` (a path from [`check_target`]) and swaps
+/// it in. On failure the previous site is untouched and the staging folder is removed.
 pub fn write_site(out: &Path, files: &[OutputFile]) -> std::io::Result<()> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -114,7 +126,10 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> std::io::Result<()> {
         return Err(e);
     }
     if out.exists() {
-        std::fs::rename(out, &previous)?;
+        if let Err(e) = std::fs::rename(out, &previous) {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
         if let Err(e) = std::fs::rename(&staging, out) {
             let _ = std::fs::rename(&previous, out);
             let _ = std::fs::remove_dir_all(&staging);
@@ -152,16 +167,33 @@ fn fill(staging: &Path, files: &[OutputFile]) -> std::io::Result<()> {
     std::fs::write(staging.join(MARKER), manifest)
 }
 
-/// An absolute path with `..` and links resolved, also for a path that does not exist yet.
+/// An absolute path with `..` and links resolved, also for a path that does not exist yet:
+/// `..` is applied to the path as written, then the longest existing part is canonicalised.
 fn resolved(path: &Path) -> PathBuf {
-    if let Ok(real) = path.canonicalize() {
-        return real;
-    }
+    use std::path::Component;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    match (absolute.parent(), absolute.file_name()) {
-        (Some(parent), Some(name)) => resolved(parent).join(name),
-        _ => absolute,
+    let mut normal = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                normal.pop();
+            }
+            Component::CurDir => {}
+            other => normal.push(other),
+        }
     }
+    let mut existing = normal.clone();
+    let mut missing = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => missing.push(name.to_os_string()),
+            None => break,
+        }
+        existing.pop();
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    out.extend(missing.iter().rev());
+    out
 }
 
 /// Files below `dir`, relative and `/`-separated.

@@ -565,3 +565,64 @@ fn print_html_has_unique_ids_and_keeps_links_inside() {
         "{playbook_links:?}"
     );
 }
+
+#[test]
+fn dot_dot_paths_are_resolved_before_the_checks() {
+    let f = Fixture::new();
+    let before = files(&f.path("content"));
+    let sneaky = f.root().join("missing/../content");
+    let (code, stderr) = build(f.root(), &["--out", sneaky.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("inside the handbook's content"), "{stderr}");
+    assert_eq!(files(&f.path("content")), before);
+    assert!(!f.path("missing").exists());
+
+    f.write("precious/notes.txt", "mine");
+    let elsewhere = f.root().join("nowhere/../precious");
+    let (code, stderr) = build(f.root(), &["--out", elsewhere.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(f.path("precious/notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn refuses_an_output_that_is_not_a_folder() {
+    let f = Fixture::new();
+    f.write("out.txt", "keep");
+    let (code, stderr) = build(f.root(), &["--out", f.path("out.txt").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("it is not a folder"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(f.path("out.txt")).unwrap(), "keep");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_output_folder_is_updated_through_the_link() {
+    let f = Fixture::new();
+    let real = tempfile::tempdir().unwrap();
+    let target = real.path().join("www");
+    std::fs::create_dir(&target).unwrap();
+    std::os::unix::fs::symlink(&target, f.path("public")).unwrap();
+    assert_eq!(
+        build(f.root(), &["--out", f.path("public").to_str().unwrap()]).0,
+        0
+    );
+    assert_eq!(
+        build(f.root(), &["--out", f.path("public").to_str().unwrap()]).0,
+        0,
+        "a rebuild works too"
+    );
+    assert!(
+        std::fs::symlink_metadata(f.path("public"))
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert!(
+        target.join("index.html").is_file(),
+        "the site is in the link's target"
+    );
+}

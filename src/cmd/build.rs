@@ -29,10 +29,12 @@ pub struct BuildArgs {
 
 pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
     let started = Instant::now();
-    let target = args.out.clone().unwrap_or_else(|| args.root.join("site"));
-    if let Err(refusal) = write::check_target(&args.root, &target) {
-        return out.fail(&refusal.message, &refusal.help);
-    }
+    let requested = args.out.clone().unwrap_or_else(|| args.root.join("site"));
+    let shown = requested.display().to_string();
+    let target = match write::check_target(&args.root, &requested) {
+        Ok(resolved) => resolved,
+        Err(refusal) => return out.fail(&refusal.message, &refusal.help),
+    };
     let mut loaded = match load::load(&args.root) {
         Ok(loaded) => loaded,
         Err(e) => return out.fail(&e.message, &e.help),
@@ -82,13 +84,13 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
         out.info(&format!(
             "{}; nothing written, {} is as it was",
             diag::summary(&diagnostics, loaded.sources.len()),
-            target.display()
+            shown
         ));
         return ExitCode::from(EXIT_INVALID);
     };
     if let Err(e) = write::write_site(&target, &files) {
         return out.fail(
-            &format!("cannot write the site to {}: {e}", target.display()),
+            &format!("cannot write the site to {shown}: {e}"),
             "check free space and permissions; the previous site is unchanged",
         );
     }
@@ -96,7 +98,7 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
     out.info(&format!(
         "wrote {pages} pages ({} files) to {} in {} ms; {}",
         files.len(),
-        target.display(),
+        shown,
         started.elapsed().as_millis(),
         plural(diagnostics.warnings(), "warning"),
     ));

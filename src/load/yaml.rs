@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser, Tag};
+use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::source::Span;
@@ -54,13 +54,28 @@ pub fn parse(text: &str, base: usize) -> Result<Node, SyntaxError> {
         base,
         stack: Vec::new(),
         anchors: HashMap::new(),
+        expanded: 0,
         documents: Vec::new(),
+        too_big: None,
     };
+    // Events are pulled one by one: the parser's own `load` recurses once per nesting level.
     let mut parser = Parser::new_from_str(text);
-    parser.load(&mut builder, true).map_err(|e| SyntaxError {
-        message: e.info().to_string(),
-        offset: base + local_offset(text, &line_starts(text), e.marker()),
-    })?;
+    loop {
+        let (event, mark) = parser.next_token().map_err(|e| SyntaxError {
+            message: e.info().to_string(),
+            offset: base + local_offset(text, &line_starts(text), e.marker()),
+        })?;
+        if event == Event::StreamEnd {
+            break;
+        }
+        builder.on_event(event, mark);
+        if builder.too_big.is_some() {
+            break;
+        }
+    }
+    if let Some(error) = builder.too_big {
+        return Err(error);
+    }
     let mut documents = builder.documents.into_iter();
     let first = documents.next().unwrap_or(Node {
         value: Value::Null,
@@ -97,9 +112,19 @@ struct TreeBuilder<'a> {
     base: usize,
     /// Open collections: their node (children so far) and, for mappings, a pending key.
     stack: Vec<Open>,
-    anchors: HashMap<usize, Node>,
+    /// Anchored nodes and how many nodes each holds.
+    anchors: HashMap<usize, (Node, usize)>,
+    /// Nodes copied by aliases so far: bounded, so a few lines cannot expand to gigabytes.
+    expanded: usize,
     documents: Vec<Node>,
+    /// The first limit the document broke; later events are ignored.
+    too_big: Option<SyntaxError>,
 }
+
+/// Deeper nesting than any handbook needs; the bound keeps recursion off the stack's edge.
+const MAX_DEPTH: usize = 64;
+/// Nodes aliases may copy in one file.
+const MAX_EXPANDED: usize = 10_000;
 
 struct Open {
     node: Node,
@@ -114,7 +139,7 @@ impl TreeBuilder<'_> {
 
     fn finish(&mut self, node: Node, anchor: usize) {
         if anchor > 0 {
-            self.anchors.insert(anchor, node.clone());
+            self.anchors.insert(anchor, (node.clone(), size(&node)));
         }
         let Some(open) = self.stack.last_mut() else {
             self.documents.push(node);
@@ -160,9 +185,21 @@ impl TreeBuilder<'_> {
     }
 }
 
-impl MarkedEventReceiver for TreeBuilder<'_> {
+impl TreeBuilder<'_> {
     fn on_event(&mut self, event: Event, mark: Marker) {
+        if self.too_big.is_some() {
+            return;
+        }
         let offset = self.offset(&mark);
+        if self.stack.len() >= MAX_DEPTH
+            && matches!(event, Event::SequenceStart(..) | Event::MappingStart(..))
+        {
+            self.too_big = Some(SyntaxError {
+                message: format!("nested more than {MAX_DEPTH} levels deep"),
+                offset,
+            });
+            return;
+        }
         match event {
             Event::Scalar(text, style, anchor, tag) => {
                 let node = self.scalar(text, style, tag.as_ref(), offset);
@@ -196,14 +233,22 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
                 }
             }
             Event::Alias(id) => {
-                let node = self.anchors.get(&id).cloned();
-                self.finish(
-                    node.unwrap_or(Node {
+                let (node, size) = self.anchors.get(&id).cloned().unwrap_or((
+                    Node {
                         value: Value::Null,
                         span: offset..offset,
-                    }),
-                    0,
-                );
+                    },
+                    1,
+                ));
+                self.expanded += size;
+                if self.expanded > MAX_EXPANDED {
+                    self.too_big = Some(SyntaxError {
+                        message: format!("aliases (`*name`) expand to more than {MAX_EXPANDED} values"),
+                        offset,
+                    });
+                    return;
+                }
+                self.finish(node, 0);
             }
             Event::Nothing
             | Event::StreamStart
@@ -211,6 +256,15 @@ impl MarkedEventReceiver for TreeBuilder<'_> {
             | Event::DocumentStart
             | Event::DocumentEnd => {}
         }
+    }
+}
+
+/// How many nodes `node` holds, itself included.
+fn size(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(size).sum(),
+        Value::Map(entries) => entries.iter().map(|(k, v)| size(k) + size(v)).sum(),
+        Value::Null | Value::Scalar(_) => 0,
     }
 }
 
@@ -308,6 +362,25 @@ mod tests {
         let text = "a: æøå\nb: x\n";
         let root = parse(text, 0).unwrap();
         assert_eq!(&text[map(&root)[1].1.span.clone()], "x");
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in b'b'..=b'h' {
+            let prev = char::from(level - 1);
+            let name = char::from(level);
+            bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        let err = parse(&bomb, 0).unwrap_err();
+        assert!(
+            err.message.starts_with("aliases (`*name`) expand to more than"),
+            "{err:?}"
+        );
+        assert!(parse(&"[".repeat(3000), 0).is_err());
+        let deep_block: String = (0..2500).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let err = parse(&deep_block, 0).unwrap_err();
+        assert_eq!(err.message, "nested more than 64 levels deep");
     }
 
     #[test]

@@ -608,3 +608,41 @@ fn unknown_playbook_and_page_links() {
         ]
     );
 }
+
+#[test]
+fn a_tab_inside_a_value_is_not_blamed() {
+    let f = Fixture::new();
+    f.edit(
+        "content/suppliers/host.yaml",
+        "tier: critical\n",
+        "tier: critical\nnotes: \"a\tb\"\nfoo: bar: baz\n",
+    );
+    let d = only(&f);
+    assert!(
+        d.short().starts_with("error content/suppliers/host.yaml:4:"),
+        "{}",
+        d.short()
+    );
+    assert!(
+        d.message.starts_with("YAML syntax: ") && !d.message.contains("tab"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn links_in_folded_and_plain_multi_line_yaml_text_are_placed_exactly() {
+    let f = Fixture::new();
+    f.edit(
+        "content/suppliers/host.yaml",
+        "last_reviewed: 2026-10-01\n",
+        "last_reviewed: 2026-10-01\nnotes: >\n  A long line that is folded\n  into the one before.\n\n  See [x](supplier:nope) now.\nsecure_channel: Call first,\n  then [y](supplier:nope2).\n",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "error content/suppliers/host.yaml:24:11 broken link: unknown supplier `nope`",
+            "error content/suppliers/host.yaml:26:12 broken link: unknown supplier `nope2`",
+        ]
+    );
+}

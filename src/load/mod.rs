@@ -229,9 +229,12 @@ fn file_id(path: &str) -> Result<Id, Diagnostic> {
 fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Diagnostic {
     let line = source.position(e.offset).line;
     let near = line.saturating_sub(1).max(1)..=(line + 1).min(source.line_count());
-    let tab = near
-        .map(|l| source.line_range(l))
-        .find_map(|r| source.text[r.clone()].find('\t').map(|i| r.start + i));
+    let indentation_tab = |r: std::ops::Range<usize>| {
+        let line = &source.text[r.clone()];
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
+        line[..indent].find('\t').map(|i| r.start + i)
+    };
+    let tab = near.map(|l| source.line_range(l)).find_map(indentation_tab);
     match tab {
         Some(at) => Diagnostic::error("YAML syntax: a tab in the indentation")
             .at(file, at..at + 1)

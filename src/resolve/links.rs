@@ -77,8 +77,8 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
             }
         };
         for link in links {
-            let span = text.file_offset(link.span.start)..text.file_offset(link.span.end);
             if let Some((message, help)) = problem(c, file, own, &link.dest) {
+                let span = place_in_file(&c.sources.get(file).text, text, &link.span);
                 c.push(
                     Diagnostic::error(format!("broken link: {message}"))
                         .at(file, span)
@@ -86,6 +86,22 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
                 );
             }
         }
+    }
+}
+
+/// Where `span` of `text` stands in the file's `source`. Folded (`>`) and multi-line plain
+/// YAML strings do not keep their lines, so when the mapped bytes are not the link's, the
+/// link is looked up in the file from the text's start.
+fn place_in_file(source: &str, text: &Text, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let wanted = &text.text[span.clone()];
+    let start = text.file_offset(span.start);
+    if source.get(start..start + wanted.len()) == Some(wanted) {
+        return start..start + wanted.len();
+    }
+    let from = text.file_offset(0).min(source.len());
+    match source[from..].find(wanted) {
+        Some(i) => from + i..from + i + wanted.len(),
+        None => start..start,
     }
 }
 

@@ -66,7 +66,8 @@ pub fn outline(text: &str) -> Outline {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, id, title)) = heading.take() {
-                    let anchor = unique(id.unwrap_or_else(|| slugify(&title)), &mut used);
+                    let slug = id.unwrap_or_else(|| slugify(&title));
+                    let anchor = unique(if slug.is_empty() { "section".into() } else { slug }, &mut used);
                     outline.headings.push(Heading {
                         level,
                         text: title,

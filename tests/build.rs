@@ -626,3 +626,16 @@ fn a_symlinked_output_folder_is_updated_through_the_link() {
         "the site is in the link's target"
     );
 }
+
+#[test]
+fn script_links_are_neutralised() {
+    let f = Fixture::new();
+    f.edit("handbook.yaml", "    name: Incident lead\n", "    name: Incident lead\n    duties: \"[click](javascript:alert(1)) and [data](data:text/html,x)\"\n");
+    let site = built(&f);
+    let roles = page(&site, "roles.html");
+    let hrefs: Vec<&str> = select(&roles, "#role-lead .duties a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
+    assert_eq!(hrefs, ["#", "#"]);
+}

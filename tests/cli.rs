@@ -152,3 +152,21 @@ fn the_repository_example_passes_check_strict() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     assert_eq!(check_json(root), vec![]);
 }
+
+#[test]
+fn json_reports_a_missing_handbook_too() {
+    let empty = tempfile::tempdir().unwrap();
+    let output = irbook()
+        .args(["check", "--format", "json", "--root"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value[0]["severity"], "error");
+    assert_eq!(value[0]["path"], serde_json::Value::Null);
+    assert_eq!(
+        value[0]["message"],
+        format!("no handbook.yaml in {}", empty.path().display())
+    );
+}

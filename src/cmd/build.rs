@@ -46,6 +46,11 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
         .and_then(|m| m.theme.as_ref())
         .map_or("default", |t| t.as_str());
     let theme_name = theme_name.to_string();
+    let handbook_files = loaded.sources.len();
+    out.detail(&format!(
+        "loaded {handbook_files} files in {} ms",
+        started.elapsed().as_millis()
+    ));
     let theme = Theme::load(&args.root, &theme_name, &mut loaded.sources);
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(loaded.diagnostics.iter().cloned());
@@ -59,6 +64,7 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
     let today = today();
     let resolved = resolve(&loaded.handbook, &loaded.sources, today);
     diagnostics.extend(resolved.diagnostics);
+    out.detail(&format!("checked in {} ms", started.elapsed().as_millis()));
     let rendered = match theme.as_ref().filter(|_| diagnostics.errors() == 0) {
         Some(theme) => {
             let options = render::Options {
@@ -78,12 +84,13 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
         }
         None => None,
     };
+    out.detail(&format!("rendered in {} ms", started.elapsed().as_millis()));
     diagnostics.sort(&loaded.sources);
     out.print_diagnostics(&diagnostics, &loaded.sources);
     let Some(files) = rendered else {
         out.info(&format!(
             "{}; nothing written, {} is as it was",
-            diag::summary(&diagnostics, loaded.sources.len()),
+            diag::summary(&diagnostics, handbook_files),
             shown
         ));
         return ExitCode::from(EXIT_INVALID);
@@ -94,6 +101,7 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
             "check free space and permissions; the previous site is unchanged",
         );
     }
+    out.detail(&format!("written in {} ms", started.elapsed().as_millis()));
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     out.info(&format!(
         "wrote {pages} pages ({} files) to {} in {} ms; {}",

@@ -34,6 +34,15 @@ pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
     let started = Instant::now();
     let loaded = match load::load(&args.root) {
         Ok(loaded) => loaded,
+        Err(e) if args.format == Format::Json => {
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.push(crate::diag::Diagnostic::error(e.message).help(e.help));
+            println!(
+                "{}",
+                diag::render_json(&diagnostics, &crate::source::Sources::default())
+            );
+            return ExitCode::from(super::EXIT_TROUBLE);
+        }
         Err(e) => return out.fail(&e.message, &e.help),
     };
     out.detail(&format!(

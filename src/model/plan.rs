@@ -24,11 +24,14 @@ pub struct Phase {
 }
 
 impl Phase {
-    /// The phase's anchor: its `id`, or its title as a slug.
+    /// The phase's anchor: its `id`, or its title as a slug (`phase` for a title without
+    /// letters or digits).
     pub fn anchor(&self) -> String {
         match &self.id {
             Some(id) => id.value.to_string(),
-            None => slugify(&self.title),
+            None => Some(slugify(&self.title))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "phase".into()),
         }
     }
 }

@@ -64,7 +64,7 @@ fn rewrite(html: &str, page: &str, included: &HashMap<&str, String>) -> String {
         };
         let value = &rest[value_start..value_start + len];
         match name {
-            "href" => out.push_str(&retarget(value, page, own, included)),
+            "href" | "src" => out.push_str(&retarget(value, page, own, included)),
             _ => out.push_str(
                 &value
                     .split(' ')
@@ -79,7 +79,7 @@ fn rewrite(html: &str, page: &str, included: &HashMap<&str, String>) -> String {
     out
 }
 
-const ATTRIBUTES: [&str; 4] = ["id", "for", "aria-labelledby", "href"];
+const ATTRIBUTES: [&str; 5] = ["id", "for", "aria-labelledby", "href", "src"];
 
 fn next_attribute(html: &str) -> Option<(usize, &'static str)> {
     ATTRIBUTES
@@ -131,10 +131,10 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let html = r##"<h2 id="a" aria-labelledby="x y"><label for="c">t</label> <a href="#a">self</a> <a href="../roles.html#role-x">r</a> <a href="../roles.html">r</a> <a href="../search.html">s</a> <a href="tel:+45">p</a></h2>"##;
+        let html = r##"<h2 id="a" aria-labelledby="x y"><label for="c">t</label> <a href="#a">self</a> <a href="../roles.html#role-x">r</a> <a href="../roles.html">r</a> <a href="../search.html">s</a> <a href="tel:+45">p</a><img src="../logo.png"></h2>"##;
         assert_eq!(
             rewrite(html, "plans/r.html", &included),
-            r##"<h2 id="plans-r--a" aria-labelledby="plans-r--x plans-r--y"><label for="plans-r--c">t</label> <a href="#plans-r--a">self</a> <a href="#roles--role-x">r</a> <a href="#roles--top">r</a> <a href="search.html">s</a> <a href="tel:+45">p</a></h2>"##
+            r##"<h2 id="plans-r--a" aria-labelledby="plans-r--x plans-r--y"><label for="plans-r--c">t</label> <a href="#plans-r--a">self</a> <a href="#roles--role-x">r</a> <a href="#roles--top">r</a> <a href="search.html">s</a> <a href="tel:+45">p</a><img src="logo.png"></h2>"##
         );
     }
 

@@ -82,6 +82,10 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
 
 /// The href a Markdown destination becomes on `place.page`.
 fn rewrite(dest: &str, place: &Place, index: &Index) -> String {
+    let scheme = dest.split_once(':').map(|(s, _)| s.trim().to_ascii_lowercase());
+    if matches!(scheme.as_deref(), Some("javascript" | "vbscript" | "data")) {
+        return "#".into();
+    }
     match classify(dest) {
         LinkTarget::Object { kind, id, anchor } => urls::object_href(place.page, kind, id, anchor),
         LinkTarget::Markdown { path, anchor } => match index.doc_at(&join_relative(place.source, path)) {

@@ -106,14 +106,27 @@ fn init_writes_the_example_handbook_exactly() {
     let target = dir.path().join("new-handbook");
     irbook().arg("init").arg(&target).assert().code(0);
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The same files, but reviewed today (the tests' today is 2026-11-23).
+    let reviewed_today = |bytes: Vec<u8>| -> Vec<u8> {
+        let text = String::from_utf8(bytes).unwrap();
+        let lines: Vec<String> = text
+            .split_inclusive('\n')
+            .map(|l| match l.strip_prefix("last_reviewed: ") {
+                Some(_) => "last_reviewed: 2026-11-23\n".to_string(),
+                None => l.to_string(),
+            })
+            .collect();
+        lines.concat().into_bytes()
+    };
     let mut expected = files_under(&repo.join("content"))
         .into_iter()
-        .map(|(p, b)| (format!("content/{p}"), b))
+        .map(|(p, b)| (format!("content/{p}"), reviewed_today(b)))
         .collect::<Vec<_>>();
     expected.push((
         "handbook.yaml".into(),
         std::fs::read(repo.join("handbook.yaml")).unwrap(),
     ));
+    expected.push((".gitignore".into(), b"/site/\n".to_vec()));
     expected.sort();
     assert_eq!(files_under(&target), expected);
     assert!(
@@ -128,6 +141,24 @@ fn init_result_passes_check_strict() {
     irbook().arg("init").arg(dir.path()).assert().code(0);
     assert_eq!(check_json(dir.path()), vec![]);
     irbook()
+        .args(["check", "--strict", "--root"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn a_handbook_made_years_from_now_still_passes_check_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let in_2029 = "1874966400"; // 2029-06-01
+    irbook()
+        .env("SOURCE_DATE_EPOCH", in_2029)
+        .arg("init")
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    irbook()
+        .env("SOURCE_DATE_EPOCH", in_2029)
         .args(["check", "--strict", "--root"])
         .arg(dir.path())
         .assert()

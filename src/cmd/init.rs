@@ -52,12 +52,45 @@ pub fn run(args: &InitArgs, out: &Output) -> ExitCode {
 }
 
 fn write_example(dir: &Path) -> std::io::Result<()> {
+    let today = super::today().to_string();
     for (path, bytes) in FILES {
         let target = dir.join(path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(target, bytes)?;
+        match std::str::from_utf8(bytes) {
+            Ok(text) => std::fs::write(target, reviewed_on(text, &today))?,
+            Err(_) => std::fs::write(target, bytes)?,
+        }
     }
-    Ok(())
+    std::fs::write(dir.join(".gitignore"), "/site/\n")
+}
+
+/// The example with every `last_reviewed:` set to `today`: a new handbook starts reviewed,
+/// so that `check --strict` passes on it whenever it is created.
+fn reviewed_on(text: &str, today: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let key = line.trim_start();
+        if let Some(rest) = key.strip_prefix("last_reviewed: ") {
+            let indent = &line[..line.len() - key.len()];
+            let ending = &rest[rest.trim_end().len()..];
+            out.push_str(&format!("{indent}last_reviewed: {today}{ending}"));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn review_dates_are_set_to_today() {
+        let text = "name: X\nlast_reviewed: 2026-01-01\r\n  - last_reviewed: 2026-02-02\n";
+        assert_eq!(
+            super::reviewed_on(text, "2030-05-06"),
+            "name: X\nlast_reviewed: 2030-05-06\r\n  - last_reviewed: 2026-02-02\n"
+        );
+    }
 }

@@ -42,14 +42,14 @@ impl Outline {
     }
 }
 
-/// Reads the links (not images) and headings of `text`.
+/// Reads the links, images and headings of `text`.
 pub fn outline(text: &str) -> Outline {
     let mut outline = Outline::default();
     let mut used = HashSet::new();
     let mut heading: Option<(HeadingLevel, Option<String>, String)> = None;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 let span = dest_span(text, &range, &dest_url);
                 outline.links.push(Link {
                     dest: dest_url.into_string(),
@@ -131,7 +131,7 @@ mod tests {
         let text =
             "# Intro\n\nSee [host](supplier:skyhost) and ![x](a.png).\n\n## Intro\n\n### Custom {#mine}\n";
         let o = outline(text);
-        assert_eq!(o.links.len(), 1);
+        assert_eq!(o.links.len(), 2);
         assert_eq!(&text[o.links[0].span.clone()], "supplier:skyhost");
         let anchors: Vec<_> = o.headings.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(anchors, ["intro", "intro-1", "mine"]);

@@ -639,3 +639,31 @@ fn script_links_are_neutralised() {
         .collect();
     assert_eq!(hrefs, ["#", "#"]);
 }
+
+#[test]
+fn static_files_are_copied_with_hidden_ones_but_without_editor_leftovers() {
+    let f = Fixture::new();
+    f.write(
+        "content/static/.well-known/security.txt",
+        "Contact: mailto:sec@test.example",
+    );
+    f.write("content/static/.htaccess", "Options -Indexes");
+    f.write("content/static/files/a.pdf~", "backup");
+    f.write("content/static/files/.a.pdf.swp", "swap");
+    let site = built(&f);
+    let names: Vec<String> = files(&site)
+        .into_keys()
+        .filter(|p| !p.ends_with(".html") && !p.starts_with("assets/"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ".htaccess",
+            ".irbook-site",
+            ".well-known/security.txt",
+            "handbook.json",
+            "search-index.js",
+            "suppliers/host.vcf"
+        ]
+    );
+}

@@ -646,3 +646,23 @@ fn links_in_folded_and_plain_multi_line_yaml_text_are_placed_exactly() {
         ]
     );
 }
+
+#[test]
+fn links_to_files_must_reach_the_built_site() {
+    let f = Fixture::new();
+    f.write("content/static/files/policy.pdf", "%PDF");
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "## First hour",
+        "[ok](/files/policy.pdf) [sheet](/contacts.html) [gone](/files/nope.pdf) ![img](diagram.png) [dir](../plans/)\n\n## First hour",
+    );
+    let diags = f.check();
+    assert_eq!(
+        shorts(&diags),
+        [
+            "error content/playbooks/ransomware.md:13:56 broken link: no file `/files/nope.pdf` in content/static/",
+            "error content/playbooks/ransomware.md:13:80 broken link: `diagram.png` is not part of the built site",
+            "error content/playbooks/ransomware.md:13:99 broken link: `../plans/` is not part of the built site",
+        ]
+    );
+}

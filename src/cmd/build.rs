@@ -71,16 +71,9 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
                 today,
                 base_url: args.base_url.clone(),
             };
-            render::render(
-                &loaded.handbook,
-                &resolved.index,
-                &loaded.sources,
-                theme,
-                &loaded.static_files,
-                options,
-            )
-            .map_err(|problems| diagnostics.extend(problems))
-            .ok()
+            render::render(&loaded.handbook, &resolved.index, &loaded.sources, theme, options)
+                .map_err(|problems| diagnostics.extend(problems))
+                .ok()
         }
         None => None,
     };

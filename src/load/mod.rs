@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 pub use de::HELP_SEPARATOR;
 pub use frontmatter::{SplitError, split as split_front_matter};
-pub use walk::{FOLDERS, StaticFile, is_leftover};
+pub use walk::{FOLDERS, is_leftover};
 
 use crate::diag::Diagnostic;
 use crate::model::{Doc, FrontMatter, Handbook, HandbookFile, Id, Kind, Plan, Record, Supplier, Text};
@@ -37,7 +37,6 @@ pub struct Loaded {
     pub handbook: Handbook,
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
-    pub static_files: Vec<StaticFile>,
 }
 
 pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
@@ -92,6 +91,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
 
     let mut handbook = Handbook {
         unreadable,
+        static_files,
         ..Handbook::default()
     };
     for (item, problems) in parsed {
@@ -121,7 +121,6 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
         handbook,
         sources,
         diagnostics,
-        static_files,
     })
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::model::Kind;
+use crate::model::{Kind, StaticFile};
 use crate::suggest::did_you_mean;
 
 /// A file the loader will read, and what it should hold.
@@ -13,14 +13,6 @@ use crate::suggest::did_you_mean;
 pub struct Found {
     pub path: PathBuf,
     pub kind: Kind,
-}
-
-/// A file under `content/static/`: copied to the same path under the site root.
-#[derive(Debug, Clone)]
-pub struct StaticFile {
-    pub source: PathBuf,
-    /// Path in the site, relative and `/`-separated.
-    pub path: String,
 }
 
 /// Something under `content/` that is not part of the handbook.
@@ -43,9 +35,15 @@ pub const FOLDERS: [(&str, Kind, &str); 4] = [
 
 const STATIC: &str = "static";
 
-/// Files that editors and operating systems leave beside the real ones.
+/// Hidden files, and files that editors and operating systems leave beside the real ones.
 pub fn is_leftover(name: &str) -> bool {
-    name.starts_with('.')
+    name.starts_with('.') || is_editor_leftover(name)
+}
+
+/// Editor swap, lock and backup files: skipped even in `content/static/`, where hidden files
+/// such as `.well-known/` are copied.
+fn is_editor_leftover(name: &str) -> bool {
+    name.starts_with(".#")
         || name.ends_with('~')
         || name == "4913"
         || (name.starts_with('#') && name.ends_with('#'))
@@ -64,7 +62,18 @@ pub fn content_files(content: &Path) -> (Vec<Found>, Vec<StaticFile>, Vec<Stray>
         .min_depth(1)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !is_leftover(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            let in_static = e.depth() > 1
+                && e.path()
+                    .strip_prefix(content)
+                    .is_ok_and(|r| r.starts_with(STATIC));
+            if in_static {
+                !is_editor_leftover(&name)
+            } else {
+                !is_leftover(&name)
+            }
+        });
     for entry in walker.filter_map(Result::ok) {
         let path = entry.path().to_path_buf();
         let rel = path.strip_prefix(content).unwrap_or(&path);

@@ -80,4 +80,14 @@ pub struct Handbook {
     pub pages: Vec<Record<Doc>>,
     #[serde(skip)]
     pub unreadable: Vec<(Kind, Id, FileId)>,
+    /// Files under `content/static/`, copied into the site as they are.
+    #[serde(skip)]
+    pub static_files: Vec<StaticFile>,
+}
+
+/// A file under `content/static/` and its path in the site (relative, `/`-separated).
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    pub source: std::path::PathBuf,
+    pub path: String,
 }

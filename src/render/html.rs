@@ -93,9 +93,12 @@ fn rewrite(dest: &str, place: &Place, index: &Index) -> String {
             None => dest.to_string(),
         },
         // `/files/a.pdf` means content/static/files/a.pdf, which is copied to the site root.
-        LinkTarget::Other if dest.starts_with('/') && !dest.starts_with("//") => {
+        LinkTarget::SiteFile(_) => {
             format!("{}{}", urls::root_prefix(place.page), &dest[1..])
         }
-        LinkTarget::SamePage(_) | LinkTarget::MisspeltKind { .. } | LinkTarget::Other => dest.to_string(),
+        LinkTarget::SamePage(_)
+        | LinkTarget::RelativeFile(_)
+        | LinkTarget::MisspeltKind { .. }
+        | LinkTarget::Other => dest.to_string(),
     }
 }

@@ -19,7 +19,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
-use crate::load::StaticFile;
 use crate::model::{Date, Handbook, Kind};
 use crate::resolve::Index;
 use crate::source::Sources;
@@ -54,7 +53,6 @@ pub fn render(
     index: &Index,
     sources: &Sources,
     theme: &Theme,
-    static_files: &[StaticFile],
     options: Options,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let main = handbook
@@ -101,7 +99,8 @@ pub fn render(
     );
     let generated: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
     files.extend(
-        static_files
+        handbook
+            .static_files
             .iter()
             .filter(|s| !generated.contains(&s.path))
             .map(|s| OutputFile {

@@ -28,6 +28,8 @@ pub struct Index<'a> {
     incomplete: HashSet<Kind>,
     phase_anchors: HashMap<&'a str, Vec<String>>,
     outlines: HashMap<Kind, HashMap<&'a str, Outline>>,
+    /// Paths of `content/static/` files in the site.
+    static_files: HashSet<&'a str>,
     /// `content/playbooks/x.md` -> (Playbook, "x"), for relative links.
     doc_paths: HashMap<String, (Kind, &'a str)>,
 }
@@ -92,11 +94,13 @@ impl<'a> Index<'a> {
             docs.iter()
                 .map(|(kind, d)| (paths(d.file).to_string(), (*kind, d.id.as_str()))),
         );
+        let static_files = handbook.static_files.iter().map(|s| s.path.as_str()).collect();
         Index {
             ids,
             incomplete,
             phase_anchors,
             outlines,
+            static_files,
             doc_paths,
         }
     }
@@ -124,6 +128,10 @@ impl<'a> Index<'a> {
 
     pub fn outline(&self, kind: Kind, id: &str) -> Option<&Outline> {
         self.outlines.get(&kind)?.get(id)
+    }
+
+    pub fn has_static_file(&self, path: &str) -> bool {
+        self.static_files.contains(path)
     }
 
     pub fn doc_at(&self, path: &str) -> Option<(Kind, &'a str)> {

@@ -31,6 +31,10 @@ pub enum LinkTarget<'d> {
     Markdown { path: &'d str, anchor: Option<&'d str> },
     /// `#anchor` on the same page.
     SamePage(&'d str),
+    /// `/files/a.pdf`: a file of `content/static/` (or a page of the site), from the site root.
+    SiteFile(&'d str),
+    /// A relative path to anything but a Markdown file: nothing puts it into the built site.
+    RelativeFile(&'d str),
     /// `suplier:x`: looks like a typed link with a misspelt kind.
     MisspeltKind { scheme: &'d str, meant: &'static str },
     /// A web address, `mailto:`, a static file: not checked here.
@@ -59,12 +63,30 @@ pub fn classify(dest: &str) -> LinkTarget<'_> {
         }
         return LinkTarget::Other;
     }
+    let path = path.split('?').next().unwrap_or(path);
     match anchor {
         Some(anchor) if path.is_empty() => LinkTarget::SamePage(anchor),
-        _ if path.ends_with(".md") && !path.starts_with('/') => LinkTarget::Markdown { path, anchor },
-        _ => LinkTarget::Other,
+        _ if path.is_empty() || path.starts_with("//") => LinkTarget::Other,
+        _ if path.starts_with('/') => LinkTarget::SiteFile(&path[1..]),
+        _ if path.ends_with(".md") => LinkTarget::Markdown { path, anchor },
+        _ => LinkTarget::RelativeFile(path),
     }
 }
+
+/// The pages every site has, which `/path` links may name besides `content/static/` files.
+pub const SITE_PAGES: [&str; 11] = [
+    "index.html",
+    "contacts.html",
+    "roles.html",
+    "suppliers.html",
+    "obligations.html",
+    "search.html",
+    "print.html",
+    "forms/incident-log.html",
+    "forms/chain-of-custody.html",
+    "handbook.json",
+    "404.html",
+];
 
 pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
     for (file, text, own) in texts(handbook) {
@@ -156,6 +178,16 @@ fn texts(handbook: &Handbook) -> Vec<MarkdownText<'_>> {
 fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> Option<(String, String)> {
     match classify(dest) {
         LinkTarget::Other => None,
+        LinkTarget::SiteFile(path) if SITE_PAGES.contains(&path) || c.index.has_static_file(path) => None,
+        LinkTarget::SiteFile(path) => Some((
+            format!("no file `/{path}` in content/static/"),
+            "files are linked from the site root: content/static/files/a.pdf is `/files/a.pdf`".into(),
+        )),
+        LinkTarget::RelativeFile(path) => Some((
+            format!("`{path}` is not part of the built site"),
+            "link documents by id (`playbook:<id>`), or put the file into content/static/ and link it as `/<name>`"
+                .into(),
+        )),
         LinkTarget::MisspeltKind { scheme, meant } => Some((
             format!("unknown link kind `{scheme}:`"),
             format!(
@@ -258,6 +290,10 @@ mod tests {
             }
         );
         assert_eq!(classify("#top"), LinkTarget::SamePage("top"));
+        assert_eq!(classify("/files/a.pdf#p2"), LinkTarget::SiteFile("files/a.pdf"));
+        assert_eq!(classify("logo.png"), LinkTarget::RelativeFile("logo.png"));
+        assert_eq!(classify("../plans/"), LinkTarget::RelativeFile("../plans/"));
+        assert_eq!(classify("//cdn.example/x.js"), LinkTarget::Other);
         assert_eq!(classify("https://example.org/a.md"), LinkTarget::Other);
         assert_eq!(classify("mailto:a@b.example"), LinkTarget::Other);
         assert_eq!(

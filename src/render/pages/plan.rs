@@ -31,6 +31,9 @@ struct PhaseView<'a> {
 #[derive(Serialize)]
 struct StepView<'a> {
     number: String,
+    /// What a tick is remembered by in the browser: the action's words, so that a tick stays
+    /// with its step when steps are added or moved.
+    key: String,
     anchor: String,
     action: &'a str,
     role: LinkView,
@@ -91,6 +94,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
                         .find(|r| r.id.as_str() == step.responsible.as_str());
                     StepView {
                         number: format!("{}.{}", p + 1, s + 1),
+                        key: crate::markdown::slugify(&step.action).chars().take(60).collect(),
                         anchor: format!("step-{}-{}", p + 1, s + 1),
                         action: &step.action,
                         role: ctx.link(

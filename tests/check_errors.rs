@@ -666,3 +666,24 @@ fn links_to_files_must_reach_the_built_site() {
         ]
     );
 }
+
+#[test]
+fn every_problem_of_one_file_is_reported_in_one_run() {
+    // `services` is missing too; it is reported once `tier` is fixed: serde names only the
+    // first missing key of a mapping, and `tier` (cut out as invalid) comes first.
+    let f = Fixture::new();
+    f.write(
+        "content/suppliers/host.yaml",
+        "name: Host A/S\ntier: critcal\ncontacts:\n  - role: NOC\n    phone: \"+45 70 00 00 01\"\n  - name: Lars Holm\n    emial: lh@host.example\nescalation:\n  - after: soon\n    contact: Lars Holm\ncontract:\n  expires: 31.12.2027\nlast_reviewed: 2026-10-01\n",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "error content/suppliers/host.yaml:2:7 unknown value `critcal`",
+            "error content/suppliers/host.yaml:4:5 missing required key `name`",
+            "error content/suppliers/host.yaml:7:5 unknown key `emial`",
+            "error content/suppliers/host.yaml:9:12 invalid duration `soon`",
+            "error content/suppliers/host.yaml:12:12 invalid date `31.12.2027`",
+        ]
+    );
+}

@@ -18,6 +18,8 @@ pub struct Error {
     pub message: String,
     pub span: Option<Span>,
     pub help: Option<String>,
+    /// For "missing required key": the key, so that a key removed by recovery is not reported.
+    pub missing_key: Option<&'static str>,
 }
 
 /// Separates a message from its help text inside a `serde::de::Error::custom` string, so that
@@ -50,6 +52,7 @@ impl de::Error for Error {
             message,
             span: None,
             help,
+            missing_key: None,
         }
     }
 
@@ -78,7 +81,9 @@ impl de::Error for Error {
     }
 
     fn missing_field(field: &'static str) -> Self {
-        Error::custom(format!("missing required key `{field}`"))
+        let mut error = Error::custom(format!("missing required key `{field}`"));
+        error.missing_key = Some(field);
+        error
     }
 
     fn duplicate_field(field: &'static str) -> Self {
@@ -108,23 +113,18 @@ fn choices_help(given: &str, expected: &[&str]) -> String {
     }
 }
 
-/// Deserializes `T` from `node`. Returns the value (if the structure allowed one) and every
-/// problem found: unknown keys are reported and skipped; any other problem ends the file.
-pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node) -> (Option<T>, Vec<Error>) {
+/// Deserializes `T` from `node`: the value or the problem that stopped it, and the unknown
+/// keys, which are reported and skipped.
+pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node) -> (Result<T, Error>, Vec<Error>) {
     let skipped = RefCell::new(Vec::new());
     let result = T::deserialize(NodeDeserializer {
         node,
         skipped: &skipped,
     });
-    let mut errors = skipped.into_inner();
-    let value = match result {
-        Ok(value) => Some(value),
-        Err(err) => {
-            errors.push(err.with_span(&node.span));
-            None
-        }
-    };
-    (value, errors)
+    (
+        result.map_err(|err| err.with_span(&node.span)),
+        skipped.into_inner(),
+    )
 }
 
 #[derive(Clone, Copy)]
@@ -410,6 +410,7 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
                         message: format!("unknown key `{}`", name.text),
                         span: Some(key.span.clone()),
                         help: Some(help),
+                        missing_key: None,
                     });
                     continue;
                 }
@@ -419,6 +420,7 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
                         message,
                         span: Some(key.span.clone()),
                         help: Some("keep one of them: YAML would silently use only the last".into()),
+                        missing_key: None,
                     });
                 }
                 self.seen.push(&name.text);

@@ -5,6 +5,7 @@ mod de;
 mod frontmatter;
 #[cfg(test)]
 mod fuzz_tests;
+mod recover;
 mod walk;
 mod yaml;
 
@@ -249,7 +250,7 @@ fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Dia
 }
 
 /// Parses the YAML in `range` of the file into `T`, adding every problem to `problems`.
-fn parse_yaml<T: for<'de> serde::Deserialize<'de>>(
+fn parse_yaml<T: serde::de::DeserializeOwned>(
     source: &SourceFile,
     file: FileId,
     range: Range<usize>,
@@ -262,7 +263,7 @@ fn parse_yaml<T: for<'de> serde::Deserialize<'de>>(
             return None;
         }
     };
-    let (value, errors) = de::from_node::<T>(&node);
+    let (value, errors) = recover::read_all::<T>(node);
     problems.extend(errors.into_iter().map(|e| {
         let diagnostic = Diagnostic::error(e.message).help_opt(e.help);
         match e.span {

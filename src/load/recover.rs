@@ -1,0 +1,94 @@
+//! Reading on after a bad value, so that one run reports every problem of a file: the node
+//! the deserializer stopped at is cut out of the tree (its list item or its key) and the file
+//! is read again, until it reads or nothing is left to cut.
+
+use serde::de::DeserializeOwned;
+
+use super::de::{self, Error};
+use super::yaml::{Node, Value};
+use crate::source::Span;
+
+/// Enough passes for any hand-written file; each pass cuts one node.
+const MAX_PASSES: usize = 200;
+
+/// Deserializes `T` from `node`, reporting every problem. The value is returned only if the
+/// file read without cutting anything: a file read around its errors would be incomplete.
+pub fn read_all<T: DeserializeOwned>(mut node: Node) -> (Option<T>, Vec<Error>) {
+    let mut reported: Vec<Error> = Vec::new();
+    // Keys cut out of mappings (the mapping's span, the key): their absence is no news.
+    let mut cut_keys: Vec<(Span, String)> = Vec::new();
+    let mut cut_any = false;
+    for _ in 0..MAX_PASSES {
+        let (result, skipped) = de::from_node::<T>(&node);
+        for error in skipped {
+            report(&mut reported, error);
+        }
+        let error = match result {
+            Ok(value) => return ((!cut_any).then_some(value), reported),
+            Err(error) => error,
+        };
+        let span = error.span.clone();
+        let expected = error.missing_key.is_some_and(|key| {
+            span.as_ref()
+                .is_some_and(|s| cut_keys.iter().any(|(at, k)| at == s && k == key))
+        });
+        if !expected {
+            report(&mut reported, error);
+        }
+        match span.and_then(|s| cut(&mut node, &s)) {
+            Some(Cut::Key { map, key }) => cut_keys.push((map, key)),
+            Some(Cut::Item) => {}
+            None => break,
+        }
+        cut_any = true;
+    }
+    (None, reported)
+}
+
+fn report(reported: &mut Vec<Error>, error: Error) {
+    if !reported
+        .iter()
+        .any(|r| r.message == error.message && r.span == error.span)
+    {
+        reported.push(error);
+    }
+}
+
+enum Cut {
+    /// A `key: value` entry of the mapping at `map`.
+    Key { map: Span, key: String },
+    /// An item of a list.
+    Item,
+}
+
+/// Removes the entry or list item that holds the node at `span` (or is it).
+fn cut(node: &mut Node, span: &Span) -> Option<Cut> {
+    let map_span = node.span.clone();
+    match &mut node.value {
+        Value::Map(entries) => {
+            if let Some(i) = entries
+                .iter()
+                .position(|(k, v)| &k.span == span || &v.span == span)
+            {
+                let (key, _) = entries.remove(i);
+                let name = match key.value {
+                    Value::Scalar(s) => s.text,
+                    _ => String::new(),
+                };
+                return Some(Cut::Key {
+                    map: map_span,
+                    key: name,
+                });
+            }
+            entries.iter_mut().find_map(|(_, v)| cut(v, span))
+        }
+        Value::Seq(items) => {
+            if let Some(i) = items.iter().position(|item| &item.span == span) {
+                items.remove(i);
+                return Some(Cut::Item);
+            }
+            items.iter_mut().find_map(|item| cut(item, span))
+        }
+        Value::Null | Value::Scalar(_) => None,
+    }
+}

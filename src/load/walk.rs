@@ -74,7 +74,23 @@ pub fn content_files(content: &Path) -> (Vec<Found>, Vec<StaticFile>, Vec<Stray>
                 !is_leftover(&name)
             }
         });
-    for entry in walker.filter_map(Result::ok) {
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().map_or_else(|| content.to_path_buf(), Path::to_path_buf);
+                strays.push(Stray {
+                    message: format!(
+                        "cannot read this folder or file: {}",
+                        e.io_error().map_or(e.to_string(), |io| io.to_string())
+                    ),
+                    help: "check its permissions; nothing in it was checked".into(),
+                    is_error: true,
+                    path,
+                });
+                continue;
+            }
+        };
         let path = entry.path().to_path_buf();
         let rel = path.strip_prefix(content).unwrap_or(&path);
         let parts: Vec<String> = rel

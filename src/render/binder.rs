@@ -81,11 +81,14 @@ fn rewrite(html: &str, page: &str, included: &HashMap<&str, String>) -> String {
 
 const ATTRIBUTES: [&str; 5] = ["id", "for", "aria-labelledby", "href", "src"];
 
+/// The next ` name="` of one of [`ATTRIBUTES`], in one pass over the `="` in `html`.
 fn next_attribute(html: &str) -> Option<(usize, &'static str)> {
-    ATTRIBUTES
-        .iter()
-        .filter_map(|name| html.find(&format!(" {name}=\"")).map(|at| (at, *name)))
-        .min_by_key(|(at, _)| *at)
+    html.match_indices("=\"").find_map(|(eq, _)| {
+        ATTRIBUTES.iter().find_map(|name| {
+            let at = eq.checked_sub(name.len() + 1)?;
+            (html.get(at..eq)? == format!(" {name}")).then_some((at, *name))
+        })
+    })
 }
 
 fn retarget(href: &str, page: &str, own: &str, included: &HashMap<&str, String>) -> String {

@@ -474,6 +474,10 @@ fn handbook_json_holds_the_model() {
     assert_eq!(json["suppliers"][0]["id"], "host");
     assert_eq!(json["suppliers"][0]["contract"]["notify_within"], "24h");
     assert_eq!(json["plans"][0]["phases"][1]["steps"][0]["obligation"], "gdpr");
+    assert_eq!(
+        json["plans"][0]["phases"][0]["id"], "detection-and-assessment",
+        "the anchor, also without an id"
+    );
     assert_eq!(json["playbooks"][0]["title"], "Ransomware");
 }
 

@@ -16,11 +16,23 @@ pub struct Plan {
     pub phases: Spanned<Vec<Phase>>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize)]
 pub struct Phase {
     pub title: Spanned<String>,
     pub id: Option<Spanned<Id>>,
     pub steps: Spanned<Vec<Step>>,
+}
+
+/// In handbook.json a phase's `id` is its anchor, also where the author gave none.
+impl Serialize for Phase {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut phase = serializer.serialize_struct("Phase", 3)?;
+        phase.serialize_field("id", &self.anchor())?;
+        phase.serialize_field("title", &self.title)?;
+        phase.serialize_field("steps", &self.steps)?;
+        phase.end()
+    }
 }
 
 impl Phase {

@@ -671,3 +671,20 @@ fn static_files_are_copied_with_hidden_ones_but_without_editor_leftovers() {
         ]
     );
 }
+
+#[test]
+fn check_finds_a_broken_theme_template_as_build_does() {
+    let f = Fixture::new();
+    f.write("themes/default/templates/extra.html", "{{ does_not_exist");
+    let diags = common::check_json(f.root());
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert!(
+        diags[0]
+            .short()
+            .starts_with("error themes/default/templates/extra.html:1:"),
+        "{}",
+        diags[0].short()
+    );
+    let (code, _) = build(f.root(), &[]);
+    assert_eq!(code, 1);
+}

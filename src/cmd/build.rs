@@ -43,9 +43,8 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
         .handbook
         .main
         .as_ref()
-        .and_then(|m| m.theme.as_ref())
-        .map_or("default", |t| t.as_str());
-    let theme_name = theme_name.to_string();
+        .map_or("default", |m| m.theme_name())
+        .to_string();
     let handbook_files = loaded.sources.len();
     out.detail(&format!(
         "loaded {handbook_files} files in {} ms",

@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use super::{EXIT_INVALID, Output, today};
 use crate::diag::{self, Diagnostics};
 use crate::load;
+use crate::render::Theme;
 use crate::resolve::resolve;
 
 #[derive(Debug, Args)]
@@ -32,7 +33,7 @@ pub enum Format {
 
 pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
     let started = Instant::now();
-    let loaded = match load::load(&args.root) {
+    let mut loaded = match load::load(&args.root) {
         Ok(loaded) => loaded,
         Err(e) if args.format == Format::Json => {
             let mut diagnostics = Diagnostics::default();
@@ -50,8 +51,19 @@ pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
         loaded.sources.len(),
         started.elapsed().as_millis()
     ));
+    let handbook_files = loaded.sources.len();
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(loaded.diagnostics.iter().cloned());
+    // The templates are compiled too, so that check finds what would stop a build.
+    let theme = loaded
+        .handbook
+        .main
+        .as_ref()
+        .map_or("default", |m| m.theme_name())
+        .to_string();
+    if let Err(problems) = Theme::load(&args.root, &theme, &mut loaded.sources) {
+        diagnostics.extend(problems);
+    }
     diagnostics.extend(resolve(&loaded.handbook, &loaded.sources, today()).diagnostics);
     diagnostics.sort(&loaded.sources);
     out.detail(&format!("checked in {} ms", started.elapsed().as_millis()));
@@ -60,7 +72,7 @@ pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
         Format::Json => println!("{}", diag::render_json(&diagnostics, &loaded.sources)),
         Format::Text => {
             out.print_diagnostics(&diagnostics, &loaded.sources);
-            out.info(&diag::summary(&diagnostics, loaded.sources.len()));
+            out.info(&diag::summary(&diagnostics, handbook_files));
         }
     }
     let failed = diagnostics.errors() > 0 || (args.strict && diagnostics.warnings() > 0);

@@ -29,6 +29,13 @@ pub struct HandbookFile {
     pub messages: Vec<Message>,
 }
 
+impl HandbookFile {
+    /// The theme whose templates replace the built-in ones: `theme`, or `default`.
+    pub fn theme_name(&self) -> &str {
+        self.theme.as_ref().map_or("default", |t| t.as_str())
+    }
+}
+
 fn default_review_every() -> Duration {
     Duration::from_secs(365 * 86_400)
 }

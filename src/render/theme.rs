@@ -124,7 +124,7 @@ impl Theme {
 
     /// A template error at its file and line.
     fn diagnostic(&self, error: &tera::Error) -> Diagnostic {
-        let help = "see docs/theming.md for the variables each template receives";
+        let help = "the templates, blocks and variables a theme has are described in irbook's theming guide (docs/theming.md)";
         match error.kind() {
             tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
                 let message = format!("template: {}", report.message());
@@ -135,7 +135,10 @@ impl Theme {
                     None => Diagnostic::error(format!("{message} (in {})", report.filename())).help(help),
                 }
             }
-            other => Diagnostic::error(format!("template: {other}")).help(help),
+            other => {
+                let text = other.to_string();
+                Diagnostic::error(format!("template: {}", text.trim_start_matches("error: "))).help(help)
+            }
         }
     }
 }

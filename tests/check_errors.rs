@@ -687,3 +687,21 @@ fn every_problem_of_one_file_is_reported_in_one_run() {
         ]
     );
 }
+
+#[test]
+fn a_bad_value_in_handbook_yaml_hides_no_other_error() {
+    let f = Fixture::new();
+    f.edit("handbook.yaml", "respond_within: 1h", "respond_within: 2");
+    f.edit(
+        "content/plans/recovery.yaml",
+        "responsible: tech",
+        "responsible: dp0",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "error content/plans/recovery.yaml:8:22 unknown role `dp0`",
+            "error handbook.yaml:7:21 invalid duration `2`",
+        ]
+    );
+}

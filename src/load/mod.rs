@@ -151,6 +151,20 @@ fn decode(rel: String, bytes: &[u8]) -> Result<SourceFile, Unreadable> {
     }
 }
 
+impl Parsed {
+    /// Marks the record as read around errors: it is checked for references, not warned about.
+    fn incomplete(mut self) -> Self {
+        match &mut self {
+            Parsed::Main(Some(r)) => r.complete = false,
+            Parsed::Supplier(r) => r.complete = false,
+            Parsed::Plan(r) => r.complete = false,
+            Parsed::Doc(_, r) => r.complete = false,
+            Parsed::Main(None) | Parsed::Unreadable(..) | Parsed::Nothing => {}
+        }
+        self
+    }
+}
+
 enum Parsed {
     Main(Option<Record<HandbookFile>>),
     Supplier(Record<Supplier>),
@@ -194,22 +208,46 @@ fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) -> (Parsed, V
                 Record {
                     id: Id::parse("handbook").expect("valid id"),
                     file,
+                    complete: true,
                     value,
                 }
             }),
         ),
         Some((kind @ (Kind::Playbook | Kind::Page), id)) => match parse_doc(source, file, &mut problems) {
-            Some(value) => Parsed::Doc(kind, Record { id, file, value }),
+            Some(value) => Parsed::Doc(
+                kind,
+                Record {
+                    id,
+                    file,
+                    complete: true,
+                    value,
+                },
+            ),
             None => Parsed::Unreadable(kind, id, file),
         },
         Some((Kind::Supplier, id)) => match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
-            Some(value) => Parsed::Supplier(Record { id, file, value }),
+            Some(value) => Parsed::Supplier(Record {
+                id,
+                file,
+                complete: true,
+                value,
+            }),
             None => Parsed::Unreadable(Kind::Supplier, id, file),
         },
         Some((kind, id)) => match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
-            Some(value) => Parsed::Plan(Record { id, file, value }),
+            Some(value) => Parsed::Plan(Record {
+                id,
+                file,
+                complete: true,
+                value,
+            }),
             None => Parsed::Unreadable(kind, id, file),
         },
+    };
+    let parsed = if problems.iter().any(Diagnostic::is_error) {
+        parsed.incomplete()
+    } else {
+        parsed
     };
     (parsed, problems)
 }

@@ -11,20 +11,20 @@ use crate::source::Span;
 /// Enough passes for any hand-written file; each pass cuts one node.
 const MAX_PASSES: usize = 200;
 
-/// Deserializes `T` from `node`, reporting every problem. The value is returned only if the
-/// file read without cutting anything: a file read around its errors would be incomplete.
+/// Deserializes `T` from `node`, reporting every problem. The value read around the errors is
+/// returned too, so that the rest of the handbook is still checked against what the file does
+/// define: one bad duration in handbook.yaml must not hide every unknown role elsewhere.
 pub fn read_all<T: DeserializeOwned>(mut node: Node) -> (Option<T>, Vec<Error>) {
     let mut reported: Vec<Error> = Vec::new();
     // Keys cut out of mappings (the mapping's span, the key): their absence is no news.
     let mut cut_keys: Vec<(Span, String)> = Vec::new();
-    let mut cut_any = false;
     for _ in 0..MAX_PASSES {
         let (result, skipped) = de::from_node::<T>(&node);
         for error in skipped {
             report(&mut reported, error);
         }
         let error = match result {
-            Ok(value) => return ((!cut_any).then_some(value), reported),
+            Ok(value) => return (Some(value), reported),
             Err(error) => error,
         };
         let span = error.span.clone();
@@ -40,7 +40,6 @@ pub fn read_all<T: DeserializeOwned>(mut node: Node) -> (Option<T>, Vec<Error>) 
             Some(Cut::Item) => {}
             None => break,
         }
-        cut_any = true;
     }
     (None, reported)
 }

@@ -28,6 +28,10 @@ pub struct Record<T> {
     pub id: Id,
     #[serde(skip)]
     pub file: FileId,
+    /// False when the file had errors and was read around them: such a record is checked for
+    /// references but not warned about, as its gaps are the errors' doing.
+    #[serde(skip)]
+    pub complete: bool,
     #[serde(flatten)]
     pub value: T,
 }

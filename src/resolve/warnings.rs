@@ -15,7 +15,7 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
         .as_ref()
         .map_or(Duration::from_secs(365 * 86_400), |m| m.review_every);
     let stale = |date: &Spanned<Date>| date.value.older_than(review_every, today);
-    for supplier in &handbook.suppliers {
+    for supplier in handbook.suppliers.iter().filter(|s| s.complete) {
         self::supplier(c, supplier, today);
         match &supplier.last_reviewed {
             None => c.push(
@@ -27,19 +27,23 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
             Some(_) => {}
         }
     }
-    let dated = handbook.plans.iter().map(|p| (p.file, &p.last_reviewed)).chain(
-        handbook
-            .playbooks
-            .iter()
-            .chain(&handbook.pages)
-            .map(|d| (d.file, &d.front.last_reviewed)),
-    );
+    let plans = handbook
+        .plans
+        .iter()
+        .filter(|p| p.complete)
+        .map(|p| (p.file, &p.last_reviewed));
+    let docs = handbook
+        .playbooks
+        .iter()
+        .chain(&handbook.pages)
+        .filter(|d| d.complete);
+    let dated = plans.chain(docs.map(|d| (d.file, &d.front.last_reviewed)));
     for (file, date) in dated {
         if let Some(date) = date.as_ref().filter(|d| stale(d)) {
             c.push(stale_warning(file, date, review_every));
         }
     }
-    if let Some(main) = &handbook.main {
+    if let Some(main) = handbook.main.as_ref().filter(|m| m.complete) {
         phones(c, main);
         deputies(c, main, handbook);
         deadlines(c, main, handbook);

@@ -31,6 +31,7 @@ fn writes_every_page_of_the_format() {
         "forms/incident-log.html",
         "handbook.json",
         "index.html",
+        "messages.html",
         "obligations.html",
         "pages/about.html",
         "plans/recovery.html",
@@ -551,6 +552,7 @@ fn print_html_has_unique_ids_and_keeps_links_inside() {
             "playbooks-ransomware--top",
             "suppliers-host--top",
             "obligations--top",
+            "messages--top",
             "pages-about--top",
             "forms-incident-log--top",
             "forms-chain-of-custody--top"
@@ -687,4 +689,36 @@ fn check_finds_a_broken_theme_template_as_build_does() {
     );
     let (code, _) = build(f.root(), &[]);
     assert_eq!(code, 1);
+}
+
+#[test]
+fn every_message_has_a_place_and_steps_link_each_suppliers_copy() {
+    let f = Fixture::new();
+    f.edit(
+        "handbook.yaml",
+        "messages:\n",
+        "messages:\n  - id: staff\n    title: Tell the staff\n    audience: internal\n    body: \"All staff of {{ organization }}: do not use e-mail.\"\n",
+    );
+    let site = built(&f);
+    let messages = page(&site, "messages.html");
+    assert_eq!(
+        texts(&messages, "#message-staff pre"),
+        ["All staff of Testfirma ApS: do not use e-mail."]
+    );
+    assert_eq!(
+        texts(&messages, "#message-notice pre"),
+        ["Dear {{ contact.name }} at {{ supplier.name }}, we have an incident."]
+    );
+    let plan = page(&site, "plans/recovery.html");
+    let links: Vec<&str> = select(&plan, ".step-message a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "../messages.html#message-notice",
+            "../suppliers/host.html#message-notice"
+        ]
+    );
 }

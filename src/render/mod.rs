@@ -24,7 +24,7 @@ use crate::resolve::Index;
 use crate::source::Sources;
 use backlinks::Backlinks;
 use context::{Ctx, Layout};
-use pages::{directory, doc, forms, home, plan, search, supplier};
+use pages::{directory, doc, forms, home, messages, plan, search, supplier};
 pub use theme::Theme;
 
 /// One file of the site.
@@ -147,6 +147,7 @@ fn print_document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<Outp
             .map(|s| (supplier::path(s.id.as_str()), s.name.clone())),
     );
     order.push(("obligations.html".into(), ctx.t("obligations").into()));
+    order.push(("messages.html".into(), ctx.t("messages").into()));
     let mut pages: Vec<_> = handbook.pages.iter().collect();
     pages.sort_by(|a, b| a.front.sort_key().cmp(&b.front.sort_key()));
     order.extend(
@@ -191,6 +192,7 @@ enum Job<'a> {
     Search,
     NotFound,
     Obligations,
+    Messages,
     IncidentLog,
     ChainOfCustody,
 }
@@ -204,6 +206,7 @@ fn jobs(handbook: &Handbook) -> Vec<Job<'_>> {
         Job::Search,
         Job::NotFound,
         Job::Obligations,
+        Job::Messages,
         Job::IncidentLog,
         Job::ChainOfCustody,
     ];
@@ -270,6 +273,10 @@ fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagno
         Job::Obligations => page.emit(
             Spec::top("obligations.html", ctx.t("obligations"), "contacts"),
             directory::obligations(ctx),
+        ),
+        Job::Messages => page.emit(
+            Spec::top("messages.html", ctx.t("messages"), "contacts"),
+            messages::view(ctx),
         ),
         Job::IncidentLog => {
             let spec = Spec {

@@ -124,6 +124,11 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("print_handbook", "The whole handbook for printing", "Hele håndbogen til udskrift", "Das ganze Handbuch zum Drucken"),
     ("contents", "Contents", "Indhold", "Inhalt"),
     ("printed_on", "Printed on", "Udskrevet den", "Gedruckt am"),
+    ("audience_supplier", "to suppliers", "til leverandører", "an Lieferanten"),
+    ("audience_internal", "internal", "intern", "intern"),
+    ("audience_customers", "to customers", "til kunder", "an Kunden"),
+    ("audience_authority", "to authorities", "til myndigheder", "an Behörden"),
+    ("filled_in_for", "Filled in for", "Udfyldt for", "Ausgefüllt für"),
 ];
 
 /// The strings of one language, by key, as templates see them (`t.contacts`).

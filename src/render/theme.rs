@@ -28,6 +28,7 @@ const TEMPLATES: &[(&str, &str)] = builtin!(
     "search.html",
     "404.html",
     "obligations.html",
+    "messages.html",
     "form-meta.html",
     "incident-log.html",
     "chain-of-custody.html",

@@ -74,12 +74,13 @@ pub fn classify(dest: &str) -> LinkTarget<'_> {
 }
 
 /// The pages every site has, which `/path` links may name besides `content/static/` files.
-pub const SITE_PAGES: [&str; 11] = [
+pub const SITE_PAGES: [&str; 12] = [
     "index.html",
     "contacts.html",
     "roles.html",
     "suppliers.html",
     "obligations.html",
+    "messages.html",
     "search.html",
     "print.html",
     "forms/incident-log.html",

@@ -4,6 +4,7 @@ pub mod directory;
 pub mod doc;
 pub mod forms;
 pub mod home;
+pub mod messages;
 pub mod plan;
 pub mod search;
 pub mod supplier;

@@ -6,7 +6,6 @@ use serde::Serialize;
 use crate::model::{Kind, Plan, Record};
 use crate::render::context::{Ctx, LinkView, PersonView, due};
 use crate::render::urls;
-use crate::resolve::render_message;
 
 #[derive(Serialize)]
 pub struct PlanPage<'a> {
@@ -52,14 +51,14 @@ struct SupplierRef<'a> {
     tel: Option<String>,
 }
 
-/// A step's message: a link to the supplier page's ready message, or (for other audiences)
-/// the filled-in text itself.
+/// A step's message: links to the copy filled in for each supplier of the step, or to the
+/// message on `messages.html`.
 #[derive(Serialize)]
 struct MessageRef {
     title: String,
-    href: Option<String>,
-    subject: Option<String>,
-    body: Option<String>,
+    href: String,
+    /// One link per supplier of the step, for a message to suppliers.
+    suppliers: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -164,24 +163,21 @@ fn supplier_ref<'a>(ctx: &'a Ctx<'a>, page: &str, id: &str) -> SupplierRef<'a> {
 
 fn message_ref(ctx: &Ctx, page: &str, step: &crate::model::Step, id: &str) -> Option<MessageRef> {
     let message = ctx.main.messages.iter().find(|m| m.id.as_str() == id)?;
-    let title = message.title.clone();
-    if message.audience == crate::model::Audience::Supplier {
-        let href = step
+    let anchor = format!("message-{id}");
+    let suppliers = match message.audience {
+        crate::model::Audience::Supplier => step
             .suppliers
-            .first()
-            .map(|s| urls::href(page, &format!("suppliers/{}.html", s.as_str()), Some("messages")));
-        return Some(MessageRef {
-            title,
-            href,
-            subject: None,
-            body: None,
-        });
-    }
-    let fill = |text: &str| render_message(&ctx.main.value, None, text).ok();
+            .iter()
+            .map(|s| LinkView {
+                text: ctx.supplier_name(s).to_string(),
+                href: urls::href(page, &format!("suppliers/{}.html", s.as_str()), Some(&anchor)),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     Some(MessageRef {
-        title,
-        href: None,
-        subject: message.subject.as_ref().and_then(|s| fill(&s.text)),
-        body: fill(&message.body.text),
+        title: message.title.clone(),
+        href: urls::href(page, "messages.html", Some(&anchor)),
+        suppliers,
     })
 }

@@ -1,0 +1,72 @@
+//! `messages.html`: every message template. Messages to suppliers link to the copy filled in
+//! on each supplier's page; the others are shown filled in for the organisation.
+
+use serde::Serialize;
+
+use crate::model::{Audience, Kind};
+use crate::render::context::{Ctx, LinkView};
+use crate::render::urls;
+use crate::resolve::render_message;
+
+const PAGE: &str = "messages.html";
+
+#[derive(Serialize)]
+pub struct MessagesPage<'a> {
+    messages: Vec<MessageView<'a>>,
+}
+
+#[derive(Serialize)]
+struct MessageView<'a> {
+    id: &'a str,
+    title: &'a str,
+    audience: &'static str,
+    /// Filled in (other audiences) or as written, with its placeholders (suppliers).
+    subject: Option<String>,
+    body: String,
+    suppliers: Vec<LinkView>,
+}
+
+pub fn view<'a>(ctx: &'a Ctx<'a>) -> MessagesPage<'a> {
+    let messages = ctx
+        .main
+        .messages
+        .iter()
+        .map(|m| {
+            let to_suppliers = m.audience == Audience::Supplier;
+            let text = |t: &str| match to_suppliers {
+                true => t.to_string(),
+                false => render_message(&ctx.main.value, None, t).unwrap_or_else(|_| t.to_string()),
+            };
+            let anchor = format!("message-{}", m.id.value);
+            MessageView {
+                id: m.id.as_str(),
+                title: &m.title,
+                audience: ctx.t(match m.audience {
+                    Audience::Supplier => "audience_supplier",
+                    Audience::Internal => "audience_internal",
+                    Audience::Customers => "audience_customers",
+                    Audience::Authority => "audience_authority",
+                }),
+                subject: m.subject.as_ref().map(|s| text(&s.text)),
+                body: text(&m.body.text),
+                suppliers: match to_suppliers {
+                    true => ctx
+                        .handbook
+                        .suppliers
+                        .iter()
+                        .map(|s| LinkView {
+                            text: s.name.clone(),
+                            href: urls::href(
+                                PAGE,
+                                &urls::object_target(Kind::Supplier, s.id.as_str()).0,
+                                Some(&anchor),
+                            ),
+                        })
+                        .collect(),
+                    false => Vec::new(),
+                },
+            }
+        })
+        .collect();
+    MessagesPage { messages }
+}

@@ -722,3 +722,22 @@ fn every_message_has_a_place_and_steps_link_each_suppliers_copy() {
         ]
     );
 }
+
+#[test]
+fn yaml_texts_add_no_ids_that_could_clash() {
+    let f = Fixture::new();
+    f.edit("handbook.yaml", "    name: Incident lead\n", "    name: Incident lead\n    duties: |\n      ## Evidence\n      Keep it.[^1]\n\n      [^1]: A note.\n");
+    f.edit(
+        "handbook.yaml",
+        "    name: Technical lead\n",
+        "    name: Technical lead\n    duties: |\n      ## Evidence\n      Keep it too.\n",
+    );
+    let site = built(&f);
+    let roles = page(&site, "roles.html");
+    assert_eq!(texts(&roles, ".duties h2"), ["Evidence", "Evidence"]);
+    assert!(
+        select(&roles, ".duties [id]").is_empty(),
+        "no ids inside YAML texts"
+    );
+    assert_eq!(link_problems(&site), Vec::<String>::new());
+}

@@ -319,7 +319,7 @@ fn broken_relative_link() {
     let d = only(&f);
     assert_eq!(
         d.short(),
-        "error content/playbooks/ransomware.md:18:18 broken link: no such file `about.md` (looked for content/playbooks/about.md)"
+        "error content/playbooks/ransomware.md:18:18 broken link: `about.md` is not a playbook or page of the handbook (looked for content/playbooks/about.md)"
     );
     assert_eq!(
         d.help.as_deref(),
@@ -702,6 +702,47 @@ fn a_bad_value_in_handbook_yaml_hides_no_other_error() {
         [
             "error content/plans/recovery.yaml:8:22 unknown role `dp0`",
             "error handbook.yaml:7:21 invalid duration `2`",
+        ]
+    );
+}
+
+#[test]
+fn same_page_links_in_yaml_texts_are_checked() {
+    let f = Fixture::new();
+    f.edit(
+        "content/suppliers/host.yaml",
+        "last_reviewed: 2026-10-01\n",
+        "last_reviewed: 2026-10-01\nnotes: \"See [contract](#contract) and [x](#nothing).\"\n",
+    );
+    f.edit(
+        "handbook.yaml",
+        "    name: Incident lead\n",
+        "    name: Incident lead\n    duties: \"Hand over to the [deputy](#deputies).\"\n",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "error content/suppliers/host.yaml:20:43 broken link: no anchor `#nothing` in a supplier page",
+            "error handbook.yaml:14:40 broken link: `#deputies` leads nowhere from a YAML text",
+        ]
+    );
+}
+
+#[test]
+fn a_relative_link_to_a_static_file_gets_the_path_to_write() {
+    let f = Fixture::new();
+    f.write("content/static/docs/contract.pdf", "%PDF");
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "## First hour",
+        "[c](../static/docs/contract.pdf) [log](../../forms/incident-log.html)\n\n## First hour",
+    );
+    let helps: Vec<String> = f.check().into_iter().map(|d| d.help.unwrap()).collect();
+    assert_eq!(
+        helps,
+        [
+            "links to files of the site start at its root: write `/docs/contract.pdf`",
+            "links to files of the site start at its root: write `/forms/incident-log.html`",
         ]
     );
 }

@@ -28,7 +28,13 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
         }
     };
     let mut headings = outline.headings.iter();
-    let events = Parser::new_ext(text, markdown::options()).map(|event| match event {
+    // Several YAML texts share one page: ids from their headings or footnotes would clash, so
+    // they get none (and no footnotes).
+    let options = match place.trusted {
+        true => markdown::options(),
+        false => markdown::options() - pulldown_cmark::Options::ENABLE_FOOTNOTES,
+    };
+    let events = Parser::new_ext(text, options).map(|event| match event {
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -57,7 +63,10 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
             attrs,
             ..
         }) => {
-            let id = headings.next().map(|h| CowStr::from(h.anchor.clone()));
+            let id = headings
+                .next()
+                .filter(|_| place.trusted)
+                .map(|h| CowStr::from(h.anchor.clone()));
             Event::Start(Tag::Heading {
                 level,
                 id,

@@ -186,8 +186,7 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
         )),
         LinkTarget::RelativeFile(path) => Some((
             format!("`{path}` is not part of the built site"),
-            "link documents by id (`playbook:<id>`), or put the file into content/static/ and link it as `/<name>`"
-                .into(),
+            relative_file_help(c, file, path),
         )),
         LinkTarget::MisspeltKind { scheme, meant } => Some((
             format!("unknown link kind `{scheme}:`"),
@@ -195,10 +194,17 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
                 "did you mean `{meant}:`? typed links start with supplier:, plan:, playbook:, page:, role:, obligation: or severity:"
             ),
         )),
-        LinkTarget::SamePage(anchor) => {
-            let (kind, id) = own?;
-            anchor_problem(c, kind, id, anchor, "this page")
-        }
+        LinkTarget::SamePage(anchor) => match own {
+            Some((kind, id)) => anchor_problem(c, kind, id, anchor, "this page"),
+            // A YAML text lands on a page of irbook's making; only a supplier's sections are known.
+            None if c.sources.get(file).path.starts_with("content/suppliers/") => {
+                anchor_problem(c, Kind::Supplier, "", anchor, "a supplier page")
+            }
+            None => Some((
+                format!("`#{anchor}` leads nowhere from a YAML text"),
+                "link a heading by its document: `playbook:<id>#<anchor>` or `page:<id>#<anchor>`".into(),
+            )),
+        },
         LinkTarget::Object { kind, id, anchor } => {
             if !c.index.accepts(kind, id) {
                 return Some((
@@ -220,7 +226,10 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
                     .map_or("the path is relative to this file; a typed link such as `playbook:<id>` does not depend on folders".into(), |(name, _)| {
                         format!("from here the path is different; write `{name}:{stem}` to link by id")
                     });
-                return Some((format!("no such file `{path}` (looked for {target})"), help));
+                return Some((
+                    format!("`{path}` is not a playbook or page of the handbook (looked for {target})"),
+                    help,
+                ));
             };
             anchor.and_then(|a| anchor_problem(c, kind, id, a, &format!("{} `{id}`", kind.name())))
         }
@@ -250,6 +259,25 @@ fn anchor_problem(c: &Checker, kind: Kind, id: &str, anchor: &str, place: &str) 
             };
             Some((format!("no anchor `#{anchor}` in {place}"), help))
         }
+    }
+}
+
+/// The hint for a relative link to a file: the `/path` to write if it names a static file or
+/// a page of the site, else how files get into the site.
+fn relative_file_help(c: &Checker, file: FileId, path: &str) -> String {
+    let joined = join_relative(&c.sources.get(file).path, path);
+    let tail = path.trim_start_matches("./").trim_start_matches("../");
+    let site_path = match joined.strip_prefix("content/static/") {
+        Some(rest) if c.index.has_static_file(rest) => Some(rest),
+        _ => SITE_PAGES
+            .iter()
+            .copied()
+            .find(|p| *p == tail || p.ends_with(&format!("/{tail}"))),
+    };
+    match site_path {
+        Some(p) => format!("links to files of the site start at its root: write `/{p}`"),
+        None => "link documents by id (`playbook:<id>`), or put the file into content/static/ and link it as `/<name>`"
+            .into(),
     }
 }
 

@@ -746,3 +746,25 @@ fn a_relative_link_to_a_static_file_gets_the_path_to_write() {
         ]
     );
 }
+
+#[test]
+fn base_url_must_be_absolute() {
+    let f = Fixture::new();
+    f.edit(
+        "handbook.yaml",
+        "timezone: Europe/Copenhagen\n",
+        "timezone: Europe/Copenhagen\nbase_url: intranet/ir\n",
+    );
+    let d = only(&f);
+    assert_eq!(
+        d.short(),
+        "error handbook.yaml:4:11 `base_url` must be an absolute web address, not `intranet/ir`"
+    );
+    let f = Fixture::new();
+    let (code, stderr) = common::build(f.root(), &["--base-url", "not a url"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("error: --base-url must be an absolute web address"),
+        "{stderr}"
+    );
+}

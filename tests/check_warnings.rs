@@ -148,3 +148,38 @@ fn strict_fails_on_warnings() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn unused_theme_folders_and_shadowed_static_files() {
+    let f = Fixture::new();
+    f.write(
+        "themes/firma/templates/supplier.html",
+        "{% extends \"base.html\" %}",
+    );
+    f.write("content/static/index.html", "<p>mine</p>");
+    f.write("content/static/files/ok.pdf", "%PDF");
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "warning content/static/index.html:0:0 not copied: the site writes its own `index.html`",
+            "warning themes/firma:0:0 themes/firma is not used",
+        ]
+    );
+}
+
+#[test]
+fn strict_says_why_it_fails() {
+    let f = Fixture::new();
+    f.edit("content/suppliers/host.yaml", "\"+45 70 00 00 01\"", "70000001");
+    let output = irbook()
+        .args(["check", "--strict", "--root"])
+        .arg(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.ends_with("0 errors, 1 warning in 5 files (--strict: warnings fail the check)\n"),
+        "{stderr}"
+    );
+}

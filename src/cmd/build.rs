@@ -29,6 +29,16 @@ pub struct BuildArgs {
 
 pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
     let started = Instant::now();
+    if let Some(base) = args
+        .base_url
+        .as_ref()
+        .filter(|b| !crate::resolve::is_absolute_url(b))
+    {
+        return out.fail(
+            &format!("--base-url must be an absolute web address, not `{base}`"),
+            "write it with its scheme and host, e.g. `--base-url https://intranet.example/ir/`",
+        );
+    }
     let requested = args.out.clone().unwrap_or_else(|| args.root.join("site"));
     let shown = requested.display().to_string();
     let target = match write::check_target(&args.root, &requested) {

@@ -72,7 +72,13 @@ pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
         Format::Json => println!("{}", diag::render_json(&diagnostics, &loaded.sources)),
         Format::Text => {
             out.print_diagnostics(&diagnostics, &loaded.sources);
-            out.info(&diag::summary(&diagnostics, handbook_files));
+            let strict_failure = args.strict && diagnostics.errors() == 0 && diagnostics.warnings() > 0;
+            let note = if strict_failure {
+                " (--strict: warnings fail the check)"
+            } else {
+                ""
+            };
+            out.info(&format!("{}{note}", diag::summary(&diagnostics, handbook_files)));
         }
     }
     let failed = diagnostics.errors() > 0 || (args.strict && diagnostics.warnings() > 0);

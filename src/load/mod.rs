@@ -107,6 +107,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
             Parsed::Nothing => {}
         }
     }
+    diagnostics.extend(unused_themes(root, &handbook, &mut sources));
     if let Some(main) = &handbook.main
         && let Some(theme) = &main.theme
         && theme.as_str() != "default"
@@ -123,6 +124,41 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
         sources,
         diagnostics,
     })
+}
+
+/// Folders under `themes/` that `theme:` does not name: their templates would be ignored.
+fn unused_themes(root: &Path, handbook: &Handbook, sources: &mut Sources) -> Vec<Diagnostic> {
+    let Some(main) = &handbook.main else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(root.join("themes")) else {
+        return Vec::new();
+    };
+    let mut unused: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name != main.theme_name() && !is_leftover(&name)
+        })
+        .map(|e| e.path())
+        .collect();
+    unused.sort();
+    unused
+        .into_iter()
+        .map(|dir| {
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let id = sources.add(SourceFile::new(relative_path(root, &dir), String::new()));
+            Diagnostic::warning(format!("themes/{name} is not used"))
+                .in_file(id)
+                .help(format!(
+                    "set `theme: {name}` in handbook.yaml to use its templates"
+                ))
+        })
+        .collect()
 }
 
 enum Unreadable {

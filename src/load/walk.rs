@@ -130,6 +130,18 @@ pub fn content_files(content: &Path) -> (Vec<Found>, Vec<StaticFile>, Vec<Stray>
             _ => {}
         }
     }
+    for shadowed in statics
+        .iter()
+        .filter(|s| crate::model::is_generated_path(&s.path))
+    {
+        strays.push(Stray {
+            path: shadowed.source.clone(),
+            message: format!("not copied: the site writes its own `{}`", shadowed.path),
+            help: "rename the file or move it into a folder of its own".into(),
+            is_error: false,
+        });
+    }
+    statics.retain(|s| !crate::model::is_generated_path(&s.path));
     (found, statics, strays)
 }
 

@@ -14,7 +14,7 @@ pub struct HandbookFile {
     pub timezone: Option<Spanned<String>>,
     #[serde(default = "default_review_every")]
     pub review_every: Duration,
-    pub base_url: Option<String>,
+    pub base_url: Option<Spanned<String>>,
     /// The paper the printed handbook is laid out for.
     #[serde(default)]
     pub paper: Paper,

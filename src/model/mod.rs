@@ -44,6 +44,30 @@ impl<T> std::ops::Deref for Record<T> {
     }
 }
 
+/// The pages every site has, which `/path` links may name besides `content/static/` files.
+pub const SITE_PAGES: [&str; 12] = [
+    "index.html",
+    "contacts.html",
+    "roles.html",
+    "suppliers.html",
+    "obligations.html",
+    "messages.html",
+    "search.html",
+    "print.html",
+    "forms/incident-log.html",
+    "forms/chain-of-custody.html",
+    "handbook.json",
+    "404.html",
+];
+
+/// Whether the site writes `path` itself, so that a `content/static/` file there is not copied.
+pub fn is_generated_path(path: &str) -> bool {
+    let object_page = ["suppliers/", "plans/", "playbooks/", "pages/", "forms/"]
+        .iter()
+        .any(|dir| path.starts_with(dir) && (path.ends_with(".html") || path.ends_with(".vcf")));
+    SITE_PAGES.contains(&path) || path == "search-index.js" || path.starts_with("assets/") || object_page
+}
+
 /// The kinds of object a reference or a typed link can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {

@@ -59,7 +59,9 @@ pub fn render(
         .main
         .as_ref()
         .ok_or_else(|| vec![Diagnostic::error("handbook.yaml did not load")])?;
-    let base_url = options.base_url.or_else(|| main.base_url.clone());
+    let base_url = options
+        .base_url
+        .or_else(|| main.base_url.as_ref().map(|b| b.value.clone()));
     let ctx = Ctx {
         handbook,
         main,

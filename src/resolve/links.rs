@@ -3,7 +3,7 @@
 
 use super::Checker;
 use crate::diag::Diagnostic;
-use crate::model::{Handbook, Kind, Text};
+use crate::model::{Handbook, Kind, SITE_PAGES, Text};
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
 
@@ -72,22 +72,6 @@ pub fn classify(dest: &str) -> LinkTarget<'_> {
         _ => LinkTarget::RelativeFile(path),
     }
 }
-
-/// The pages every site has, which `/path` links may name besides `content/static/` files.
-pub const SITE_PAGES: [&str; 12] = [
-    "index.html",
-    "contacts.html",
-    "roles.html",
-    "suppliers.html",
-    "obligations.html",
-    "messages.html",
-    "search.html",
-    "print.html",
-    "forms/incident-log.html",
-    "forms/chain-of-custody.html",
-    "handbook.json",
-    "404.html",
-];
 
 pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
     for (file, text, own) in texts(handbook) {

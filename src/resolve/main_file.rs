@@ -55,6 +55,16 @@ pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>) {
     if let Some(tz) = &main.timezone {
         timezone(c, file, tz);
     }
+    if let Some(base) = main.base_url.as_ref().filter(|b| !is_absolute_url(b)) {
+        c.push(
+            Diagnostic::error(format!(
+                "`base_url` must be an absolute web address, not `{}`",
+                base.value
+            ))
+            .at(file, base.span.clone())
+            .help("write it with its scheme and host, e.g. `https://intranet.example/ir/`"),
+        );
+    }
 }
 
 fn reachable(c: &mut Checker, file: FileId, person: &Person) {
@@ -132,6 +142,14 @@ fn after_cycles(c: &mut Checker, file: FileId, main: &HandbookFile) {
             current = after;
         }
     }
+}
+
+/// `https://host/...` or `http://host/...`: what a canonical link needs.
+pub fn is_absolute_url(url: &str) -> bool {
+    ["https://", "http://"].iter().any(|scheme| {
+        url.strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+    })
 }
 
 fn timezone(c: &mut Checker, file: FileId, tz: &Spanned<String>) {

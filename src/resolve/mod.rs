@@ -10,6 +10,7 @@ mod warnings;
 
 pub use index::{Index, SUPPLIER_SECTIONS};
 pub use links::{LinkTarget, classify, join_relative};
+pub use main_file::is_absolute_url;
 pub use messages::render_message;
 
 use crate::diag::Diagnostic;

@@ -14,7 +14,8 @@
 
   function checklists() {
     document.querySelectorAll(".checklist[data-plan]").forEach(function (list) {
-      var prefix = "irbook:plan:" + list.getAttribute("data-plan") + ":";
+      // Keyed by the page's own address too: two handbooks opened from disk share storage.
+      var prefix = "irbook:" + window.location.pathname + ":" + list.getAttribute("data-plan") + ":";
       var boxes = list.querySelectorAll("input[type=checkbox][data-step]");
       function mark(box) {
         var row = box.closest("tr");

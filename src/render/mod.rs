@@ -84,7 +84,7 @@ pub fn render(
     for s in &handbook.suppliers {
         files.push(bytes(
             format!("suppliers/{}.vcf", s.id),
-            vcard::supplier_cards(s).into_bytes(),
+            vcard::supplier_cards(s, ctx.t("hours")).into_bytes(),
         ));
     }
     files.push(bytes(

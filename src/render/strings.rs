@@ -129,6 +129,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("audience_customers", "to customers", "til kunder", "an Kunden"),
     ("audience_authority", "to authorities", "til myndigheder", "an Behörden"),
     ("filled_in_for", "Filled in for", "Udfyldt for", "Ausgefüllt für"),
+    ("docs_involving", "Playbooks and pages", "Playbooks og sider", "Playbooks und Seiten"),
 ];
 
 /// The strings of one language, by key, as templates see them (`t.contacts`).

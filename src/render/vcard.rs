@@ -4,7 +4,8 @@
 use crate::model::{Record, Supplier};
 use crate::render::urls;
 
-pub fn supplier_cards(supplier: &Record<Supplier>) -> String {
+/// `hours_label` names the hours in the handbook's language ("Hours", "Åbningstid").
+pub fn supplier_cards(supplier: &Record<Supplier>, hours_label: &str) -> String {
     let mut out = String::new();
     for contact in supplier.contacts.iter() {
         let mut lines = vec![
@@ -23,7 +24,7 @@ pub fn supplier_cards(supplier: &Record<Supplier>) -> String {
             lines.push(format!("EMAIL:{}", escape(email)));
         }
         if let Some(hours) = &contact.hours {
-            lines.push(format!("NOTE:{}", escape(&format!("Hours: {hours}"))));
+            lines.push(format!("NOTE:{}", escape(&format!("{hours_label}: {hours}"))));
         }
         lines.push("END:VCARD".to_string());
         for line in lines {

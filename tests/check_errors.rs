@@ -768,3 +768,23 @@ fn base_url_must_be_absolute() {
         "{stderr}"
     );
 }
+
+#[test]
+fn plan_links_may_name_a_step() {
+    let f = Fixture::new();
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "(plan:recovery#notify)",
+        "(plan:recovery#step-2-1)",
+    );
+    assert_eq!(shorts(&f.check()), Vec::<String>::new());
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "(plan:recovery#step-2-1)",
+        "(plan:recovery#step-9-9)",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        ["error content/playbooks/ransomware.md:11:54 broken link: no anchor `#step-9-9` in plan `recovery`"]
+    );
+}

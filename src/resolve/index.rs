@@ -74,7 +74,7 @@ impl<'a> Index<'a> {
         let phase_anchors = handbook
             .plans
             .iter()
-            .map(|p| (p.id.as_str(), p.phases.iter().map(|ph| ph.anchor()).collect()))
+            .map(|p| (p.id.as_str(), plan_anchors(p)))
             .collect();
         let docs: Vec<_> = handbook
             .playbooks
@@ -185,6 +185,17 @@ impl<'a> Index<'a> {
             None => known_list(kind, &known),
         }
     }
+}
+
+/// A plan's anchors: its phases, and its steps as `step-2-1` (phase 2, step 1).
+fn plan_anchors(plan: &crate::model::Plan) -> Vec<String> {
+    let phases = plan.phases.iter().map(|ph| ph.anchor());
+    let steps = plan
+        .phases
+        .iter()
+        .enumerate()
+        .flat_map(|(p, ph)| (0..ph.steps.len()).map(move |s| format!("step-{}-{}", p + 1, s + 1)));
+    phases.chain(steps).collect()
 }
 
 /// "known roles: a, b, c" (at most ten), or where they are defined when there are none.

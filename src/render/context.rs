@@ -1,7 +1,7 @@
 //! What every page is rendered from: the handbook, the index, the build date, and the shared
 //! view pieces (layout, people, links) that templates receive as typed, borrowed structs.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -24,6 +24,76 @@ pub struct Ctx<'a> {
     pub strings: BTreeMap<&'static str, &'static str>,
     pub today: Date,
     pub base_url: Option<String>,
+    /// Kind -> id -> name or title, looked up for every link a page shows.
+    pub names: HashMap<Kind, HashMap<&'a str, &'a str>>,
+}
+
+/// The name or title of every object that pages link to, by kind and id.
+pub fn names<'a>(handbook: &'a Handbook, main: &'a HandbookFile) -> HashMap<Kind, HashMap<&'a str, &'a str>> {
+    let mut names: HashMap<Kind, HashMap<&'a str, &'a str>> = HashMap::new();
+    let mut add =
+        |kind: Kind, entries: Vec<(&'a str, &'a str)>| names.entry(kind).or_default().extend(entries);
+    add(
+        Kind::Severity,
+        main.severities
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.as_str()))
+            .collect(),
+    );
+    add(
+        Kind::Role,
+        main.roles
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str()))
+            .collect(),
+    );
+    add(
+        Kind::Obligation,
+        main.obligations
+            .iter()
+            .map(|o| (o.id.as_str(), o.name.as_str()))
+            .collect(),
+    );
+    add(
+        Kind::Message,
+        main.messages
+            .iter()
+            .map(|m| (m.id.as_str(), m.title.as_str()))
+            .collect(),
+    );
+    add(
+        Kind::Supplier,
+        handbook
+            .suppliers
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.as_str()))
+            .collect(),
+    );
+    add(
+        Kind::Plan,
+        handbook
+            .plans
+            .iter()
+            .map(|p| (p.id.as_str(), p.title.as_str()))
+            .collect(),
+    );
+    add(
+        Kind::Playbook,
+        handbook
+            .playbooks
+            .iter()
+            .map(|d| (d.id.as_str(), d.front.title.as_str()))
+            .collect(),
+    );
+    add(
+        Kind::Page,
+        handbook
+            .pages
+            .iter()
+            .map(|d| (d.id.as_str(), d.front.title.as_str()))
+            .collect(),
+    );
+    names
 }
 
 impl<'a> Ctx<'a> {
@@ -143,47 +213,13 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    pub fn role_name(&self, id: &str) -> &'a str {
-        self.main
-            .roles
-            .iter()
-            .find(|r| r.id.as_str() == id)
-            .map_or("", |r| r.name.as_str())
-    }
-
-    pub fn severity_name(&self, id: &str) -> &'a str {
-        self.main
-            .severities
-            .iter()
-            .find(|s| s.id.as_str() == id)
-            .map_or("", |s| s.name.as_str())
-    }
-
-    pub fn obligation_name(&self, id: &str) -> &'a str {
-        self.main
-            .obligations
-            .iter()
-            .find(|o| o.id.as_str() == id)
-            .map_or("", |o| o.name.as_str())
-    }
-
-    pub fn supplier_name(&self, id: &str) -> &'a str {
-        self.handbook
-            .suppliers
-            .iter()
-            .find(|s| s.id.as_str() == id)
-            .map_or("", |s| s.name.as_str())
-    }
-
-    pub fn doc_title(&self, kind: Kind, id: &str) -> &'a str {
-        let docs = if kind == Kind::Page {
-            &self.handbook.pages
-        } else {
-            &self.handbook.playbooks
-        };
-        docs.iter()
-            .find(|d| d.id.as_str() == id)
-            .map_or("", |d| d.front.title.as_str())
+    /// The name or title of an object: what a link to it says.
+    pub fn name(&self, kind: Kind, id: &str) -> &'a str {
+        self.names
+            .get(&kind)
+            .and_then(|names| names.get(id))
+            .copied()
+            .unwrap_or("")
     }
 }
 

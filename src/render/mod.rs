@@ -71,6 +71,7 @@ pub fn render(
         strings: strings::strings(main.language),
         today: options.today,
         base_url,
+        names: context::names(handbook, main),
     };
     let jobs = jobs(handbook);
     let results: Vec<Result<OutputFile, Diagnostic>> =
@@ -160,13 +161,7 @@ fn print_document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<Outp
     order.push((forms::INCIDENT_LOG.into(), ctx.t("incident_log").into()));
     order.push((forms::CHAIN_OF_CUSTODY.into(), ctx.t("chain_of_custody").into()));
     let sections = binder::sections(&order, &rendered);
-    let spec = Spec {
-        template: "print.html",
-        path: "print.html".into(),
-        title: ctx.main.title.clone(),
-        nav: "",
-        landscape: false,
-    };
+    let spec = Spec::top("print.html", ctx.main.title.clone(), "");
     Page { ctx, theme }.emit(spec, PrintPage { sections })
 }
 
@@ -236,14 +231,31 @@ struct Spec {
 }
 
 impl Spec {
-    /// A page whose output path is its template's name.
-    fn top(template: &'static str, title: impl Into<String>, nav: &'static str) -> Self {
+    /// A portrait page at `path`.
+    fn at(
+        template: &'static str,
+        path: impl Into<String>,
+        title: impl Into<String>,
+        nav: &'static str,
+    ) -> Self {
         Spec {
             template,
-            path: template.to_string(),
+            path: path.into(),
             title: title.into(),
             nav,
             landscape: false,
+        }
+    }
+
+    /// A page whose output path is its template's name.
+    fn top(template: &'static str, title: impl Into<String>, nav: &'static str) -> Self {
+        Spec::at(template, template, title, nav)
+    }
+
+    fn landscape(self) -> Self {
+        Spec {
+            landscape: true,
+            ..self
         }
     }
 }
@@ -281,54 +293,45 @@ fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagno
             messages::view(ctx),
         ),
         Job::IncidentLog => {
-            let spec = Spec {
-                template: "incident-log.html",
-                path: forms::INCIDENT_LOG.into(),
-                title: ctx.t("incident_log").into(),
-                nav: "",
-                landscape: false,
-            };
+            let spec = Spec::at(
+                "incident-log.html",
+                forms::INCIDENT_LOG,
+                ctx.t("incident_log"),
+                "",
+            );
             page.emit(spec, forms::form(forms::INCIDENT_LOG_ROWS))
         }
         Job::ChainOfCustody => {
-            let spec = Spec {
-                template: "chain-of-custody.html",
-                path: forms::CHAIN_OF_CUSTODY.into(),
-                title: ctx.t("chain_of_custody").into(),
-                nav: "",
-                landscape: true,
-            };
+            let spec = Spec::at(
+                "chain-of-custody.html",
+                forms::CHAIN_OF_CUSTODY,
+                ctx.t("chain_of_custody"),
+                "",
+            )
+            .landscape();
             page.emit(spec, forms::form(forms::CUSTODY_ROWS))
         }
         Job::Supplier(s) => {
-            let spec = Spec {
-                template: "supplier.html",
-                path: supplier::path(s.id.as_str()),
-                title: s.name.clone(),
-                nav: "suppliers",
-                landscape: false,
-            };
+            let spec = Spec::at(
+                "supplier.html",
+                supplier::path(s.id.as_str()),
+                s.name.clone(),
+                "suppliers",
+            );
             page.emit(spec, supplier::view(ctx, s))
         }
         Job::Plan(p) => {
-            let spec = Spec {
-                template: "plan.html",
-                path: plan::path(p.id.as_str()),
-                title: p.title.clone(),
-                nav: "plans",
-                landscape: false,
-            };
+            let spec = Spec::at("plan.html", plan::path(p.id.as_str()), p.title.clone(), "plans");
             page.emit(spec, plan::view(ctx, p))
         }
         Job::Doc(kind, d) => {
             let nav = if *kind == Kind::Playbook { "playbooks" } else { "" };
-            let spec = Spec {
-                template: "doc.html",
-                path: doc::path(*kind, d.id.as_str()),
-                title: d.front.title.clone(),
+            let spec = Spec::at(
+                "doc.html",
+                doc::path(*kind, d.id.as_str()),
+                d.front.title.clone(),
                 nav,
-                landscape: false,
-            };
+            );
             page.emit(spec, doc::view(ctx, *kind, d))
         }
     }

@@ -133,7 +133,7 @@ fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>>
                 after: o
                     .after
                     .as_ref()
-                    .map(|a| ctx.link(page, Kind::Obligation, a, ctx.obligation_name(a))),
+                    .map(|a| ctx.link(page, Kind::Obligation, a, ctx.name(Kind::Obligation, a))),
                 reference: o.reference.as_deref(),
                 when: ctx.opt_markdown(o.when.as_ref(), ctx.main.file, page),
                 phone: phone.map(|p| p.as_str()),

@@ -27,9 +27,9 @@ pub fn path(kind: Kind, id: &str) -> String {
 pub fn view<'a>(ctx: &'a Ctx<'a>, kind: Kind, doc: &'a Record<Doc>) -> DocPage<'a> {
     let page = path(kind, doc.id.as_str());
     let front = &doc.front;
-    let links = |kind: Kind, refs: &[crate::model::Ref], name: &dyn Fn(&str) -> String| {
+    let links = |kind: Kind, refs: &[crate::model::Ref]| {
         refs.iter()
-            .map(|r| ctx.link(&page, kind, r, name(r)))
+            .map(|r| ctx.link(&page, kind, r, ctx.name(kind, r)))
             .collect::<Vec<_>>()
     };
     DocPage {
@@ -44,24 +44,14 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, kind: Kind, doc: &'a Record<Doc>) -> DocPage<'
         severity: front
             .severity
             .as_ref()
-            .map(|s| ctx.link(&page, Kind::Severity, s, ctx.severity_name(s))),
-        suppliers: links(Kind::Supplier, &front.suppliers, &|id| {
-            ctx.supplier_name(id).to_string()
-        }),
-        plans: links(Kind::Plan, &front.plans, &|id| {
-            ctx.handbook
-                .plans
-                .iter()
-                .find(|p| p.id.as_str() == id)
-                .map_or(id.to_string(), |p| p.title.clone())
-        }),
-        obligations: links(Kind::Obligation, &front.obligations, &|id| {
-            ctx.obligation_name(id).to_string()
-        }),
+            .map(|s| ctx.link(&page, Kind::Severity, s, ctx.name(Kind::Severity, s))),
+        suppliers: links(Kind::Supplier, &front.suppliers),
+        plans: links(Kind::Plan, &front.plans),
+        obligations: links(Kind::Obligation, &front.obligations),
         owner: front
             .owner
             .as_ref()
-            .map(|o| ctx.link(&page, Kind::Role, o, ctx.role_name(o))),
+            .map(|o| ctx.link(&page, Kind::Role, o, ctx.name(Kind::Role, o))),
         last_reviewed: front.last_reviewed.as_ref().map(|d| d.value.to_string()),
         stale: ctx.is_stale(front.last_reviewed.as_ref()),
     }

@@ -80,7 +80,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> Home<'a> {
             notify: s
                 .notify
                 .iter()
-                .map(|r| ctx.link(PAGE, Kind::Role, r, ctx.role_name(r)))
+                .map(|r| ctx.link(PAGE, Kind::Role, r, ctx.name(Kind::Role, r)))
                 .collect(),
         })
         .collect();
@@ -155,7 +155,7 @@ pub fn docs(ctx: &Ctx, page: &str, kind: Kind) -> Vec<Entry> {
                 .front
                 .severity
                 .as_ref()
-                .map(|s| ctx.severity_name(s).to_string()),
+                .map(|s| ctx.name(Kind::Severity, s).to_string()),
         })
         .collect()
 }

@@ -100,7 +100,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
                             &page,
                             Kind::Role,
                             &step.responsible,
-                            ctx.role_name(&step.responsible),
+                            ctx.name(Kind::Role, &step.responsible),
                         ),
                         person: role
                             .and_then(|r| r.people.first())
@@ -114,7 +114,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
                         obligation: step.obligation.as_ref().map(|o| {
                             let deadline = ctx.main.obligations.iter().find(|x| x.id.as_str() == o.as_str());
                             ObligationRef {
-                                link: ctx.link(&page, Kind::Obligation, o, ctx.obligation_name(o)),
+                                link: ctx.link(&page, Kind::Obligation, o, ctx.name(Kind::Obligation, o)),
                                 deadline: deadline
                                     .and_then(|d| d.deadline.as_ref())
                                     .map(|d| d.value.to_string()),
@@ -137,12 +137,12 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
         severities: plan
             .severities
             .iter()
-            .map(|s| ctx.link(&page, Kind::Severity, s, ctx.severity_name(s)))
+            .map(|s| ctx.link(&page, Kind::Severity, s, ctx.name(Kind::Severity, s)))
             .collect(),
         owner: plan
             .owner
             .as_ref()
-            .map(|o| ctx.link(&page, Kind::Role, o, ctx.role_name(o))),
+            .map(|o| ctx.link(&page, Kind::Role, o, ctx.name(Kind::Role, o))),
         last_reviewed: plan.last_reviewed.as_ref().map(|d| d.value.to_string()),
         stale: ctx.is_stale(plan.last_reviewed.as_ref()),
         phases,
@@ -155,7 +155,7 @@ fn supplier_ref<'a>(ctx: &'a Ctx<'a>, page: &str, id: &str) -> SupplierRef<'a> {
         .and_then(|s| s.primary_contact())
         .and_then(|c| c.phone.as_ref());
     SupplierRef {
-        link: ctx.link(page, Kind::Supplier, id, ctx.supplier_name(id)),
+        link: ctx.link(page, Kind::Supplier, id, ctx.name(Kind::Supplier, id)),
         phone: phone.map(|p| p.as_str()),
         tel: phone.map(|p| urls::tel(p)),
     }
@@ -169,7 +169,7 @@ fn message_ref(ctx: &Ctx, page: &str, step: &crate::model::Step, id: &str) -> Op
             .suppliers
             .iter()
             .map(|s| LinkView {
-                text: ctx.supplier_name(s).to_string(),
+                text: ctx.name(Kind::Supplier, s).to_string(),
                 href: urls::href(page, &format!("suppliers/{}.html", s.as_str()), Some(&anchor)),
             })
             .collect(),

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Record, Supplier, Tier};
+use crate::model::{Kind, Record, Supplier, Tier};
 use crate::render::context::{Ctx, LinkView, due};
 use crate::render::urls;
 use crate::resolve::render_message;
@@ -174,7 +174,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
             .backlinks
             .supplier_docs(id)
             .iter()
-            .map(|&(kind, doc)| ctx.link(&page, kind, doc, ctx.doc_title(kind, doc)))
+            .map(|&(kind, doc)| ctx.link(&page, kind, doc, ctx.name(kind, doc)))
             .collect(),
         vcard: format!("{id}.vcf"),
     }
@@ -185,7 +185,7 @@ pub fn step_link(ctx: &Ctx, page: &str, step: &crate::render::backlinks::StepRef
         plan: step.plan.title.clone(),
         number: step.number(),
         action: step.item.action.clone(),
-        responsible: ctx.role_name(&step.item.responsible).to_string(),
+        responsible: ctx.name(Kind::Role, &step.item.responsible).to_string(),
         due: due(step.item.within.as_ref()),
         href: urls::href(
             page,

@@ -1,7 +1,7 @@
 //! The text of every file read, and the mapping from byte offsets to line and column.
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Index of a file in [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -71,11 +71,6 @@ impl SourceFile {
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
-
-    /// The byte offset of a 1-based line's first byte.
-    pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[(line - 1).min(self.line_starts.len() - 1)]
-    }
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -88,22 +83,10 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// Every file the loader read, addressed by [`FileId`].
 #[derive(Debug, Default)]
 pub struct Sources {
-    root: PathBuf,
     files: Vec<SourceFile>,
 }
 
 impl Sources {
-    pub fn new(root: &Path) -> Self {
-        Sources {
-            root: root.to_path_buf(),
-            files: Vec::new(),
-        }
-    }
-
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     pub fn add(&mut self, file: SourceFile) -> FileId {
         self.files.push(file);
         FileId(self.files.len() - 1)

@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use de::HELP_SEPARATOR;
-pub use frontmatter::{SplitError, split as split_front_matter};
-pub use walk::{FOLDERS, is_leftover};
+pub use walk::is_leftover;
+
+use frontmatter::{SplitError, split as split_front_matter};
 
 use crate::diag::Diagnostic;
 use crate::model::{Doc, FrontMatter, Handbook, HandbookFile, Id, Kind, Plan, Record, Supplier, Text};
@@ -49,7 +50,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
         });
     }
     let (found, static_files, strays) = walk::content_files(&root.join("content"));
-    let mut sources = Sources::new(root);
+    let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
 
     let mut to_parse = Vec::new();

@@ -26,7 +26,7 @@ pub struct Stray {
 }
 
 /// The content folders, the kind they hold and the extension of their files.
-pub const FOLDERS: [(&str, Kind, &str); 4] = [
+const FOLDERS: [(&str, Kind, &str); 4] = [
     ("suppliers", Kind::Supplier, "yaml"),
     ("plans", Kind::Plan, "yaml"),
     ("playbooks", Kind::Playbook, "md"),

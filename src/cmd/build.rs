@@ -8,9 +8,8 @@ use std::time::Instant;
 use clap::Args;
 
 use super::{EXIT_INVALID, Output, today};
-use crate::diag::{self, Diagnostics};
-use crate::load;
-use crate::render::{self, Theme};
+use crate::diag;
+use crate::render;
 use crate::resolve::resolve;
 use crate::write;
 
@@ -45,31 +44,19 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
         Ok(resolved) => resolved,
         Err(refusal) => return out.fail(&refusal.message, &refusal.help),
     };
-    let mut loaded = match load::load(&args.root) {
-        Ok(loaded) => loaded,
+    let super::Prepared {
+        loaded,
+        theme,
+        mut diagnostics,
+        handbook_files,
+    } = match super::prepare(&args.root) {
+        Ok(prepared) => prepared,
         Err(e) => return out.fail(&e.message, &e.help),
     };
-    let theme_name = loaded
-        .handbook
-        .main
-        .as_ref()
-        .map_or("default", |m| m.theme_name())
-        .to_string();
-    let handbook_files = loaded.sources.len();
     out.detail(&format!(
         "loaded {handbook_files} files in {} ms",
         started.elapsed().as_millis()
     ));
-    let theme = Theme::load(&args.root, &theme_name, &mut loaded.sources);
-    let mut diagnostics = Diagnostics::default();
-    diagnostics.extend(loaded.diagnostics.iter().cloned());
-    let theme = match theme {
-        Ok(theme) => Some(theme),
-        Err(problems) => {
-            diagnostics.extend(problems);
-            None
-        }
-    };
     let today = today();
     let resolved = resolve(&loaded.handbook, &loaded.sources, today);
     diagnostics.extend(resolved.diagnostics);

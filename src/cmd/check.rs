@@ -8,8 +8,6 @@ use clap::{Args, ValueEnum};
 
 use super::{EXIT_INVALID, Output, today};
 use crate::diag::{self, Diagnostics};
-use crate::load;
-use crate::render::Theme;
 use crate::resolve::resolve;
 
 #[derive(Debug, Args)]
@@ -33,8 +31,8 @@ pub enum Format {
 
 pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
     let started = Instant::now();
-    let mut loaded = match load::load(&args.root) {
-        Ok(loaded) => loaded,
+    let prepared = match super::prepare(&args.root) {
+        Ok(prepared) => prepared,
         Err(e) if args.format == Format::Json => {
             let mut diagnostics = Diagnostics::default();
             diagnostics.push(crate::diag::Diagnostic::error(e.message).help(e.help));
@@ -46,24 +44,16 @@ pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
         }
         Err(e) => return out.fail(&e.message, &e.help),
     };
+    let super::Prepared {
+        loaded,
+        mut diagnostics,
+        handbook_files,
+        ..
+    } = prepared;
     out.detail(&format!(
-        "loaded {} files in {} ms",
-        loaded.sources.len(),
+        "loaded {handbook_files} files in {} ms",
         started.elapsed().as_millis()
     ));
-    let handbook_files = loaded.sources.len();
-    let mut diagnostics = Diagnostics::default();
-    diagnostics.extend(loaded.diagnostics.iter().cloned());
-    // The templates are compiled too, so that check finds what would stop a build.
-    let theme = loaded
-        .handbook
-        .main
-        .as_ref()
-        .map_or("default", |m| m.theme_name())
-        .to_string();
-    if let Err(problems) = Theme::load(&args.root, &theme, &mut loaded.sources) {
-        diagnostics.extend(problems);
-    }
     diagnostics.extend(resolve(&loaded.handbook, &loaded.sources, today()).diagnostics);
     diagnostics.sort(&loaded.sources);
     out.detail(&format!("checked in {} ms", started.elapsed().as_millis()));

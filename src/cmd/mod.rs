@@ -7,8 +7,12 @@ pub mod init;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use std::path::Path;
+
 use crate::diag::{self, Diagnostics};
+use crate::load::{self, Loaded, NotAHandbook};
 use crate::model::Date;
+use crate::render::Theme;
 use crate::source::Sources;
 
 /// Exit code: the handbook has errors (or warnings, with `--strict`).
@@ -70,4 +74,37 @@ pub fn today() -> Date {
         .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
         .map(|ts| ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
     Date(from_epoch.unwrap_or_else(|| jiff::ZonedDateTime::now().date()))
+}
+
+/// What `check` and `build` start from: the loaded handbook, its compiled theme, and the
+/// problems found in loading both.
+pub struct Prepared {
+    pub loaded: Loaded,
+    pub theme: Option<Theme>,
+    pub diagnostics: Diagnostics,
+    /// Files of the handbook itself (the summary's count; templates are not counted).
+    pub handbook_files: usize,
+}
+
+/// Loads the handbook at `root` and compiles its theme.
+pub fn prepare(root: &Path) -> Result<Prepared, NotAHandbook> {
+    let mut loaded = load::load(root)?;
+    let handbook_files = loaded.sources.len();
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.extend(loaded.diagnostics.iter().cloned());
+    let theme_name = loaded
+        .handbook
+        .main
+        .as_ref()
+        .map_or("default", |m| m.theme_name())
+        .to_string();
+    let theme = Theme::load(root, &theme_name, &mut loaded.sources)
+        .map_err(|problems| diagnostics.extend(problems))
+        .ok();
+    Ok(Prepared {
+        loaded,
+        theme,
+        diagnostics,
+        handbook_files,
+    })
 }

@@ -11,7 +11,7 @@ use super::paper::{RunningHeader, page_style};
 use super::urls;
 use crate::markdown::Outline;
 use crate::model::{Date, Duration, Handbook, HandbookFile, Kind, Person, Record, Spanned, Text};
-use crate::resolve::Index;
+use crate::resolve::{Index, MessageTemplates};
 use crate::source::{FileId, Sources};
 
 /// Everything a page renderer may read. Built once per build; shared by all threads.
@@ -24,6 +24,8 @@ pub struct Ctx<'a> {
     pub strings: BTreeMap<&'static str, &'static str>,
     pub today: Date,
     pub base_url: Option<String>,
+    /// Every message template, compiled once for all supplier pages.
+    pub messages: MessageTemplates,
     /// Kind -> id -> name or title, looked up for every link a page shows.
     pub names: HashMap<Kind, HashMap<&'a str, &'a str>>,
 }

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 use crate::model::{Date, Handbook, Kind};
-use crate::resolve::Index;
+use crate::resolve::{Index, MessageTemplates};
 use crate::source::Sources;
 use backlinks::Backlinks;
 use context::{Ctx, Layout};
@@ -72,6 +72,7 @@ pub fn render(
         today: options.today,
         base_url,
         names: context::names(handbook, main),
+        messages: MessageTemplates::new(main).0,
     };
     let jobs = jobs(handbook);
     let results: Vec<Result<OutputFile, Diagnostic>> =

@@ -7,39 +7,75 @@ use crate::diag::Diagnostic;
 use crate::model::{Audience, HandbookFile, Message, Record, Supplier, Text};
 use crate::source::FileId;
 
-/// The variables a template sees (FORMAT.md section 2).
-pub fn context(main: &HandbookFile, supplier: Option<&Record<Supplier>>) -> tera::Context {
-    let mut context = tera::Context::new();
-    context.insert("organization", &main.organization);
-    context.insert("handbook", main);
-    if let Some(supplier) = supplier {
-        context.insert("supplier", supplier);
-        context.insert("contact", &supplier.primary_contact());
+/// The message templates of a handbook, each compiled once, and the variables they see
+/// (FORMAT.md section 2): `organization` and `handbook`, and for suppliers `supplier` and
+/// `contact`. Building the variables serializes the whole handbook, so it is done once too.
+pub struct MessageTemplates {
+    variables: tera::Context,
+    compiled: tera::Tera,
+}
+
+impl MessageTemplates {
+    /// Compiles every message's subject and body; those that do not compile are left out and
+    /// their error returned, as `(message, part, error, offset in the text)`.
+    pub fn new(main: &HandbookFile) -> (Self, Vec<(&Message, &'static str, String, usize)>) {
+        let mut variables = tera::Context::new();
+        variables.insert("organization", &main.organization);
+        variables.insert("handbook", main);
+        let mut compiled = tera::Tera::new();
+        let mut failures = Vec::new();
+        for message in &main.messages {
+            for (part, text) in parts(message) {
+                if let Err(e) = compiled.add_raw_template(&name(message, part), &text.text) {
+                    let (error, offset) = describe(&e);
+                    failures.push((message, part, error, offset));
+                }
+            }
+        }
+        (MessageTemplates { variables, compiled }, failures)
     }
-    context
+
+    /// One part of a message filled in, for `supplier` where it goes to one.
+    pub fn fill(
+        &self,
+        message: &Message,
+        part: &str,
+        supplier: Option<&Record<Supplier>>,
+    ) -> Result<String, (String, usize)> {
+        let mut variables = self.variables.clone();
+        if let Some(supplier) = supplier {
+            variables.insert("supplier", supplier);
+            variables.insert("contact", &supplier.primary_contact());
+        }
+        self.compiled
+            .render(&name(message, part), &variables)
+            .map_err(|e| describe(&e))
+    }
+
+    /// The subject filled in, or the message's title where it has no subject.
+    pub fn subject(
+        &self,
+        message: &Message,
+        supplier: Option<&Record<Supplier>>,
+    ) -> Result<String, (String, usize)> {
+        match message.subject {
+            Some(_) => self.fill(message, "subject", supplier),
+            None => Ok(message.title.clone()),
+        }
+    }
 }
 
-/// Renders one template text; the error is (message, offset in the text).
-pub fn render(text: &str, context: &tera::Context) -> Result<String, (String, usize)> {
-    compile(text)?
-        .render("message", context)
-        .map_err(|e| describe(&e))
+/// A message's template texts: its subject, if any, and its body.
+fn parts(message: &Message) -> impl Iterator<Item = (&'static str, &Text)> {
+    message
+        .subject
+        .iter()
+        .map(|s| ("subject", s))
+        .chain([("body", &message.body)])
 }
 
-/// A message template filled in for its audience (for suppliers: for `supplier`).
-pub fn render_message(
-    main: &HandbookFile,
-    supplier: Option<&Record<Supplier>>,
-    text: &str,
-) -> Result<String, (String, usize)> {
-    render(text, &context(main, supplier))
-}
-
-/// Parses a template without rendering it (when there is nothing to render it for).
-fn compile(text: &str) -> Result<tera::Tera, (String, usize)> {
-    let mut tera = tera::Tera::new();
-    tera.add_raw_template("message", text).map_err(|e| describe(&e))?;
-    Ok(tera)
+fn name(message: &Message, part: &str) -> String {
+    format!("{}/{part}", message.id.value)
 }
 
 fn describe(error: &tera::Error) -> (String, usize) {
@@ -52,45 +88,52 @@ fn describe(error: &tera::Error) -> (String, usize) {
 }
 
 pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>, suppliers: &[Record<Supplier>]) {
+    let (templates, failures) = MessageTemplates::new(main);
+    for (message, part, error, offset) in failures {
+        let text = parts(message)
+            .find(|(p, _)| *p == part)
+            .map(|(_, t)| t)
+            .expect("a part of the message");
+        c.push(failure(
+            main.file,
+            message,
+            part,
+            text,
+            (error, offset),
+            String::new(),
+        ));
+    }
     for message in &main.messages {
-        let texts = message
-            .subject
-            .iter()
-            .map(|s| ("subject", s))
-            .chain([("body", &message.body)]);
-        for (part, text) in texts {
-            if let Some(d) = first_failure(main, suppliers, message, part, text, main.file) {
-                c.push(d);
+        for (part, text) in parts(message) {
+            let rendered = |supplier: Option<&Record<Supplier>>| templates.fill(message, part, supplier);
+            let problem = match message.audience {
+                Audience::Supplier => suppliers.iter().find_map(|supplier| {
+                    rendered(Some(supplier))
+                        .err()
+                        .map(|e| (e, format!(" for supplier `{}`", supplier.id)))
+                }),
+                _ => rendered(None).err().map(|e| (e, String::new())),
+            };
+            // A part that did not compile was reported above.
+            if let Some((error, whom)) =
+                problem.filter(|_| templates.compiled.contains_template(&name(message, part)))
+            {
+                c.push(failure(main.file, message, part, text, error, whom));
             }
         }
     }
 }
 
-fn first_failure(
-    main: &Record<HandbookFile>,
-    suppliers: &[Record<Supplier>],
+fn failure(
+    file: FileId,
     message: &Message,
     part: &str,
     text: &Text,
-    file: FileId,
-) -> Option<Diagnostic> {
-    let failure = |(error, offset): (String, usize), whom: String| {
-        let at = text.file_offset(offset);
-        Diagnostic::error(format!("message `{}`: the {part} does not render{whom}: {error}", message.id.value))
-            .at(file, at..at)
-            .help("templates use Tera syntax and see `organization`, `handbook`, and for suppliers `supplier` and `contact`")
-    };
-    if message.audience != Audience::Supplier {
-        return render(&text.text, &context(main, None))
-            .err()
-            .map(|e| failure(e, String::new()));
-    }
-    if suppliers.is_empty() {
-        return compile(&text.text).err().map(|e| failure(e, String::new()));
-    }
-    suppliers.iter().find_map(|supplier| {
-        render(&text.text, &context(main, Some(supplier)))
-            .err()
-            .map(|e| failure(e, format!(" for supplier `{}`", supplier.id)))
-    })
+    (error, offset): (String, usize),
+    whom: String,
+) -> Diagnostic {
+    let at = text.file_offset(offset);
+    Diagnostic::error(format!("message `{}`: the {part} does not render{whom}: {error}", message.id.value))
+        .at(file, at..at)
+        .help("templates use Tera syntax and see `organization`, `handbook`, and for suppliers `supplier` and `contact`")
 }

@@ -11,7 +11,7 @@ mod warnings;
 pub use index::{Index, SUPPLIER_SECTIONS};
 pub use links::{LinkTarget, classify, join_relative};
 pub use main_file::is_absolute_url;
-pub use messages::render_message;
+pub use messages::MessageTemplates;
 
 use crate::diag::Diagnostic;
 use crate::model::{Date, Handbook};

@@ -6,7 +6,6 @@ use serde::Serialize;
 use crate::model::{Audience, Kind};
 use crate::render::context::{Ctx, LinkView};
 use crate::render::urls;
-use crate::resolve::render_message;
 
 const PAGE: &str = "messages.html";
 
@@ -33,9 +32,10 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> MessagesPage<'a> {
         .iter()
         .map(|m| {
             let to_suppliers = m.audience == Audience::Supplier;
-            let text = |t: &str| match to_suppliers {
+            // Messages to suppliers are shown as written; each supplier page has its copy.
+            let text = |part: &str, t: &str| match to_suppliers {
                 true => t.to_string(),
-                false => render_message(&ctx.main.value, None, t).unwrap_or_else(|_| t.to_string()),
+                false => ctx.messages.fill(m, part, None).unwrap_or_else(|_| t.to_string()),
             };
             let anchor = format!("message-{}", m.id.value);
             MessageView {
@@ -47,8 +47,8 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> MessagesPage<'a> {
                     Audience::Customers => "audience_customers",
                     Audience::Authority => "audience_authority",
                 }),
-                subject: m.subject.as_ref().map(|s| text(&s.text)),
-                body: text(&m.body.text),
+                subject: m.subject.as_ref().map(|s| text("subject", &s.text)),
+                body: text("body", &m.body.text),
                 suppliers: match to_suppliers {
                     true => ctx
                         .handbook

@@ -5,7 +5,6 @@ use serde::Serialize;
 use crate::model::{Kind, Record, Supplier, Tier};
 use crate::render::context::{Ctx, LinkView, due};
 use crate::render::urls;
-use crate::resolve::render_message;
 
 #[derive(Serialize)]
 pub struct SupplierPage<'a> {
@@ -204,11 +203,8 @@ fn messages<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> Vec<Message
         .iter()
         .filter(|m| m.audience == crate::model::Audience::Supplier)
         .filter_map(|m| {
-            let subject = match &m.subject {
-                Some(s) => render_message(&ctx.main.value, Some(supplier), &s.text).ok()?,
-                None => m.title.clone(),
-            };
-            let body = render_message(&ctx.main.value, Some(supplier), &m.body.text).ok()?;
+            let subject = ctx.messages.subject(m, Some(supplier)).ok()?;
+            let body = ctx.messages.fill(m, "body", Some(supplier)).ok()?;
             let mailto = email.map(|to| {
                 format!(
                     "mailto:{to}?subject={}&body={}",

@@ -3,9 +3,12 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use irbook::cmd::{self, Output, build::BuildArgs, check::CheckArgs, init::InitArgs};
+use irbook::cmd::{
+    self, Output, build::BuildArgs, check::CheckArgs, init::InitArgs, serve::ServeArgs, watch::WatchArgs,
+};
 
-/// Incident-response handbooks from plain files: check them, build them into a static site.
+/// Incident-response handbooks from plain files: check them, build them into a static site,
+/// preview them while editing.
 #[derive(Debug, Parser)]
 #[command(name = "irbook", version, propagate_version = true)]
 struct Cli {
@@ -27,6 +30,10 @@ enum Command {
     Check(CheckArgs),
     /// Write a complete example handbook into a new or empty folder.
     Init(InitArgs),
+    /// Build into memory, serve on a local port, rebuild on every change, reload the browser.
+    Serve(ServeArgs),
+    /// Rebuild the site into the output folder on every change.
+    Watch(WatchArgs),
 }
 
 fn main() -> ExitCode {
@@ -36,5 +43,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args, &out),
         Command::Check(args) => cmd::check::run(args, &out),
         Command::Init(args) => cmd::init::run(args, &out),
+        Command::Serve(args) => cmd::serve::run(args, &out),
+        Command::Watch(args) => cmd::watch::run(args, &out),
     }
 }

@@ -1,16 +1,16 @@
 //! `irbook build`: check the handbook, render the site in memory, swap it into the output
 //! folder. Any error leaves the previous site as it was.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Args;
 
-use super::{EXIT_INVALID, Output, today};
+use super::{EXIT_INVALID, Output, plural};
 use crate::diag;
-use crate::render;
-use crate::resolve::resolve;
+use crate::pipeline::{Goal, Pipeline};
+use crate::render::OutputFile;
 use crate::write;
 
 #[derive(Debug, Args)]
@@ -38,70 +38,73 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
             "write it with its scheme and host, e.g. `--base-url https://intranet.example/ir/`",
         );
     }
-    let requested = args.out.clone().unwrap_or_else(|| args.root.join("site"));
-    let shown = requested.display().to_string();
-    let target = match write::check_target(&args.root, &requested) {
-        Ok(resolved) => resolved,
-        Err(refusal) => return out.fail(&refusal.message, &refusal.help),
+    let destination = match Destination::open(&args.root, args.out.as_deref(), "irbook build") {
+        Ok(destination) => destination,
+        Err(trouble) => return out.fail(&trouble.message, &trouble.help),
     };
-    let super::Prepared {
-        loaded,
-        theme,
-        mut diagnostics,
-        handbook_files,
-    } = match super::prepare(&args.root) {
-        Ok(prepared) => prepared,
+    let pipeline = Pipeline {
+        base_url: args.base_url.clone(),
+        ..Pipeline::new(&args.root)
+    };
+    let outcome = match pipeline.run(Goal::Site) {
+        Ok(outcome) => outcome,
         Err(e) => return out.fail(&e.message, &e.help),
     };
-    out.detail(&format!(
-        "loaded {handbook_files} files in {} ms",
-        started.elapsed().as_millis()
-    ));
-    let today = today();
-    let resolved = resolve(&loaded.handbook, &loaded.sources, today);
-    diagnostics.extend(resolved.diagnostics);
-    out.detail(&format!("checked in {} ms", started.elapsed().as_millis()));
-    let rendered = match theme.as_ref().filter(|_| diagnostics.errors() == 0) {
-        Some(theme) => {
-            let options = render::Options {
-                today,
-                base_url: args.base_url.clone(),
-            };
-            render::render(&loaded.handbook, &resolved.index, &loaded.sources, theme, options)
-                .map_err(|problems| diagnostics.extend(problems))
-                .ok()
-        }
-        None => None,
-    };
-    out.detail(&format!("rendered in {} ms", started.elapsed().as_millis()));
-    diagnostics.sort(&loaded.sources);
-    out.print_diagnostics(&diagnostics, &loaded.sources);
-    let Some(files) = rendered else {
+    out.timings(&outcome);
+    out.print_diagnostics(&outcome.diagnostics, &outcome.sources);
+    let Some(files) = &outcome.site else {
         out.info(&format!(
             "{}; nothing written, {} is as it was",
-            diag::summary(&diagnostics, handbook_files),
-            shown
+            diag::summary(&outcome.diagnostics, outcome.handbook_files),
+            destination.shown
         ));
         return ExitCode::from(EXIT_INVALID);
     };
-    if let Err(e) = write::write_site(&target, &files) {
-        return out.fail(
-            &format!("cannot write the site to {shown}: {e}"),
-            "check free space and permissions; the previous site is unchanged",
-        );
+    if let Err(trouble) = destination.write(files) {
+        return out.fail(&trouble.message, &trouble.help);
     }
     out.detail(&format!("written in {} ms", started.elapsed().as_millis()));
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     out.info(&format!(
-        "wrote {pages} pages ({} files) to {} in {} ms; {}",
-        files.len(),
-        shown,
+        "wrote {} to {} in {} ms; {}",
+        written(files),
+        destination.shown,
         started.elapsed().as_millis(),
-        plural(diagnostics.warnings(), "warning"),
+        plural(outcome.diagnostics.warnings(), "warning"),
     ));
     ExitCode::SUCCESS
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+/// "12 pages (20 files)".
+pub fn written(files: &[OutputFile]) -> String {
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    format!("{pages} pages ({} files)", files.len())
+}
+
+/// The output folder, checked and locked for this process: `build` and `watch` write through it.
+pub struct Destination {
+    path: PathBuf,
+    /// As the user named it.
+    pub shown: String,
+    _lock: write::OutputLock,
+}
+
+impl Destination {
+    /// `out` defaults to `<root>/site`; `command` names this process to a second writer.
+    pub fn open(root: &Path, out: Option<&Path>, command: &str) -> Result<Self, write::Trouble> {
+        let requested = out.map_or_else(|| root.join("site"), Path::to_path_buf);
+        let shown = requested.display().to_string();
+        let path = write::check_target(root, &requested)?;
+        let lock = write::lock(&path, &shown, command)?;
+        // Checked again under the lock: another writer may have changed it meanwhile.
+        let path = write::check_target(root, &requested)?;
+        Ok(Destination {
+            path,
+            shown,
+            _lock: lock,
+        })
+    }
+
+    pub fn write(&self, files: &[OutputFile]) -> Result<(), write::Trouble> {
+        write::write_site(&self.path, &self.shown, files)
+    }
 }

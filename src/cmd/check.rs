@@ -2,13 +2,13 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 
-use super::{EXIT_INVALID, Output, today};
-use crate::diag::{self, Diagnostics};
-use crate::resolve::resolve;
+use super::{EXIT_INVALID, EXIT_TROUBLE, Output, to_stdout};
+use crate::diag::{self, Diagnostic, Diagnostics};
+use crate::pipeline::{Goal, Pipeline};
+use crate::source::Sources;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -30,45 +30,35 @@ pub enum Format {
 }
 
 pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
-    let started = Instant::now();
-    let prepared = match super::prepare(&args.root) {
-        Ok(prepared) => prepared,
+    let outcome = match Pipeline::new(&args.root).run(Goal::Check) {
+        Ok(outcome) => outcome,
         Err(e) if args.format == Format::Json => {
             let mut diagnostics = Diagnostics::default();
-            diagnostics.push(crate::diag::Diagnostic::error(e.message).help(e.help));
-            println!(
-                "{}",
-                diag::render_json(&diagnostics, &crate::source::Sources::default())
-            );
-            return ExitCode::from(super::EXIT_TROUBLE);
+            diagnostics.push(Diagnostic::error(e.message).help(e.help));
+            to_stdout(&format!(
+                "{}\n",
+                diag::render_json(&diagnostics, &Sources::default())
+            ));
+            return ExitCode::from(EXIT_TROUBLE);
         }
         Err(e) => return out.fail(&e.message, &e.help),
     };
-    let super::Prepared {
-        loaded,
-        mut diagnostics,
-        handbook_files,
-        ..
-    } = prepared;
-    out.detail(&format!(
-        "loaded {handbook_files} files in {} ms",
-        started.elapsed().as_millis()
-    ));
-    diagnostics.extend(resolve(&loaded.handbook, &loaded.sources, today()).diagnostics);
-    diagnostics.sort(&loaded.sources);
-    out.detail(&format!("checked in {} ms", started.elapsed().as_millis()));
-
+    out.timings(&outcome);
+    let diagnostics = &outcome.diagnostics;
     match args.format {
-        Format::Json => println!("{}", diag::render_json(&diagnostics, &loaded.sources)),
+        Format::Json => to_stdout(&format!("{}\n", diag::render_json(diagnostics, &outcome.sources))),
         Format::Text => {
-            out.print_diagnostics(&diagnostics, &loaded.sources);
+            out.print_diagnostics(diagnostics, &outcome.sources);
             let strict_failure = args.strict && diagnostics.errors() == 0 && diagnostics.warnings() > 0;
             let note = if strict_failure {
                 " (--strict: warnings fail the check)"
             } else {
                 ""
             };
-            out.info(&format!("{}{note}", diag::summary(&diagnostics, handbook_files)));
+            out.info(&format!(
+                "{}{note}",
+                diag::summary(diagnostics, outcome.handbook_files)
+            ));
         }
     }
     let failed = diagnostics.errors() > 0 || (args.strict && diagnostics.warnings() > 0);

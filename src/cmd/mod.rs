@@ -3,16 +3,15 @@
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod serve;
+pub mod watch;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use std::path::Path;
-
 use crate::diag::{self, Diagnostics};
-use crate::load::{self, Loaded, NotAHandbook};
-use crate::model::Date;
-use crate::render::Theme;
+use crate::pipeline::Outcome;
+pub use crate::pipeline::today;
 use crate::source::Sources;
 
 /// Exit code: the handbook has errors (or warnings, with `--strict`).
@@ -41,70 +40,85 @@ impl Output {
 
     /// Prints diagnostics as text to stderr; with `quiet`, only errors.
     pub fn print_diagnostics(&self, diagnostics: &Diagnostics, sources: &Sources) {
-        for d in diagnostics.iter().filter(|d| d.is_error() || !self.quiet) {
-            eprint!("{}", diag::render_text(d, sources, self.color));
-        }
+        let text: String = diagnostics
+            .iter()
+            .filter(|d| d.is_error() || !self.quiet)
+            .map(|d| diag::render_text(d, sources, self.color))
+            .collect();
+        to_stderr(&text);
     }
 
     pub fn info(&self, line: &str) {
         if !self.quiet {
-            eprintln!("{line}");
+            to_stderr(&format!("{line}\n"));
         }
     }
 
     pub fn detail(&self, line: &str) {
         if self.verbose {
-            eprintln!("{line}");
+            to_stderr(&format!("{line}\n"));
+        }
+    }
+
+    /// With `-v`: how long each step of a pipeline run took.
+    pub fn timings(&self, outcome: &Outcome) {
+        for (step, at) in &outcome.timings {
+            let files = if *step == "loaded" {
+                format!(" {} files", outcome.handbook_files)
+            } else {
+                String::new()
+            };
+            self.detail(&format!("{step}{files} in {} ms", at.as_millis()));
         }
     }
 
     /// A problem that stops the command (exit 2).
     pub fn fail(&self, message: &str, help: &str) -> ExitCode {
         let d = diag::Diagnostic::error(message).help(help);
-        eprint!("{}", diag::render_text(&d, &Sources::default(), self.color));
+        to_stderr(&diag::render_text(&d, &Sources::default(), self.color));
         ExitCode::from(EXIT_TROUBLE)
     }
 }
 
-/// The date checks count from: `SOURCE_DATE_EPOCH` (reproducible builds, tests) or today.
-pub fn today() -> Date {
-    let from_epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
-        .map(|ts| ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
-    Date(from_epoch.unwrap_or_else(|| jiff::ZonedDateTime::now().date()))
+/// Writes to stderr; a closed pipe (`irbook check 2>&1 | head`) ends the program quietly.
+pub fn to_stderr(text: &str) {
+    finish_quietly_on_closed_pipe(std::io::stderr().lock().write_all(text.as_bytes()));
 }
 
-/// What `check` and `build` start from: the loaded handbook, its compiled theme, and the
-/// problems found in loading both.
-pub struct Prepared {
-    pub loaded: Loaded,
-    pub theme: Option<Theme>,
-    pub diagnostics: Diagnostics,
-    /// Files of the handbook itself (the summary's count; templates are not counted).
-    pub handbook_files: usize,
+/// Writes to stdout, with the same rule for a closed pipe.
+pub fn to_stdout(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    finish_quietly_on_closed_pipe(stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()));
 }
 
-/// Loads the handbook at `root` and compiles its theme.
-pub fn prepare(root: &Path) -> Result<Prepared, NotAHandbook> {
-    let mut loaded = load::load(root)?;
-    let handbook_files = loaded.sources.len();
-    let mut diagnostics = Diagnostics::default();
-    diagnostics.extend(loaded.diagnostics.iter().cloned());
-    let theme_name = loaded
-        .handbook
-        .main
-        .as_ref()
-        .map_or("default", |m| m.theme_name())
-        .to_string();
-    let theme = Theme::load(root, &theme_name, &mut loaded.sources)
-        .map_err(|problems| diagnostics.extend(problems))
-        .ok();
-    Ok(Prepared {
-        loaded,
-        theme,
-        diagnostics,
-        handbook_files,
-    })
+fn finish_quietly_on_closed_pipe(result: std::io::Result<()>) {
+    if let Err(e) = result
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Held while `watch` swaps a site in, so that Ctrl-C never stops it half-way.
+pub static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Ctrl-C ends `serve` and `watch` at once, but only between two writes of the output folder.
+pub fn stop_on_ctrl_c(out: Output) {
+    let installed = ctrlc::set_handler(move || {
+        let _guard = WRITING.lock();
+        out.info("stopped");
+        std::process::exit(0);
+    });
+    if let Err(e) = installed {
+        out.info(&format!("note: Ctrl-C may stop a write half-way ({e})"));
+    }
+}
+
+/// The time of day, for the one line each rebuild prints.
+pub fn clock() -> String {
+    jiff::ZonedDateTime::now().strftime("%H:%M:%S").to_string()
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use de::HELP_SEPARATOR;
-pub use walk::is_leftover;
+pub use walk::{is_editor_leftover, is_leftover};
 
 use frontmatter::{SplitError, split as split_front_matter};
 
@@ -41,14 +41,21 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
+/// The handbook's main file, or why `root` is no handbook.
+pub fn handbook_file(root: &Path) -> Result<PathBuf, NotAHandbook> {
     let main_path = root.join(HANDBOOK_FILE);
-    if !main_path.is_file() {
-        return Err(NotAHandbook {
+    if main_path.is_file() {
+        Ok(main_path)
+    } else {
+        Err(NotAHandbook {
             message: format!("no {HANDBOOK_FILE} in {}", root.display()),
             help: "run `irbook init DIR` to start a new handbook, or pass `--root DIR`".into(),
-        });
+        })
     }
+}
+
+pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
+    let main_path = handbook_file(root)?;
     let (found, static_files, strays) = walk::content_files(&root.join("content"));
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();

@@ -40,16 +40,27 @@ pub fn is_leftover(name: &str) -> bool {
     name.starts_with('.') || is_editor_leftover(name)
 }
 
-/// Editor swap, lock and backup files: skipped even in `content/static/`, where hidden files
-/// such as `.well-known/` are copied.
-fn is_editor_leftover(name: &str) -> bool {
+/// Editor swap, lock, backup and save-in-progress files: skipped even in `content/static/`,
+/// where hidden files such as `.well-known/` are copied.
+pub fn is_editor_leftover(name: &str) -> bool {
     name.starts_with(".#")
         || name.ends_with('~')
         || name == "4913"
         || (name.starts_with('#') && name.ends_with('#'))
-        || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig"]
-            .iter()
-            .any(|ext| name.ends_with(ext))
+        || [
+            ".swp",
+            ".swo",
+            ".swx",
+            ".tmp",
+            ".bak",
+            ".bck",
+            ".orig",
+            ".crswap",
+            "___jb_tmp___",
+            "___jb_old___",
+        ]
+        .iter()
+        .any(|ext| name.ends_with(ext))
         || name == "Thumbs.db"
 }
 

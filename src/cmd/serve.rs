@@ -1,0 +1,154 @@
+//! `irbook serve`: build the handbook into memory, serve it on a local port, rebuild on every
+//! change and reload the browsers whose page changed; a failed rebuild shows its problems in
+//! the browser over the last good version. Nothing is written to disk.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Args;
+
+use super::watch::describe;
+use super::{Output, clock, plural};
+use crate::diag;
+use crate::pipeline::{Goal, Outcome, Pipeline};
+use crate::serve::{Problem, Problems, Server};
+use crate::watcher::{Changes, Watch};
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The handbook's folder (the one with handbook.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The address to listen on. Anything but loopback lets other machines read the handbook.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// The port; 0 or a port in use takes any free port.
+    #[arg(long, default_value_t = 3000)]
+    pub port: u16,
+    /// Open the handbook in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Look at the files regularly instead of waiting for the system's change events (network
+    /// drives, WSL, containers).
+    #[arg(long)]
+    pub poll: bool,
+}
+
+pub fn run(args: &ServeArgs, out: &Output) -> ExitCode {
+    if let Err(e) = crate::load::handbook_file(&args.root) {
+        return out.fail(&e.message, &e.help);
+    }
+    let mut watch = match Watch::start(&args.root, args.poll) {
+        Ok(watch) => watch,
+        Err(message) => return out.fail(&message, "check that the folder exists and can be read"),
+    };
+    let server = match Server::start(args.bind, args.port) {
+        Ok(server) => server,
+        Err(message) => {
+            return out.fail(
+                &message,
+                "choose another address with `--bind` or port with `--port`",
+            );
+        }
+    };
+    if !args.bind.is_loopback() {
+        out.info(&format!(
+            "warning: serving on {}: anyone who can reach this machine can read the handbook, with the names and phone numbers in it",
+            args.bind
+        ));
+    }
+    super::stop_on_ctrl_c(*out);
+    let pipeline = Pipeline::new(&args.root);
+    rebuild(&pipeline, &server, out, None);
+    let url = format!("http://{}/", server.address);
+    out.info(&format!(
+        "serving {} at {url} (Ctrl-C to stop)",
+        args.root.display()
+    ));
+    if args.open {
+        open_browser(&url, out);
+    }
+    while let Some(changes) = watch.wait() {
+        rebuild(&pipeline, &server, out, Some(&changes));
+    }
+    ExitCode::SUCCESS
+}
+
+fn rebuild(pipeline: &Pipeline, server: &Server, out: &Output, changes: Option<&Changes>) {
+    let started = Instant::now();
+    let cause = changes.map(describe).unwrap_or_default();
+    let outcome = match pipeline.run(Goal::Site) {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            let heading = format!("{}: showing the last good version", e.message);
+            out.info(&format!("{} {}{cause}", clock(), e.message));
+            server.fail(&Problems {
+                heading,
+                items: Vec::new(),
+            });
+            return;
+        }
+    };
+    out.print_diagnostics(&outcome.diagnostics, &outcome.sources);
+    let summary = diag::summary(&outcome.diagnostics, outcome.handbook_files);
+    match outcome.site {
+        Some(files) => {
+            let pages = super::build::written(&files);
+            let changed = server.publish(files);
+            out.info(&format!(
+                "{} built {pages} in {} ms, {} changed; {}{cause}",
+                clock(),
+                started.elapsed().as_millis(),
+                plural(changed.len(), "file"),
+                plural(outcome.diagnostics.warnings(), "warning"),
+            ));
+        }
+        None => {
+            server.fail(&problems(&outcome, &summary));
+            out.info(&format!(
+                "{} {summary}; still serving the last good version{cause}",
+                clock()
+            ));
+        }
+    }
+}
+
+/// The overlay's contents: every diagnostic, as `check` prints it.
+fn problems(outcome: &Outcome, summary: &str) -> Problems {
+    let items = outcome
+        .diagnostics
+        .iter()
+        .map(|d| Problem {
+            severity: if d.is_error() { "error" } else { "warning" }.into(),
+            place: d
+                .location
+                .as_ref()
+                .map(|l| diag::place(l, &outcome.sources))
+                .unwrap_or_default(),
+            message: d.message.clone(),
+            help: d.help.clone(),
+            text: diag::render_text(d, &outcome.sources, false),
+        })
+        .collect();
+    Problems {
+        heading: format!("{summary}: showing the last good version of this page"),
+        items,
+    }
+}
+
+fn open_browser(url: &str, out: &Output) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    if let Err(e) = command.arg(url).spawn() {
+        out.info(&format!("cannot open a browser ({e}): open {url} yourself"));
+    }
+}

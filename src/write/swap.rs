@@ -1,0 +1,208 @@
+//! Writing a new site beside the old one and swapping the two, so that the output folder is
+//! always one complete site: before the swap the old, after it the new.
+
+use std::collections::BTreeSet;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::Trouble;
+use super::target::{Foreign, MARKER, MARKER_HEADER, foreign_files};
+use crate::render::{Contents, OutputFile};
+
+/// The folders beside the output folder `site`: `.site.irbook-staging` is filled with the new
+/// site; `.site.irbook-previous` holds the old one only where the two cannot be exchanged
+/// in one step.
+struct Beside {
+    staging: PathBuf,
+    previous: PathBuf,
+}
+
+impl Beside {
+    fn new(out: &Path) -> Self {
+        let name = out
+            .file_name()
+            .map_or("site".into(), |n| n.to_string_lossy().into_owned());
+        Beside {
+            staging: out.with_file_name(format!(".{name}.irbook-staging")),
+            previous: out.with_file_name(format!(".{name}.irbook-previous")),
+        }
+    }
+}
+
+/// Writes `files` as the site in `out` (a path from `check_target`, under the output lock).
+/// `shown` is how the user named the folder. On failure the previous site is untouched.
+pub fn write_site(out: &Path, shown: &str, files: &[OutputFile]) -> Result<(), Trouble> {
+    let beside = Beside::new(out);
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| io_trouble(&format!("cannot create {}", parent.display()), &e))?;
+    }
+    recover(out, &beside)?;
+    if let Err(trouble) = fill(&beside.staging, shown, files) {
+        let _ = std::fs::remove_dir_all(&beside.staging);
+        return Err(trouble);
+    }
+    swap(out, shown, &beside)
+}
+
+/// Puts right what an interrupted run left: the last complete site back in place, our own
+/// leftovers removed. A leftover folder irbook did not make is never deleted.
+fn recover(out: &Path, beside: &Beside) -> Result<(), Trouble> {
+    for leftover in [&beside.previous, &beside.staging] {
+        if std::fs::symlink_metadata(leftover).is_err() {
+            continue;
+        }
+        if !std::fs::symlink_metadata(leftover).is_ok_and(|m| m.is_dir()) || !is_ours(leftover) {
+            return Err(Trouble::new(
+                format!(
+                    "{} is in the way: irbook uses that name for its own work, but did not make it",
+                    leftover.display()
+                ),
+                "move it away or delete it yourself, then build again",
+            ));
+        }
+        let restore = leftover == &beside.previous && std::fs::symlink_metadata(out).is_err();
+        let result = if restore {
+            std::fs::rename(leftover, out)
+        } else {
+            std::fs::remove_dir_all(leftover)
+        };
+        result.map_err(|e| io_trouble(&format!("cannot clean up {}", leftover.display()), &e))?;
+    }
+    Ok(())
+}
+
+/// A folder irbook wrote: it has a manifest, and every file in it is listed there.
+fn is_ours(dir: &Path) -> bool {
+    dir.join(MARKER).is_file() && matches!(foreign_files(dir), Foreign::None)
+}
+
+/// The new site in `staging`, its manifest written first so that a half-filled staging folder
+/// is still known as irbook's own.
+fn fill(staging: &Path, shown: &str, files: &[OutputFile]) -> Result<(), Trouble> {
+    let creating = |e: std::io::Error| io_trouble(&format!("cannot create {}", staging.display()), &e);
+    std::fs::create_dir(staging).map_err(creating)?;
+    let mut manifest = String::from(MARKER_HEADER);
+    for file in files {
+        manifest.push_str(&file.path);
+        manifest.push('\n');
+    }
+    std::fs::write(staging.join(MARKER), manifest).map_err(creating)?;
+    let dirs: BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    for dir in dirs {
+        std::fs::create_dir_all(&dir).map_err(creating)?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let target = staging.join(&file.path);
+        match &file.contents {
+            Contents::Bytes(bytes) => std::fs::write(&target, bytes)
+                .map_err(|e| io_trouble(&format!("cannot write {shown}/{}", file.path), &e)),
+            Contents::Copy(source) => std::fs::copy(source, &target).map(|_| ()).map_err(|e| {
+                io_trouble(
+                    &format!("cannot copy {} to {shown}/{}", source.display(), file.path),
+                    &e,
+                )
+            }),
+        }
+    })
+}
+
+/// Puts the staging folder in the place of `out`, in one step where the system can exchange
+/// two folders (Linux), else by moving the old site aside first.
+fn swap(out: &Path, shown: &str, beside: &Beside) -> Result<(), Trouble> {
+    let replacing =
+        |e: std::io::Error| io_trouble(&format!("cannot put the new site in place of {shown}"), &e);
+    if std::fs::symlink_metadata(out).is_err() {
+        return std::fs::rename(&beside.staging, out).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&beside.staging);
+            replacing(e)
+        });
+    }
+    match exchange(&beside.staging, out) {
+        Ok(()) => {
+            // The staging folder now holds the old site.
+            remove_old(&beside.staging);
+            return Ok(());
+        }
+        Err(e) if exchange_unsupported(&e) => {}
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&beside.staging);
+            return Err(replacing(e));
+        }
+    }
+    if let Err(e) = std::fs::rename(out, &beside.previous) {
+        let _ = std::fs::remove_dir_all(&beside.staging);
+        return Err(replacing(e));
+    }
+    if let Err(e) = std::fs::rename(&beside.staging, out) {
+        let _ = std::fs::rename(&beside.previous, out);
+        let _ = std::fs::remove_dir_all(&beside.staging);
+        return Err(replacing(e));
+    }
+    remove_old(&beside.previous);
+    Ok(())
+}
+
+/// Removes the old site once the new one is in place; whatever cannot be removed now (a
+/// file held open elsewhere) is removed by the next run's recovery.
+fn remove_old(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let result = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(ErrorKind::Unsupported.into())
+}
+
+/// The file system or kernel cannot exchange folders: fall back to two renames.
+fn exchange_unsupported(e: &std::io::Error) -> bool {
+    e.kind() == ErrorKind::Unsupported
+        || matches!(e.raw_os_error(), Some(code) if code == libc::EINVAL || code == libc::ENOSYS)
+}
+
+/// An I/O failure with the real cause and what to do about it.
+fn io_trouble(what: &str, e: &std::io::Error) -> Trouble {
+    let help = match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            "free some space on that disk; the previous site is unchanged"
+        }
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            "check the permissions of the output folder and the folder that holds it; the previous site is unchanged"
+        }
+        ErrorKind::ResourceBusy | ErrorKind::CrossesDevices => {
+            "the output folder is a mount point or in use: choose a folder inside it with `--out`; the previous site is unchanged"
+        }
+        ErrorKind::NotFound => "a file was removed while the site was written: build again",
+        _ => "the previous site is unchanged",
+    };
+    Trouble::new(format!("{what}: {e}"), help)
+}

@@ -96,6 +96,7 @@ impl Destination {
         let path = write::check_target(root, &requested)?;
         let lock = write::lock(&path, &shown, command)?;
         // Checked again under the lock: another writer may have changed it meanwhile.
+        write::recover_interrupted(&path)?;
         let path = write::check_target(root, &requested)?;
         Ok(Destination {
             path,

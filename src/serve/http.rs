@@ -14,6 +14,8 @@ const MAX_URL: usize = 2048;
 
 type Reply = Response<Cursor<Vec<u8>>>;
 
+const WAITING: &str = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>irbook serve</title></head><body></body></html>\n";
+
 pub fn handle(request: Request, live: &Live) {
     if !matches!(request.method(), Method::Get | Method::Head) {
         let reply =
@@ -48,6 +50,12 @@ fn answer(path: &str, snapshot: &Snapshot) -> Reply {
         Ok(p) => p,
         Err(status) => return text(status, "Bad request.\n"),
     };
+    if snapshot.generation == 0 {
+        // No build has succeeded yet: a blank page that shows the problems and reloads
+        // once the handbook builds.
+        let (page, _) = live::inject(WAITING, 0);
+        return bytes(503, page.into_bytes(), "text/html; charset=utf-8");
+    }
     match snapshot.get(&site_path) {
         Some(body) => file(200, &site_path, body, snapshot.generation),
         None if snapshot.contains(&format!("{site_path}/index.html")) => {

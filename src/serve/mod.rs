@@ -6,13 +6,16 @@ mod http;
 mod live;
 mod site;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use live::{Problem, Problems};
 
 use crate::render::OutputFile;
+
+/// How long a connection may stay silent while the server reads or writes it.
+const SILENCE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Requests answered at once at most; more get 503 until some finish.
 const MAX_IN_FLIGHT: usize = 1024;
@@ -28,19 +31,21 @@ use live::Live;
 impl Server {
     /// Listens on `bind:port`; port 0, or a port in use, takes any free port.
     pub fn start(bind: IpAddr, port: u16) -> Result<Server, String> {
-        let listener = tiny_http::Server::http(SocketAddr::new(bind, port))
+        let listener = TcpListener::bind(SocketAddr::new(bind, port))
             .or_else(|first| {
                 if port == 0 {
                     Err(first)
                 } else {
-                    tiny_http::Server::http(SocketAddr::new(bind, 0))
+                    TcpListener::bind(SocketAddr::new(bind, 0))
                 }
             })
             .map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
         let address = listener
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| "the server has no IP address".to_string())?;
+            .local_addr()
+            .map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
+        limit_silence(&listener);
+        let listener = tiny_http::Server::from_listener(listener, None)
+            .map_err(|e| format!("cannot listen on {address}: {e}"))?;
         let live = Arc::new(Live::new());
         let serving = Arc::clone(&live);
         std::thread::Builder::new()
@@ -60,6 +65,34 @@ impl Server {
         self.live.fail(problems);
     }
 }
+
+/// Gives every connection a deadline for each read and write ([`SILENCE`]), so that a
+/// client that sends its request slowly or never, or never reads the answer, gives up its
+/// thread. Set on the listening socket, which the accepted connections inherit it from (Linux
+/// and the BSDs copy socket options on accept).
+#[cfg(unix)]
+fn limit_silence(listener: &TcpListener) {
+    use std::os::fd::AsRawFd;
+    let limit = libc::timeval {
+        tv_sec: SILENCE.as_secs() as libc::time_t,
+        tv_usec: 0,
+    };
+    for option in [libc::SO_RCVTIMEO, libc::SO_SNDTIMEO] {
+        // SAFETY: a valid socket, a valid option and a pointer to a timeval of the given size.
+        unsafe {
+            libc::setsockopt(
+                listener.as_raw_fd(),
+                libc::SOL_SOCKET,
+                option,
+                (&raw const limit).cast(),
+                std::mem::size_of::<libc::timeval>() as libc::socklen_t,
+            );
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn limit_silence(_: &TcpListener) {}
 
 fn dispatch(listener: &tiny_http::Server, live: &Arc<Live>) {
     let in_flight = Arc::new(AtomicUsize::new(0));

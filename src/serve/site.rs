@@ -85,9 +85,11 @@ impl Snapshot {
 
     /// Whether the page at `page` changed (or went) since `generation`.
     pub fn page_changed_since(&self, page: &str, generation: u64) -> bool {
-        self.files
-            .get(page)
-            .is_none_or(|entry| entry.changed_at > generation)
+        generation < self.generation
+            && self
+                .files
+                .get(page)
+                .is_none_or(|entry| entry.changed_at > generation)
     }
 
     /// The files other than pages (style sheets, scripts, images, data) changed since

@@ -47,8 +47,13 @@ pub fn write_site(out: &Path, shown: &str, files: &[OutputFile]) -> Result<(), T
     swap(out, shown, &beside)
 }
 
-/// Puts right what an interrupted run left: the last complete site back in place, our own
-/// leftovers removed. A leftover folder irbook did not make is never deleted.
+/// Puts right what an interrupted run left beside the output folder `out`: the last complete
+/// site back in place, irbook's own leftovers removed. A leftover folder irbook did not make
+/// is never deleted. Call it under the output lock.
+pub fn recover_interrupted(out: &Path) -> Result<(), Trouble> {
+    recover(out, &Beside::new(out))
+}
+
 fn recover(out: &Path, beside: &Beside) -> Result<(), Trouble> {
     for leftover in [&beside.previous, &beside.staging] {
         if std::fs::symlink_metadata(leftover).is_err() {

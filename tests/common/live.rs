@@ -218,10 +218,10 @@ impl Events {
     pub fn expect(&mut self, name: &str, within: Duration) -> Event {
         let started = Instant::now();
         while started.elapsed() < within {
-            if let Some(event) = self.next(within.saturating_sub(started.elapsed())) {
-                if event.name == name {
-                    return event;
-                }
+            if let Some(event) = self.next(within.saturating_sub(started.elapsed()))
+                && event.name == name
+            {
+                return event;
             }
         }
         panic!("no `{name}` event within {within:?}");

@@ -237,3 +237,5 @@ pub fn build(root: &Path, extra: &[&str]) -> (i32, String) {
 pub mod print;
 
 pub mod live;
+
+pub mod browser;

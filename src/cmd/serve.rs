@@ -9,12 +9,12 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::watch::describe;
+use super::watch::{describe, start_watching};
 use super::{Output, clock, plural};
 use crate::diag;
 use crate::pipeline::{Goal, Outcome, Pipeline};
 use crate::serve::{Problem, Problems, Server};
-use crate::watcher::{Changes, Watch};
+use crate::watcher::Changes;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -37,12 +37,9 @@ pub struct ServeArgs {
 }
 
 pub fn run(args: &ServeArgs, out: &Output) -> ExitCode {
-    if let Err(e) = crate::load::handbook_file(&args.root) {
-        return out.fail(&e.message, &e.help);
-    }
-    let mut watch = match Watch::start(&args.root, args.poll) {
+    let mut watch = match start_watching(&args.root, args.poll, out) {
         Ok(watch) => watch,
-        Err(message) => return out.fail(&message, "check that the folder exists and can be read"),
+        Err(code) => return code,
     };
     let server = match Server::start(args.bind, args.port) {
         Ok(server) => server,
@@ -59,7 +56,6 @@ pub fn run(args: &ServeArgs, out: &Output) -> ExitCode {
             args.bind
         ));
     }
-    super::stop_on_ctrl_c(*out);
     let pipeline = Pipeline::new(&args.root);
     rebuild(&pipeline, &server, out, None);
     let url = format!("http://{}/", server.address);

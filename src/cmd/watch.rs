@@ -34,20 +34,27 @@ pub fn run(args: &WatchArgs, out: &Output) -> ExitCode {
         Err(trouble) => return out.fail(&trouble.message, &trouble.help),
     };
     let pipeline = Pipeline::new(&args.root);
-    if let Err(e) = crate::load::handbook_file(&args.root) {
-        return out.fail(&e.message, &e.help);
-    }
-    let mut watch = match Watch::start(&args.root, args.poll) {
+    let mut watch = match start_watching(&args.root, args.poll, out) {
         Ok(watch) => watch,
-        Err(message) => return out.fail(&message, "check that the folder exists and can be read"),
+        Err(code) => return code,
     };
-    super::stop_on_ctrl_c(*out);
     rebuild(&pipeline, &destination, out, None);
     out.info(&format!("watching {} (Ctrl-C to stop)", args.root.display()));
     while let Some(changes) = watch.wait() {
         rebuild(&pipeline, &destination, out, Some(&changes));
     }
     ExitCode::SUCCESS
+}
+
+/// What `serve` and `watch` start with: a handbook at `root`, watched, and Ctrl-C to stop.
+pub fn start_watching(root: &std::path::Path, poll: bool, out: &Output) -> Result<Watch, ExitCode> {
+    if let Err(e) = crate::load::handbook_file(root) {
+        return Err(out.fail(&e.message, &e.help));
+    }
+    let watch = Watch::start(root, poll)
+        .map_err(|message| out.fail(&message, "check that the folder exists and can be read"))?;
+    super::stop_on_ctrl_c(*out);
+    Ok(watch)
 }
 
 fn rebuild(pipeline: &Pipeline, destination: &Destination, out: &Output, changes: Option<&Changes>) {

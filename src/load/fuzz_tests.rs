@@ -21,7 +21,7 @@ fn load_every_kind(bytes: &[u8]) {
         let file = match decode(path.to_string(), bytes) {
             Ok(file) => file,
             Err(Unreadable::NotUtf8 { file, .. }) => file,
-            Err(Unreadable::Io(_)) => unreachable!("decoding does no I/O"),
+            Err(Unreadable::Refused(_)) => unreachable!("decoding does no I/O"),
         };
         let id = sources.add(file);
         let _ = parse_file(&sources, id, kind);

@@ -20,6 +20,7 @@ pub use walk::is_leftover;
 use frontmatter::{SplitError, split as split_front_matter};
 
 use crate::diag::Diagnostic;
+use crate::fsguard::{self, HandbookRoot, Refusal};
 use crate::model::{Doc, FrontMatter, Handbook, HandbookFile, Id, Kind, Plan, Record, Supplier, Text};
 use crate::source::{FileId, SourceFile, Sources, relative_path};
 
@@ -43,25 +44,38 @@ pub struct Loaded {
 
 pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
     let main_path = root.join(HANDBOOK_FILE);
-    if !main_path.is_file() {
+    if std::fs::symlink_metadata(&main_path).is_err() {
         return Err(NotAHandbook {
             message: format!("no {HANDBOOK_FILE} in {}", root.display()),
             help: "run `irbook init DIR` to start a new handbook, or pass `--root DIR`".into(),
         });
     }
-    let (found, static_files, strays) = walk::content_files(&root.join("content"));
+    let guard = HandbookRoot::new(root).map_err(|e| NotAHandbook {
+        message: format!("cannot read {}: {e}", root.display()),
+        help: "check the path and its permissions".into(),
+    })?;
+    let contents = walk::content_files(&guard, &root.join("content"));
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
 
     let mut to_parse = Vec::new();
     let mut unreadable = Vec::new();
-    for (path, kind) in
-        std::iter::once((main_path, None)).chain(found.into_iter().map(|f| (f.path, Some(f.kind))))
-    {
-        match read(root, &path) {
-            Ok(file) => to_parse.push((sources.add(file), kind)),
-            Err(Unreadable::Io(message)) => {
-                diagnostics.push(Diagnostic::error(message).help("check the file's permissions"))
+    let found = contents.found.into_iter().map(|f| (f.path, Some(f.kind)));
+    for (path, kind) in std::iter::once((main_path, None)).chain(found) {
+        let rel = relative_path(root, &path);
+        let decoded = guard
+            .read(&path, fsguard::TEXT_LIMIT)
+            .map_err(Unreadable::Refused)
+            .and_then(|bytes| decode(rel.clone(), &bytes));
+        let id = match decoded {
+            Ok(file) => {
+                to_parse.push((sources.add(file), kind));
+                continue;
+            }
+            Err(Unreadable::Refused(refusal)) => {
+                let id = sources.add(SourceFile::new(rel, String::new()));
+                diagnostics.push(refusal.diagnostic().in_file(id));
+                id
             }
             Err(Unreadable::NotUtf8 { file, offset }) => {
                 let id = sources.add(file);
@@ -70,13 +84,18 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
                         .at(id, offset..offset)
                         .help("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
                 );
-                if let Some((kind, name)) = kind.zip(file_id(&sources.get(id).path).ok()) {
-                    unreadable.push((kind, name, id));
-                }
+                id
             }
+        };
+        if let Some((kind, name)) = kind.zip(file_id(&sources.get(id).path).ok()) {
+            unreadable.push((kind, name, id));
         }
     }
-    for stray in strays {
+    for (path, refusal) in contents.refused {
+        let id = sources.add(SourceFile::new(relative_path(root, &path), String::new()));
+        diagnostics.push(refusal.diagnostic().in_file(id));
+    }
+    for stray in contents.strays {
         let id = sources.add(SourceFile::new(relative_path(root, &stray.path), String::new()));
         let diagnostic = if stray.is_error {
             Diagnostic::error(stray.message)
@@ -93,7 +112,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
 
     let mut handbook = Handbook {
         unreadable,
-        static_files,
+        static_files: contents.statics,
         ..Handbook::default()
     };
     for (item, problems) in parsed {
@@ -163,14 +182,8 @@ fn unused_themes(root: &Path, handbook: &Handbook, sources: &mut Sources) -> Vec
 }
 
 enum Unreadable {
-    Io(String),
+    Refused(Refusal),
     NotUtf8 { file: SourceFile, offset: usize },
-}
-
-fn read(root: &Path, path: &PathBuf) -> Result<SourceFile, Unreadable> {
-    let rel = relative_path(root, path);
-    let bytes = std::fs::read(path).map_err(|e| Unreadable::Io(format!("cannot read {rel}: {e}")))?;
-    decode(rel, &bytes)
 }
 
 /// UTF-8 text without its BOM, or where the first invalid byte is.

@@ -6,6 +6,7 @@ mod frontmatter;
 #[cfg(test)]
 mod fuzz_tests;
 mod recover;
+mod text;
 mod walk;
 mod yaml;
 
@@ -68,8 +69,10 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
             .map_err(Unreadable::Refused)
             .and_then(|bytes| decode(rel.clone(), &bytes));
         let id = match decoded {
-            Ok(file) => {
-                to_parse.push((sources.add(file), kind));
+            Ok(Decoded { file, controls }) => {
+                let id = sources.add(file);
+                diagnostics.extend(text::control_characters(sources.get(id), id, &controls));
+                to_parse.push((id, kind));
                 continue;
             }
             Err(Unreadable::Refused(refusal)) => {
@@ -186,16 +189,31 @@ enum Unreadable {
     NotUtf8 { file: SourceFile, offset: usize },
 }
 
+/// A file's text, with the control characters it held replaced (see `text.rs`).
+struct Decoded {
+    file: SourceFile,
+    controls: Vec<(usize, char)>,
+}
+
 /// UTF-8 text without its BOM, or where the first invalid byte is.
-fn decode(rel: String, bytes: &[u8]) -> Result<SourceFile, Unreadable> {
+fn decode(rel: String, bytes: &[u8]) -> Result<Decoded, Unreadable> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(rel, text.to_string())),
+        Ok(text) => {
+            let (text, controls) = text::replace_control_characters(text);
+            Ok(Decoded {
+                file: SourceFile::new(rel, text),
+                controls,
+            })
+        }
         Err(e) => {
-            let offset = e.valid_up_to();
+            let lossy = String::from_utf8_lossy(bytes);
+            // The valid start is the same in the lossy text; count it after replacements.
+            let (valid, _) = text::replace_control_characters(&lossy[..e.valid_up_to()]);
+            let (text, _) = text::replace_control_characters(&lossy);
             Err(Unreadable::NotUtf8 {
-                file: SourceFile::new(rel, String::from_utf8_lossy(bytes).into_owned()),
-                offset,
+                file: SourceFile::new(rel, text),
+                offset: valid.len(),
             })
         }
     }

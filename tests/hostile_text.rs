@@ -71,3 +71,56 @@ fn tabs_and_line_breaks_are_fine() {
     f.edit("content/pages/about.md", "# Why", "# Why\r\n\tIndented code\r");
     assert_eq!(shorts(&f.check()), Vec::<String>::new());
 }
+
+/// `check --format json` that must finish within `seconds`.
+fn check_within(f: &Fixture, seconds: u64) -> Vec<common::Diag> {
+    let output = common::irbook()
+        .args(["check", "--format", "json", "--root"])
+        .arg(f.root())
+        .timeout(std::time::Duration::from_secs(seconds))
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some(), "killed: {output:?}");
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn aliases_copying_a_long_text_many_times_are_refused_quickly() {
+    let f = Fixture::new();
+    let aliases = "  - *big\n".repeat(2_000);
+    let handbook = common::HANDBOOK.replace(
+        "title: Test Handbook\n",
+        &format!(
+            "title: Test Handbook\nstart_here: &big \"{}\"\n",
+            "x".repeat(100_000)
+        ),
+    ) + "copies:\n"
+        + &aliases;
+    f.write("handbook.yaml", &handbook);
+    let eleventh = common::HANDBOOK.lines().count() + 1 + 1 + 11;
+    let diags = check_within(&f, 20);
+    assert_eq!(
+        shorts(&diags),
+        [format!(
+            "error handbook.yaml:{eleventh}:5 aliases (`*name`) copy more than 1 MB of text"
+        )]
+    );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("write the values out where they are needed, or copy fewer of them with aliases (`*name`)")
+    );
+}
+
+#[test]
+fn aliases_nesting_deeper_than_the_limit_are_refused() {
+    let f = Fixture::new();
+    let mut chain = format!("a0: &a0 {}x{}\n", "[".repeat(60), "]".repeat(60));
+    for i in 1..20_000 {
+        chain.push_str(&format!("a{i}: &a{i} [*a{}]\n", i - 1));
+    }
+    f.write("content/suppliers/deep.yaml", &chain);
+    assert_eq!(
+        shorts(&check_within(&f, 20)),
+        ["error content/suppliers/deep.yaml:5:10 an alias (`*name`) nests values more than 64 levels deep"]
+    );
+}

@@ -340,6 +340,11 @@ fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Dia
         let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
         line[..indent].find('\t').map(|i| r.start + i)
     };
+    if let Some(help) = e.limit_help {
+        return Diagnostic::error(e.message.clone())
+            .at(file, e.offset..e.offset)
+            .help(help);
+    }
     let tab = near.map(|l| source.line_range(l)).find_map(indentation_tab);
     match tab {
         Some(at) => Diagnostic::error("YAML syntax: a tab in the indentation")

@@ -27,6 +27,10 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     pub message: String,
     pub help: Option<String>,
+    /// The file could not be read as a file (unreadable, a link leaving the handbook, not a
+    /// regular file, too large): trouble with the files rather than with what they say, which
+    /// FORMAT.md gives exit code 2.
+    pub io_trouble: bool,
 }
 
 impl Diagnostic {
@@ -36,6 +40,7 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             help: None,
+            io_trouble: false,
         }
     }
 
@@ -69,6 +74,12 @@ impl Diagnostic {
         self
     }
 
+    /// Marks the problem as I/O trouble (see [`Diagnostic::io_trouble`]).
+    pub fn io(mut self) -> Self {
+        self.io_trouble = true;
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -95,6 +106,11 @@ impl Diagnostics {
 
     pub fn warnings(&self) -> usize {
         self.items.len() - self.errors()
+    }
+
+    /// Whether an error is I/O trouble: a file that could not be read (exit code 2, not 1).
+    pub fn io_trouble(&self) -> bool {
+        self.items.iter().any(|d| d.is_error() && d.io_trouble)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -221,4 +237,19 @@ pub fn summary(diagnostics: &Diagnostics, files: usize) -> String {
         plural(files, "file")
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_trouble_counts_only_errors_marked_so() {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.push(Diagnostic::error("bad value"));
+        diagnostics.push(Diagnostic::warning("odd file").io());
+        assert!(!diagnostics.io_trouble());
+        diagnostics.push(Diagnostic::error("cannot be read").io());
+        assert!(diagnostics.io_trouble());
+    }
 }

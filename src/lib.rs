@@ -10,6 +10,7 @@
 pub mod cmd;
 pub mod diag;
 pub mod example;
+pub mod fsguard;
 pub mod load;
 pub mod markdown;
 pub mod model;

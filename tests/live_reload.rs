@@ -23,11 +23,9 @@ fn the_browser_reloads_changed_pages_keeps_its_place_and_shows_problems() {
     let Some(mut tab) = Browser::open(&format!("http://{address}/playbooks/ransomware.html")) else {
         return;
     };
-    tab.wait_until("document.readyState === 'complete'");
     tab.eval("window.scrollTo(0, 700); window.irbookMarker = 'before';");
-    assert_eq!(tab.eval("window.scrollY"), 700);
+    assert_eq!(tab.eval("window.scrollY"), 700, "{}", server.output().join("\n"));
     let mut other = Browser::open(&format!("http://{address}/roles.html")).expect("chromium is there");
-    other.wait_until("document.readyState === 'complete'");
     other.eval("window.irbookMarker = 'untouched';");
 
     f.edit(

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::{EXIT_INVALID, Output, plural};
+use super::{Output, plural};
 use crate::diag;
 use crate::pipeline::{Goal, Pipeline};
 use crate::render::OutputFile;
@@ -58,7 +58,7 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
             diag::summary(&outcome.diagnostics, outcome.handbook_files),
             destination.shown
         ));
-        return ExitCode::from(EXIT_INVALID);
+        return super::failure(&outcome.diagnostics);
     };
     if let Err(trouble) = destination.write(files) {
         return out.fail(&trouble.message, &trouble.help);

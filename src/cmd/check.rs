@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use super::{EXIT_INVALID, EXIT_TROUBLE, Output, to_stdout};
+use super::{EXIT_TROUBLE, Output, to_stdout};
 use crate::diag::{self, Diagnostic, Diagnostics};
 use crate::pipeline::{Goal, Pipeline};
 use crate::source::Sources;
@@ -63,7 +63,7 @@ pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
     }
     let failed = diagnostics.errors() > 0 || (args.strict && diagnostics.warnings() > 0);
     if failed {
-        ExitCode::from(EXIT_INVALID)
+        super::failure(diagnostics)
     } else {
         ExitCode::SUCCESS
     }

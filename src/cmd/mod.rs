@@ -99,6 +99,16 @@ fn finish_quietly_on_closed_pipe(result: std::io::Result<()>) {
     }
 }
 
+/// The exit code of a run that failed: 2 when a file could not be read at all (I/O
+/// trouble), else 1 (the handbook has errors).
+fn failure(diagnostics: &Diagnostics) -> ExitCode {
+    ExitCode::from(if diagnostics.io_trouble() {
+        EXIT_TROUBLE
+    } else {
+        EXIT_INVALID
+    })
+}
+
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

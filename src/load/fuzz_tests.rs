@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::{Unreadable, decode, parse_file};
+use super::{Decoded, Unreadable, decode, parse_file};
 use crate::model::Kind;
 use crate::source::Sources;
 
@@ -19,9 +19,9 @@ fn load_every_kind(bytes: &[u8]) {
     for (kind, path) in KINDS {
         let mut sources = Sources::default();
         let file = match decode(path.to_string(), bytes) {
-            Ok(file) => file,
+            Ok(Decoded { file, .. }) => file,
             Err(Unreadable::NotUtf8 { file, .. }) => file,
-            Err(Unreadable::Io(_)) => unreachable!("decoding does no I/O"),
+            Err(Unreadable::Refused(_)) => unreachable!("decoding does no I/O"),
         };
         let id = sources.add(file);
         let _ = parse_file(&sources, id, kind);

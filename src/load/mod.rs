@@ -6,6 +6,7 @@ mod frontmatter;
 #[cfg(test)]
 mod fuzz_tests;
 mod recover;
+mod text;
 mod walk;
 mod yaml;
 
@@ -20,6 +21,7 @@ pub use walk::{is_editor_leftover, is_leftover};
 use frontmatter::{SplitError, split as split_front_matter};
 
 use crate::diag::Diagnostic;
+use crate::fsguard::{self, HandbookRoot, Refusal};
 use crate::model::{Doc, FrontMatter, Handbook, HandbookFile, Id, Kind, Plan, Record, Supplier, Text};
 use crate::source::{FileId, SourceFile, Sources, relative_path};
 
@@ -44,31 +46,46 @@ pub struct Loaded {
 /// The handbook's main file, or why `root` is no handbook.
 pub fn handbook_file(root: &Path) -> Result<PathBuf, NotAHandbook> {
     let main_path = root.join(HANDBOOK_FILE);
-    if main_path.is_file() {
-        Ok(main_path)
-    } else {
+    if std::fs::symlink_metadata(&main_path).is_err() {
         Err(NotAHandbook {
             message: format!("no {HANDBOOK_FILE} in {}", root.display()),
             help: "run `irbook init DIR` to start a new handbook, or pass `--root DIR`".into(),
         })
+    } else {
+        Ok(main_path)
     }
 }
 
 pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
     let main_path = handbook_file(root)?;
-    let (found, static_files, strays) = walk::content_files(&root.join("content"));
+    let guard = HandbookRoot::new(root).map_err(|e| NotAHandbook {
+        message: format!("cannot read {}: {e}", root.display()),
+        help: "check the path and its permissions".into(),
+    })?;
+    let contents = walk::content_files(&guard, &root.join("content"));
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
 
     let mut to_parse = Vec::new();
     let mut unreadable = Vec::new();
-    for (path, kind) in
-        std::iter::once((main_path, None)).chain(found.into_iter().map(|f| (f.path, Some(f.kind))))
-    {
-        match read(root, &path) {
-            Ok(file) => to_parse.push((sources.add(file), kind)),
-            Err(Unreadable::Io(message)) => {
-                diagnostics.push(Diagnostic::error(message).help("check the file's permissions"))
+    let found = contents.found.into_iter().map(|f| (f.path, Some(f.kind)));
+    for (path, kind) in std::iter::once((main_path, None)).chain(found) {
+        let rel = relative_path(root, &path);
+        let decoded = guard
+            .read(&path, fsguard::TEXT_LIMIT)
+            .map_err(Unreadable::Refused)
+            .and_then(|bytes| decode(rel.clone(), &bytes));
+        let id = match decoded {
+            Ok(Decoded { file, controls }) => {
+                let id = sources.add(file);
+                diagnostics.extend(text::control_characters(sources.get(id), id, &controls));
+                to_parse.push((id, kind));
+                continue;
+            }
+            Err(Unreadable::Refused(refusal)) => {
+                let id = sources.add(SourceFile::new(rel, String::new()));
+                diagnostics.push(refusal.diagnostic().in_file(id));
+                id
             }
             Err(Unreadable::NotUtf8 { file, offset }) => {
                 let id = sources.add(file);
@@ -77,13 +94,18 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
                         .at(id, offset..offset)
                         .help("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
                 );
-                if let Some((kind, name)) = kind.zip(file_id(&sources.get(id).path).ok()) {
-                    unreadable.push((kind, name, id));
-                }
+                id
             }
+        };
+        if let Some((kind, name)) = kind.zip(file_id(&sources.get(id).path).ok()) {
+            unreadable.push((kind, name, id));
         }
     }
-    for stray in strays {
+    for (path, refusal) in contents.refused {
+        let id = sources.add(SourceFile::new(relative_path(root, &path), String::new()));
+        diagnostics.push(refusal.diagnostic().in_file(id));
+    }
+    for stray in contents.strays {
         let id = sources.add(SourceFile::new(relative_path(root, &stray.path), String::new()));
         let diagnostic = if stray.is_error {
             Diagnostic::error(stray.message)
@@ -100,7 +122,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
 
     let mut handbook = Handbook {
         unreadable,
-        static_files,
+        static_files: contents.statics,
         ..Handbook::default()
     };
     for (item, problems) in parsed {
@@ -170,26 +192,35 @@ fn unused_themes(root: &Path, handbook: &Handbook, sources: &mut Sources) -> Vec
 }
 
 enum Unreadable {
-    Io(String),
+    Refused(Refusal),
     NotUtf8 { file: SourceFile, offset: usize },
 }
 
-fn read(root: &Path, path: &PathBuf) -> Result<SourceFile, Unreadable> {
-    let rel = relative_path(root, path);
-    let bytes = std::fs::read(path).map_err(|e| Unreadable::Io(format!("cannot read {rel}: {e}")))?;
-    decode(rel, &bytes)
+/// A file's text, with the control characters it held replaced (see `text.rs`).
+struct Decoded {
+    file: SourceFile,
+    controls: Vec<(usize, char)>,
 }
 
 /// UTF-8 text without its BOM, or where the first invalid byte is.
-fn decode(rel: String, bytes: &[u8]) -> Result<SourceFile, Unreadable> {
+fn decode(rel: String, bytes: &[u8]) -> Result<Decoded, Unreadable> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(rel, text.to_string())),
+        Ok(text) => {
+            let (text, controls) = text::replace_control_characters(text);
+            Ok(Decoded {
+                file: SourceFile::new(rel, text),
+                controls,
+            })
+        }
         Err(e) => {
-            let offset = e.valid_up_to();
+            let lossy = String::from_utf8_lossy(bytes);
+            // The valid start is the same in the lossy text; count it after replacements.
+            let (valid, _) = text::replace_control_characters(&lossy[..e.valid_up_to()]);
+            let (text, _) = text::replace_control_characters(&lossy);
             Err(Unreadable::NotUtf8 {
-                file: SourceFile::new(rel, String::from_utf8_lossy(bytes).into_owned()),
-                offset,
+                file: SourceFile::new(rel, text),
+                offset: valid.len(),
             })
         }
     }
@@ -316,6 +347,11 @@ fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Dia
         let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
         line[..indent].find('\t').map(|i| r.start + i)
     };
+    if let Some(help) = e.limit_help {
+        return Diagnostic::error(e.message.clone())
+            .at(file, e.offset..e.offset)
+            .help(help);
+    }
     let tab = near.map(|l| source.line_range(l)).find_map(indentation_tab);
     match tab {
         Some(at) => Diagnostic::error("YAML syntax: a tab in the indentation")

@@ -3,8 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
+use crate::fsguard::{self, HandbookRoot, Refused, Walked};
 use crate::model::{Kind, StaticFile};
 use crate::suggest::did_you_mean;
 
@@ -64,64 +63,48 @@ pub fn is_editor_leftover(name: &str) -> bool {
         || name == "Thumbs.db"
 }
 
+/// What `content/` holds, sorted out.
+#[derive(Debug, Default)]
+pub struct Contents {
+    pub found: Vec<Found>,
+    pub statics: Vec<StaticFile>,
+    pub strays: Vec<Stray>,
+    /// Files and folders the read rule refused, by the path they were found at.
+    pub refused: Vec<Refused>,
+}
+
 /// Walks `content/` (absent is fine: a handbook may be only `handbook.yaml`).
-pub fn content_files(content: &Path) -> (Vec<Found>, Vec<StaticFile>, Vec<Stray>) {
-    let mut found = Vec::new();
-    let mut statics = Vec::new();
-    let mut strays = Vec::new();
-    let walker = WalkDir::new(content)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            let in_static = e.depth() > 1
-                && e.path()
-                    .strip_prefix(content)
-                    .is_ok_and(|r| r.starts_with(STATIC));
-            if in_static {
-                !is_editor_leftover(&name)
-            } else {
-                !is_leftover(&name)
-            }
-        });
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let path = e.path().map_or_else(|| content.to_path_buf(), Path::to_path_buf);
-                strays.push(Stray {
-                    message: format!(
-                        "cannot read this folder or file: {}",
-                        e.io_error().map_or(e.to_string(), |io| io.to_string())
-                    ),
-                    help: "check its permissions; nothing in it was checked".into(),
-                    is_error: true,
-                    path,
-                });
-                continue;
-            }
-        };
-        let path = entry.path().to_path_buf();
-        let rel = path.strip_prefix(content).unwrap_or(&path);
-        let parts: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let is_dir = entry.file_type().is_dir();
-        match parts.as_slice() {
+pub fn content_files(root: &HandbookRoot, content: &Path) -> Contents {
+    let skip = |rel: &[String]| {
+        let name = rel.last().map_or("", String::as_str);
+        if rel.len() > 1 && rel[0] == STATIC {
+            is_editor_leftover(name)
+        } else {
+            is_leftover(name)
+        }
+    };
+    let (walked, refused) = fsguard::walk(root, content, skip);
+    let mut out = Contents {
+        refused,
+        ..Contents::default()
+    };
+    for Walked { path, rel, is_dir } in walked {
+        match rel.as_slice() {
             [top, rest @ ..] if top == STATIC && !is_dir && !rest.is_empty() => {
-                statics.push(StaticFile {
-                    source: path,
-                    path: rest.join("/"),
-                });
+                match root.copyable(&path, fsguard::STATIC_LIMIT) {
+                    Ok(real) => out.statics.push(StaticFile {
+                        source: real,
+                        path: rest.join("/"),
+                    }),
+                    Err(refusal) => out.refused.push((path, refusal)),
+                }
             }
             [top, ..] if top == STATIC => {}
             [folder] if is_dir && !FOLDERS.iter().any(|(name, ..)| name == folder) => {
-                strays.push(unknown_folder(path, folder));
+                out.strays.push(unknown_folder(path, folder));
             }
             [_] if is_dir => {}
-            [_] => strays.push(Stray {
+            [_] => out.strays.push(Stray {
                 path,
                 message: "ignored: files directly in content/ are not part of the handbook".into(),
                 help: "move it into content/suppliers, plans, playbooks, pages or static".into(),
@@ -129,10 +112,10 @@ pub fn content_files(content: &Path) -> (Vec<Found>, Vec<StaticFile>, Vec<Stray>
             }),
             [folder, name] if !is_dir => {
                 if let Some((_, kind, ext)) = FOLDERS.iter().find(|(f, ..)| f == folder) {
-                    classify(path, name, *kind, ext, &mut found, &mut strays);
+                    classify(path, name, *kind, ext, &mut out.found, &mut out.strays);
                 }
             }
-            [folder, _] if FOLDERS.iter().any(|(f, ..)| f == folder) => strays.push(Stray {
+            [folder, _] if FOLDERS.iter().any(|(f, ..)| f == folder) => out.strays.push(Stray {
                 path,
                 message: format!("ignored: content/{folder} has no sub-folders"),
                 help: format!("put the files directly into content/{folder}"),
@@ -141,19 +124,20 @@ pub fn content_files(content: &Path) -> (Vec<Found>, Vec<StaticFile>, Vec<Stray>
             _ => {}
         }
     }
-    for shadowed in statics
+    for shadowed in out
+        .statics
         .iter()
         .filter(|s| crate::model::is_generated_path(&s.path))
     {
-        strays.push(Stray {
-            path: shadowed.source.clone(),
+        out.strays.push(Stray {
+            path: content.join(STATIC).join(&shadowed.path),
             message: format!("not copied: the site writes its own `{}`", shadowed.path),
             help: "rename the file or move it into a folder of its own".into(),
             is_error: false,
         });
     }
-    statics.retain(|s| !crate::model::is_generated_path(&s.path));
-    (found, statics, strays)
+    out.statics.retain(|s| !crate::model::is_generated_path(&s.path));
+    out
 }
 
 fn unknown_folder(path: PathBuf, folder: &str) -> Stray {

@@ -38,11 +38,13 @@ pub struct Scalar {
     pub line_offsets: Vec<usize>,
 }
 
-/// A YAML syntax error at a byte offset of the file.
+/// A YAML syntax error, or a limit the document broke, at a byte offset of the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyntaxError {
     pub message: String,
     pub offset: usize,
+    /// For a broken limit (not a syntax error): what to do about it.
+    pub limit_help: Option<&'static str>,
 }
 
 /// Parses one YAML document. `base` is the offset of `text` inside its file (front matter);
@@ -54,7 +56,7 @@ pub fn parse(text: &str, base: usize) -> Result<Node, SyntaxError> {
         base,
         stack: Vec::new(),
         anchors: HashMap::new(),
-        expanded: 0,
+        expanded: Weight::default(),
         documents: Vec::new(),
         too_big: None,
     };
@@ -64,6 +66,7 @@ pub fn parse(text: &str, base: usize) -> Result<Node, SyntaxError> {
         let (event, mark) = parser.next_token().map_err(|e| SyntaxError {
             message: e.info().to_string(),
             offset: base + local_offset(text, &line_starts(text), e.marker()),
+            limit_help: None,
         })?;
         if event == Event::StreamEnd {
             break;
@@ -85,6 +88,7 @@ pub fn parse(text: &str, base: usize) -> Result<Node, SyntaxError> {
         return Err(SyntaxError {
             message: "a second YAML document (`---`) in one file: one file holds one document".into(),
             offset: second.span.start,
+            limit_help: None,
         });
     }
     Ok(first)
@@ -112,19 +116,33 @@ struct TreeBuilder<'a> {
     base: usize,
     /// Open collections: their node (children so far) and, for mappings, a pending key.
     stack: Vec<Open>,
-    /// Anchored nodes and how many nodes each holds.
-    anchors: HashMap<usize, (Node, usize)>,
-    /// Nodes copied by aliases so far: bounded, so a few lines cannot expand to gigabytes.
-    expanded: usize,
+    /// Anchored nodes and what each weighs.
+    anchors: HashMap<usize, (Node, Weight)>,
+    /// What aliases copied so far: bounded in values and bytes, so that a few lines cannot
+    /// expand to gigabytes.
+    expanded: Weight,
     documents: Vec<Node>,
     /// The first limit the document broke; later events are ignored.
     too_big: Option<SyntaxError>,
 }
 
-/// Deeper nesting than any handbook needs; the bound keeps recursion off the stack's edge.
+/// Deeper nesting than any handbook needs, aliases included; the bound keeps recursion off the
+/// stack's edge.
 const MAX_DEPTH: usize = 64;
-/// Nodes aliases may copy in one file.
+/// Values aliases may copy in one file.
 const MAX_EXPANDED: usize = 10_000;
+/// Bytes of text aliases may copy in one file.
+const MAX_EXPANDED_BYTES: usize = 1024 * 1024;
+const LIMIT_HELP: &str =
+    "write the values out where they are needed, or copy fewer of them with aliases (`*name`)";
+
+/// How much a node holds: values (itself included), bytes of text, and levels of collections.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Weight {
+    values: usize,
+    bytes: usize,
+    depth: usize,
+}
 
 struct Open {
     node: Node,
@@ -139,7 +157,7 @@ impl TreeBuilder<'_> {
 
     fn finish(&mut self, node: Node, anchor: usize) {
         if anchor > 0 {
-            self.anchors.insert(anchor, (node.clone(), size(&node)));
+            self.anchors.insert(anchor, (node.clone(), weigh(&node)));
         }
         let Some(open) = self.stack.last_mut() else {
             self.documents.push(node);
@@ -197,6 +215,7 @@ impl TreeBuilder<'_> {
             self.too_big = Some(SyntaxError {
                 message: format!("nested more than {MAX_DEPTH} levels deep"),
                 offset,
+                limit_help: Some("write the values at fewer levels: no handbook needs this many"),
             });
             return;
         }
@@ -236,18 +255,37 @@ impl TreeBuilder<'_> {
                 }
             }
             Event::Alias(id) => {
-                let (node, size) = self.anchors.get(&id).cloned().unwrap_or((
+                let (node, weight) = self.anchors.get(&id).cloned().unwrap_or((
                     Node {
                         value: Value::Null,
                         span: offset..offset,
                     },
-                    1,
+                    Weight {
+                        values: 1,
+                        ..Weight::default()
+                    },
                 ));
-                self.expanded += size;
-                if self.expanded > MAX_EXPANDED {
+                self.expanded.values += weight.values;
+                self.expanded.bytes += weight.bytes;
+                let limit = if self.expanded.values > MAX_EXPANDED {
+                    Some(format!("aliases (`*name`) copy more than {MAX_EXPANDED} values"))
+                } else if self.expanded.bytes > MAX_EXPANDED_BYTES {
+                    Some(format!(
+                        "aliases (`*name`) copy more than {} MB of text",
+                        MAX_EXPANDED_BYTES / (1024 * 1024)
+                    ))
+                } else if self.stack.len() + weight.depth > MAX_DEPTH {
+                    Some(format!(
+                        "an alias (`*name`) nests values more than {MAX_DEPTH} levels deep"
+                    ))
+                } else {
+                    None
+                };
+                if let Some(message) = limit {
                     self.too_big = Some(SyntaxError {
-                        message: format!("aliases (`*name`) expand to more than {MAX_EXPANDED} values"),
+                        message,
                         offset,
+                        limit_help: Some(LIMIT_HELP),
                     });
                     return;
                 }
@@ -307,12 +345,36 @@ fn merge_keys(entries: &mut Vec<(Node, Node)>) {
     *entries = own;
 }
 
-/// How many nodes `node` holds, itself included.
-fn size(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(size).sum(),
-        Value::Map(entries) => entries.iter().map(|(k, v)| size(k) + size(v)).sum(),
-        Value::Null | Value::Scalar(_) => 0,
+/// A collection holding children that weigh `inner`: one value and one level more.
+fn collection(inner: Weight) -> Weight {
+    Weight {
+        values: inner.values + 1,
+        depth: inner.depth + 1,
+        ..inner
+    }
+}
+
+/// What `node` holds; recursion is bounded by [`MAX_DEPTH`], aliases included.
+fn weigh(node: &Node) -> Weight {
+    let children = |nodes: &mut dyn Iterator<Item = &Node>| {
+        nodes.map(weigh).fold(Weight::default(), |sum, w| Weight {
+            values: sum.values + w.values,
+            bytes: sum.bytes + w.bytes,
+            depth: sum.depth.max(w.depth),
+        })
+    };
+    match &node.value {
+        Value::Seq(items) => collection(children(&mut items.iter())),
+        Value::Map(entries) => collection(children(&mut entries.iter().flat_map(|(k, v)| [k, v]))),
+        Value::Scalar(scalar) => Weight {
+            values: 1,
+            bytes: scalar.text.len(),
+            depth: 0,
+        },
+        Value::Null => Weight {
+            values: 1,
+            ..Weight::default()
+        },
     }
 }
 
@@ -421,14 +483,40 @@ mod tests {
             bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
         let err = parse(&bomb, 0).unwrap_err();
-        assert!(
-            err.message.starts_with("aliases (`*name`) expand to more than"),
-            "{err:?}"
-        );
+        assert_eq!(err.message, "aliases (`*name`) copy more than 10000 values");
         assert!(parse(&"[".repeat(3000), 0).is_err());
         let deep_block: String = (0..2500).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
         let err = parse(&deep_block, 0).unwrap_err();
         assert_eq!(err.message, "nested more than 64 levels deep");
+    }
+
+    #[test]
+    fn aliases_are_bounded_in_bytes_and_depth() {
+        let big = format!(
+            "a: &a \"{}\"\nb: [{}]\n",
+            "x".repeat(100_000),
+            ["*a"; 11].join(", ")
+        );
+        let err = parse(&big, 0).unwrap_err();
+        assert_eq!(err.message, "aliases (`*name`) copy more than 1 MB of text");
+        assert_eq!(err.offset, big.rfind("*a").unwrap());
+        let ten = format!(
+            "a: &a \"{}\"\nb: [{}]\n",
+            "x".repeat(100_000),
+            ["*a"; 10].join(", ")
+        );
+        assert!(parse(&ten, 0).is_ok());
+
+        let mut chain = format!("a0: &a0 {}x{}\n", "[".repeat(60), "]".repeat(60));
+        for i in 1..10 {
+            chain.push_str(&format!("a{i}: &a{i} [*a{}]\n", i - 1));
+        }
+        let err = parse(&chain, 0).unwrap_err();
+        assert_eq!(
+            err.message,
+            "an alias (`*name`) nests values more than 64 levels deep"
+        );
+        assert_eq!(err.offset, chain.find("*a3").unwrap());
     }
 
     #[test]

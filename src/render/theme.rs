@@ -2,11 +2,10 @@
 //! the binary, with any file of the handbook's own `themes/<name>/` taking its place.
 
 use std::collections::HashMap;
-use std::path::Path;
-
-use walkdir::WalkDir;
+use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
+use crate::fsguard::{self, HandbookRoot, Refusal, Refused};
 use crate::source::{FileId, SourceFile, Sources, relative_path};
 
 macro_rules! builtin {
@@ -73,31 +72,54 @@ impl Theme {
             .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
             .collect();
         let dir = root.join("themes").join(name);
+        let guard = HandbookRoot::new(root)
+            .map_err(|e| vec![Diagnostic::error(format!("cannot read {}: {e}", root.display())).io()])?;
         let mut problems = Vec::new();
-        for (rel, path) in files_under(&dir.join("templates")) {
-            match std::fs::read_to_string(&path) {
+        let (found, refused) = files_under(&guard, &dir.join("templates"));
+        problems.extend(
+            refused
+                .into_iter()
+                .map(|(path, r)| refusal(root, &path, &r, sources)),
+        );
+        for (rel, path) in found {
+            let bytes = match guard.read(&path, fsguard::TEXT_LIMIT) {
+                Ok(bytes) => bytes,
+                Err(r) => {
+                    problems.push(refusal(root, &path, &r, sources));
+                    continue;
+                }
+            };
+            let id = sources.add(SourceFile::new(
+                relative_path(root, &path),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
+            match String::from_utf8(bytes) {
                 Ok(text) => {
-                    files.insert(
-                        rel.clone(),
-                        sources.add(SourceFile::new(relative_path(root, &path), text.clone())),
-                    );
+                    files.insert(rel.clone(), id);
                     templates.insert(rel, text);
                 }
-                Err(e) => problems.push(Diagnostic::error(format!(
-                    "cannot read {}: {e}",
-                    relative_path(root, &path)
-                ))),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    problems.push(
+                        Diagnostic::error("the file is not valid UTF-8")
+                            .at(id, at..at)
+                            .help("save the template as UTF-8"),
+                    );
+                }
             }
         }
-        for (rel, path) in files_under(&dir.join("static")) {
-            match std::fs::read(&path) {
+        let (found, refused) = files_under(&guard, &dir.join("static"));
+        problems.extend(
+            refused
+                .into_iter()
+                .map(|(path, r)| refusal(root, &path, &r, sources)),
+        );
+        for (rel, path) in found {
+            match guard.read(&path, fsguard::TEXT_LIMIT) {
                 Ok(bytes) => {
                     assets.insert(format!("assets/{rel}"), bytes);
                 }
-                Err(e) => problems.push(Diagnostic::error(format!(
-                    "cannot read {}: {e}",
-                    relative_path(root, &path)
-                ))),
+                Err(r) => problems.push(refusal(root, &path, &r, sources)),
             }
         }
         if !problems.is_empty() {
@@ -144,13 +166,21 @@ impl Theme {
     }
 }
 
-/// Files below `dir` as (path relative to `dir`, full path); none if `dir` does not exist.
-fn files_under(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
-    WalkDir::new(dir)
-        .sort_by_file_name()
+/// The error for a theme file the read rule refused, at that file.
+fn refusal(root: &Path, path: &Path, refusal: &Refusal, sources: &mut Sources) -> Diagnostic {
+    let id = sources.add(SourceFile::new(relative_path(root, path), String::new()));
+    refusal.diagnostic().in_file(id)
+}
+
+/// Files below `dir` as (path relative to `dir`, full path), and what the read rule refused;
+/// nothing if `dir` does not exist.
+fn files_under(guard: &HandbookRoot, dir: &Path) -> (Vec<(String, PathBuf)>, Vec<Refused>) {
+    let skip = |rel: &[String]| rel.last().is_some_and(|name| crate::load::is_leftover(name));
+    let (walked, refused) = fsguard::walk(guard, dir, skip);
+    let files = walked
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !crate::load::is_leftover(&e.file_name().to_string_lossy()))
-        .map(|e| (relative_path(dir, e.path()), e.path().to_path_buf()))
-        .collect()
+        .filter(|w| !w.is_dir)
+        .map(|w| (w.rel.join("/"), w.path))
+        .collect();
+    (files, refused)
 }

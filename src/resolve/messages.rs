@@ -1,8 +1,9 @@
 //! Message templates: each subject and body must compile with Tera and render for its
 //! audience (for suppliers: for every supplier), so a typo is a `check` error, not a blank
-//! mail at 3 a.m.
+//! mail at 3 a.m. They run in the sandbox (`sandbox/`), so that none can loop without end.
 
 use super::Checker;
+use super::sandbox::{Sandbox, TimeLimit};
 use crate::diag::Diagnostic;
 use crate::model::{Audience, HandbookFile, Message, Record, Supplier, Text};
 use crate::source::FileId;
@@ -12,7 +13,7 @@ use crate::source::FileId;
 /// `contact`. Building the variables serializes the whole handbook, so it is done once too.
 pub struct MessageTemplates {
     variables: tera::Context,
-    compiled: tera::Tera,
+    compiled: Sandbox,
 }
 
 impl MessageTemplates {
@@ -22,12 +23,11 @@ impl MessageTemplates {
         let mut variables = tera::Context::new();
         variables.insert("organization", &main.organization);
         variables.insert("handbook", main);
-        let mut compiled = tera::Tera::new();
+        let mut compiled = Sandbox::new();
         let mut failures = Vec::new();
         for message in &main.messages {
             for (part, text) in parts(message) {
-                if let Err(e) = compiled.add_raw_template(&name(message, part), &text.text) {
-                    let (error, offset) = describe(&e);
+                if let Err((error, offset)) = compiled.add(&name(message, part), &text.text) {
                     failures.push((message, part, error, offset));
                 }
             }
@@ -47,9 +47,7 @@ impl MessageTemplates {
             variables.insert("supplier", supplier);
             variables.insert("contact", &supplier.primary_contact());
         }
-        self.compiled
-            .render(&name(message, part), &variables)
-            .map_err(|e| describe(&e))
+        self.compiled.render(&name(message, part), &variables)
     }
 
     /// The subject filled in, or the message's title where it has no subject.
@@ -78,15 +76,6 @@ fn name(message: &Message, part: &str) -> String {
     format!("{}/{part}", message.id.value)
 }
 
-fn describe(error: &tera::Error) -> (String, usize) {
-    match error.kind() {
-        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-            (report.message().to_string(), report.span().range.start)
-        }
-        other => (other.to_string(), 0),
-    }
-}
-
 pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>, suppliers: &[Record<Supplier>]) {
     let (templates, failures) = MessageTemplates::new(main);
     for (message, part, error, offset) in failures {
@@ -105,6 +94,7 @@ pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>, suppliers: &[R
     }
     for message in &main.messages {
         for (part, text) in parts(message) {
+            let _time = TimeLimit::start();
             let rendered = |supplier: Option<&Record<Supplier>>| templates.fill(message, part, supplier);
             let problem = match message.audience {
                 Audience::Supplier => suppliers.iter().find_map(|supplier| {
@@ -115,8 +105,7 @@ pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>, suppliers: &[R
                 _ => rendered(None).err().map(|e| (e, String::new())),
             };
             // A part that did not compile was reported above.
-            if let Some((error, whom)) =
-                problem.filter(|_| templates.compiled.contains_template(&name(message, part)))
+            if let Some((error, whom)) = problem.filter(|_| templates.compiled.contains(&name(message, part)))
             {
                 c.push(failure(main.file, message, part, text, error, whom));
             }

@@ -6,6 +6,7 @@ mod index;
 mod links;
 mod main_file;
 mod messages;
+mod sandbox;
 mod warnings;
 
 pub use index::{Index, SUPPLIER_SECTIONS};

@@ -120,6 +120,11 @@ impl Browser {
             false,
         );
         browser.session = attached["sessionId"].as_str().expect("a session").to_string();
+        // A new tab starts as about:blank, which is "complete" before the page is even asked for.
+        browser.wait_until(&format!(
+            "location.href === {} && document.readyState === 'complete'",
+            json!(url)
+        ));
         Some(browser)
     }
 

@@ -1,0 +1,295 @@
+//! The one rule for what irbook reads of a handbook: regular files whose real path (every link
+//! resolved) is inside the handbook folder, each up to a size limit counted on the open file
+//! while it is read. A link that leaves the folder, leads nowhere or in a circle, a named pipe,
+//! socket or device is refused with the reason and never opened; nothing is read through it.
+
+mod walk;
+
+pub use walk::{Walked, walk};
+
+use std::fs::{File, Metadata};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+const MB: u64 = 1024 * 1024;
+/// The most irbook reads of one YAML, Markdown or theme file.
+pub const TEXT_LIMIT: u64 = 16 * MB;
+/// The largest file of `content/static/` that a site copies (PDFs, images).
+pub const STATIC_LIMIT: u64 = 128 * MB;
+
+/// The handbook folder by its real path: what every read is checked against.
+#[derive(Debug, Clone)]
+pub struct HandbookRoot {
+    real: PathBuf,
+}
+
+/// A file or folder refused, by the path it was found at.
+pub type Refused = (PathBuf, Refusal);
+
+/// Why a file or folder of the handbook is not read.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The operating system would not read it (permissions, an I/O error, gone).
+    Unreadable(io::Error),
+    /// A link to `target` (as written), whose real path `real` is outside the handbook.
+    LeavesRoot { target: PathBuf, real: PathBuf },
+    /// A link to something that does not exist.
+    Dangling { target: PathBuf },
+    /// A link that leads back to itself, or to a folder that contains it.
+    Loops { target: PathBuf },
+    /// A link into a hidden file or folder of the handbook (`.env`, `.git/`) from outside
+    /// `content/static/`, the one place whose hidden files (`.well-known/`) are published.
+    Hidden { target: PathBuf },
+    /// A named pipe, socket or device (or a folder where a file belongs): what it is.
+    NotRegular(&'static str),
+    /// Larger than `limit` bytes.
+    TooLarge { limit: u64 },
+}
+
+impl Refusal {
+    /// The error to report at the file or link refused; I/O trouble (exit code 2).
+    pub fn diagnostic(&self) -> Diagnostic {
+        let (message, help) = match self {
+            Refusal::Unreadable(e) => (
+                format!("cannot be read: {e}"),
+                "check that irbook may read it: its permissions, and those of its folders".into(),
+            ),
+            Refusal::LeavesRoot { target, real } if target == real => (
+                format!(
+                    "a link to {}, outside the handbook folder: not read",
+                    target.display()
+                ),
+                outside_help(),
+            ),
+            Refusal::LeavesRoot { target, real } => (
+                format!(
+                    "a link to {}, which is {}, outside the handbook folder: not read",
+                    target.display(),
+                    real.display()
+                ),
+                outside_help(),
+            ),
+            Refusal::Dangling { target } => (
+                format!("a link to {}, which does not exist", target.display()),
+                "point the link at a file of the handbook, or remove it".into(),
+            ),
+            Refusal::Loops { target } => (
+                format!("a link to {} that leads back into itself", target.display()),
+                "remove the link: following it would never end".into(),
+            ),
+            Refusal::Hidden { target } => (
+                format!(
+                    "a link to {}, a hidden file of the handbook folder: not read",
+                    target.display()
+                ),
+                "irbook reads hidden files (.env, .git) only where they are in content/static/: \
+                 copy the file there if it belongs on the site"
+                    .into(),
+            ),
+            Refusal::NotRegular(what) => (
+                format!("{what}, not a regular file: not read"),
+                "irbook reads only regular files and folders: remove it from the handbook".into(),
+            ),
+            Refusal::TooLarge { limit } => (
+                format!("larger than the limit of {} MB: not read", limit / MB),
+                format!(
+                    "handbook files may be up to {} MB and files in content/static/ up to {} MB: \
+                     make it smaller, or keep it on a file share and link to it",
+                    TEXT_LIMIT / MB,
+                    STATIC_LIMIT / MB
+                ),
+            ),
+        };
+        Diagnostic::error(message).help(help).io()
+    }
+}
+
+fn outside_help() -> String {
+    "irbook reads nothing outside the handbook folder: copy the file into the handbook instead of linking to it"
+        .into()
+}
+
+impl HandbookRoot {
+    pub fn new(given: &Path) -> io::Result<Self> {
+        Ok(HandbookRoot {
+            real: given.canonicalize()?,
+        })
+    }
+
+    /// The real path of `path` and what is there, if the rule lets irbook look at it.
+    pub fn resolve(&self, path: &Path) -> Result<(PathBuf, Metadata), Refusal> {
+        let is_link = std::fs::symlink_metadata(path)
+            .map_err(Refusal::Unreadable)?
+            .is_symlink();
+        let target = || std::fs::read_link(path).unwrap_or_else(|_| path.to_path_buf());
+        let real = match path.canonicalize() {
+            Ok(real) => real,
+            Err(e) if is_link && is_loop(&e) => return Err(Refusal::Loops { target: target() }),
+            Err(e) if is_link && e.kind() == io::ErrorKind::NotFound => {
+                return Err(Refusal::Dangling { target: target() });
+            }
+            Err(e) => return Err(Refusal::Unreadable(e)),
+        };
+        if !real.starts_with(&self.real) {
+            let target = if is_link { target() } else { real.clone() };
+            return Err(Refusal::LeavesRoot { target, real });
+        }
+        if is_hidden(real.strip_prefix(&self.real).unwrap_or(&real)) {
+            return Err(Refusal::Hidden { target: target() });
+        }
+        let meta = std::fs::metadata(&real).map_err(Refusal::Unreadable)?;
+        Ok((real, meta))
+    }
+
+    /// The bytes of the regular file at `path`, at most `limit` of them.
+    pub fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, Refusal> {
+        let file = self.open(path)?;
+        let mut bytes = Vec::new();
+        // One byte more than allowed tells a file at the limit from one above it, whatever its
+        // metadata said (a file may grow while it is read).
+        file.take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(Refusal::Unreadable)?;
+        if bytes.len() as u64 > limit {
+            return Err(Refusal::TooLarge { limit });
+        }
+        Ok(bytes)
+    }
+
+    /// Checks a file the site copies as it is (`content/static/`), up to `limit` bytes as it is
+    /// now, and returns its real path: the file to copy.
+    pub fn copyable(&self, path: &Path, limit: u64) -> Result<PathBuf, Refusal> {
+        let (real, _) = self.resolve(path)?;
+        let file = open_regular(&real)?;
+        let len = file.metadata().map_err(Refusal::Unreadable)?.len();
+        if len > limit {
+            return Err(Refusal::TooLarge { limit });
+        }
+        Ok(real)
+    }
+
+    fn open(&self, path: &Path) -> Result<File, Refusal> {
+        let (real, meta) = self.resolve(path)?;
+        if !meta.is_file() {
+            return Err(Refusal::NotRegular(kind_of(&meta)));
+        }
+        open_regular(&real)
+    }
+}
+
+/// The writer's half of the rule: copies a `content/static/` file that
+/// [`HandbookRoot::copyable`] accepted (its real path) to `target`, refusing it if it is no
+/// longer a regular file or has grown past [`STATIC_LIMIT`] since.
+pub fn copy_static(real: &Path, target: &Path) -> io::Result<u64> {
+    let refused = |r: Refusal| io::Error::other(format!("{}: {}", real.display(), r.diagnostic().message));
+    let source = open_regular(real).map_err(refused)?;
+    let mut out = File::create(target)?;
+    let copied = io::copy(&mut source.take(STATIC_LIMIT + 1), &mut out)?;
+    if copied > STATIC_LIMIT {
+        return Err(refused(Refusal::TooLarge { limit: STATIC_LIMIT }));
+    }
+    Ok(copied)
+}
+
+/// Opens the file at a real path for reading without following a link and without waiting for
+/// a writer (a pipe swapped in meanwhile), and checks on the open file that it is a regular one.
+pub fn open_regular(real: &Path) -> Result<File, Refusal> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let file = options.open(real).map_err(Refusal::Unreadable)?;
+    let meta = file.metadata().map_err(Refusal::Unreadable)?;
+    if !meta.is_file() {
+        return Err(Refusal::NotRegular(kind_of(&meta)));
+    }
+    Ok(file)
+}
+
+/// What a thing that is not a regular file is, in words.
+fn kind_of(meta: &Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
+}
+
+/// Whether a path inside the handbook passes through a hidden name outside `content/static/`.
+fn is_hidden(inside: &Path) -> bool {
+    !inside.starts_with("content/static")
+        && inside
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+}
+
+fn is_loop(error: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        error.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = error;
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_up_to_the_limit_and_refuses_one_byte_more() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = HandbookRoot::new(dir.path()).unwrap();
+        std::fs::write(dir.path().join("a.md"), "12345").unwrap();
+        assert_eq!(root.read(&dir.path().join("a.md"), 5).unwrap(), b"12345");
+        assert!(matches!(
+            root.read(&dir.path().join("a.md"), 4),
+            Err(Refusal::TooLarge { limit: 4 })
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn copying_refuses_a_pipe_swapped_in_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("a.pdf");
+        std::fs::write(&source, "%PDF").unwrap();
+        let target = dir.path().join("copy.pdf");
+        assert_eq!(copy_static(&source, &target).unwrap(), 4);
+        assert_eq!(std::fs::read(&target).unwrap(), b"%PDF");
+        std::fs::remove_file(&source).unwrap();
+        let path = std::ffi::CString::new(source.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo reads a NUL-terminated path and touches no Rust memory.
+        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o644) }, 0);
+        let error = copy_static(&source, &target).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{}: a named pipe (FIFO), not a regular file: not read",
+                source.display()
+            )
+        );
+    }
+}

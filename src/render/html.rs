@@ -57,12 +57,9 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
             title,
             id,
         }),
-        Event::Start(Tag::Heading {
-            level,
-            classes,
-            attrs,
-            ..
-        }) => {
+        // Of `{#id .class key=value}` only the class survives, and the id where ids are kept:
+        // other attributes (`onclick=...`) would be HTML that no Markdown text may carry.
+        Event::Start(Tag::Heading { level, classes, .. }) => {
             let id = headings
                 .next()
                 .filter(|_| place.trusted)
@@ -71,7 +68,7 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
                 level,
                 id,
                 classes,
-                attrs,
+                attrs: Vec::new(),
             })
         }
         Event::TaskListMarker(checked) => Event::Html(

@@ -75,15 +75,25 @@ pub fn classify(dest: &str) -> LinkTarget<'_> {
 
 pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
     for (file, text, own) in texts(handbook) {
-        let outline;
-        let links = match own.and_then(|(kind, id)| c.index.outline(kind, id)) {
-            Some(o) => &o.links,
+        let computed;
+        let outline = match own.and_then(|(kind, id)| c.index.outline(kind, id)) {
+            Some(o) => o,
             None => {
-                outline = crate::markdown::outline(&text.text);
-                &outline.links
+                computed = crate::markdown::outline(&text.text);
+                &computed
             }
         };
-        for link in links {
+        for heading in &outline.headings {
+            for attribute in &heading.dropped {
+                let span = place_in_file(&c.sources.get(file).text, text, &heading.span);
+                c.push(
+                    Diagnostic::warning(format!("heading attribute `{attribute}` is dropped"))
+                        .at(file, span)
+                        .help("headings keep only `{#id}` and `{.class}`: remove the attribute"),
+                );
+            }
+        }
+        for link in &outline.links {
             if let Some((message, help)) = problem(c, file, own, &link.dest) {
                 let span = place_in_file(&c.sources.get(file).text, text, &link.span);
                 c.push(

@@ -64,3 +64,34 @@ fn heading_attributes_keep_only_id_and_class_everywhere() {
     );
     assert_eq!(attributes(&site, "pages/about.html", "main h1"), ["h1 id=why"]);
 }
+
+#[test]
+fn links_of_unknown_schemes_and_kinds_in_capitals_are_errors() {
+    let f = Fixture::new();
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "## First hour",
+        "Call [the host](SUPPLIER:host), [ops](foo:bar), [fax](fax:+4511) and [web](HTTPS://host.example), [mail](mailto:a@b.example), [phone](tel:+4511111111).\n\n## First hour",
+    );
+    let diags = f.check();
+    assert_eq!(
+        shorts(&diags),
+        [
+            "error content/playbooks/ransomware.md:13:17 broken link: unknown link kind `SUPPLIER:`",
+            "error content/playbooks/ransomware.md:13:39 broken link: unknown link scheme `foo:`",
+            "error content/playbooks/ransomware.md:13:55 broken link: unknown link scheme `fax:`",
+        ]
+    );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some(
+            "did you mean `supplier:`? typed links start with supplier:, plan:, playbook:, page:, role:, obligation: or severity:"
+        )
+    );
+    assert_eq!(
+        diags[1].help.as_deref(),
+        Some(
+            "links lead to web addresses (https://...), mailto:, tel:, or by kind to supplier:, plan:, playbook:, page:, role:, obligation: or severity:"
+        )
+    );
+}

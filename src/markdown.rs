@@ -27,6 +27,10 @@ pub struct Heading {
     pub level: HeadingLevel,
     pub text: String,
     pub anchor: String,
+    /// Where the heading stands in the text.
+    pub span: Range<usize>,
+    /// Attributes written in `{...}` other than `#id` and `.class`: dropped when rendered.
+    pub dropped: Vec<String>,
 }
 
 /// What the resolver needs from a Markdown text.
@@ -46,7 +50,7 @@ impl Outline {
 pub fn outline(text: &str) -> Outline {
     let mut outline = Outline::default();
     let mut used = HashSet::new();
-    let mut heading: Option<(HeadingLevel, Option<String>, String)> = None;
+    let mut heading: Option<(Heading, Option<String>)> = None;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
@@ -56,23 +60,27 @@ pub fn outline(text: &str) -> Outline {
                     span,
                 });
             }
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level, id.map(|i| i.into_string()), String::new()));
+            Event::Start(Tag::Heading { level, id, attrs, .. }) => {
+                let dropped = attrs.into_iter().map(|(key, _)| key.into_string()).collect();
+                let started = Heading {
+                    level,
+                    text: String::new(),
+                    anchor: String::new(),
+                    span: range,
+                    dropped,
+                };
+                heading = Some((started, id.map(|i| i.into_string())));
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, title)) = heading.as_mut() {
-                    title.push_str(&t);
+                if let Some((started, _)) = heading.as_mut() {
+                    started.text.push_str(&t);
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, id, title)) = heading.take() {
-                    let slug = id.unwrap_or_else(|| slugify(&title));
-                    let anchor = unique(if slug.is_empty() { "section".into() } else { slug }, &mut used);
-                    outline.headings.push(Heading {
-                        level,
-                        text: title,
-                        anchor,
-                    });
+                if let Some((mut done, id)) = heading.take() {
+                    let slug = id.unwrap_or_else(|| slugify(&done.text));
+                    done.anchor = unique(if slug.is_empty() { "section".into() } else { slug }, &mut used);
+                    outline.headings.push(done);
                 }
             }
             _ => {}
@@ -135,5 +143,8 @@ mod tests {
         assert_eq!(&text[o.links[0].span.clone()], "supplier:skyhost");
         let anchors: Vec<_> = o.headings.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(anchors, ["intro", "intro-1", "mine"]);
+        let attributed = outline("## Urgent {#now .red onclick=alert(1) data-x}\n");
+        assert_eq!(attributed.headings[0].dropped, ["onclick", "data-x"]);
+        assert_eq!(attributed.headings[0].span, 0..46);
     }
 }

@@ -634,16 +634,19 @@ fn a_symlinked_output_folder_is_updated_through_the_link() {
 }
 
 #[test]
-fn script_links_are_neutralised() {
+fn script_links_are_errors_and_never_built() {
     let f = Fixture::new();
-    f.edit("handbook.yaml", "    name: Incident lead\n", "    name: Incident lead\n    duties: \"[click](javascript:alert(1)) and [data](data:text/html,x)\"\n");
-    let site = built(&f);
-    let roles = page(&site, "roles.html");
-    let hrefs: Vec<&str> = select(&roles, "#role-lead .duties a")
-        .iter()
-        .map(|a| a.value().attr("href").unwrap())
-        .collect();
-    assert_eq!(hrefs, ["#", "#"]);
+    f.edit("handbook.yaml", "    name: Incident lead\n", "    name: Incident lead\n    duties: \"[click](JavaScript:alert(1)) and [data](data:text/html,x)\"\n");
+    assert_eq!(
+        common::shorts(&f.check()),
+        [
+            "error handbook.yaml:14:22 broken link: unknown link scheme `JavaScript:`",
+            "error handbook.yaml:14:54 broken link: unknown link scheme `data:`",
+        ]
+    );
+    let (code, stderr) = build(f.root(), &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!f.path("site").exists());
 }
 
 #[test]

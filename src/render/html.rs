@@ -57,12 +57,9 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
             title,
             id,
         }),
-        Event::Start(Tag::Heading {
-            level,
-            classes,
-            attrs,
-            ..
-        }) => {
+        // Of `{#id .class key=value}` only the class survives, and the id where ids are kept:
+        // other attributes (`onclick=...`) would be HTML that no Markdown text may carry.
+        Event::Start(Tag::Heading { level, classes, .. }) => {
             let id = headings
                 .next()
                 .filter(|_| place.trusted)
@@ -71,7 +68,7 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
                 level,
                 id,
                 classes,
-                attrs,
+                attrs: Vec::new(),
             })
         }
         Event::TaskListMarker(checked) => Event::Html(
@@ -91,11 +88,7 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
 
 /// The href a Markdown destination becomes on `place.page`.
 fn rewrite(dest: &str, place: &Place, index: &Index) -> String {
-    let scheme = dest.split_once(':').map(|(s, _)| s.trim().to_ascii_lowercase());
-    if matches!(scheme.as_deref(), Some("javascript" | "vbscript" | "data")) {
-        return "#".into();
-    }
-    match classify(dest) {
+    match classify(dest.trim_start()) {
         LinkTarget::Object { kind, id, anchor } => urls::object_href(place.page, kind, id, anchor),
         LinkTarget::Markdown { path, anchor } => match index.doc_at(&join_relative(place.source, path)) {
             Some((kind, id)) => urls::object_href(place.page, kind, id, anchor),
@@ -105,9 +98,8 @@ fn rewrite(dest: &str, place: &Place, index: &Index) -> String {
         LinkTarget::SiteFile(_) => {
             format!("{}{}", urls::root_prefix(place.page), &dest[1..])
         }
-        LinkTarget::SamePage(_)
-        | LinkTarget::RelativeFile(_)
-        | LinkTarget::MisspeltKind { .. }
-        | LinkTarget::Other => dest.to_string(),
+        // `check` reports these; were one rendered anyway, it leads nowhere (`javascript:`).
+        LinkTarget::MisspeltKind { .. } | LinkTarget::UnknownScheme(_) => "#".into(),
+        LinkTarget::SamePage(_) | LinkTarget::RelativeFile(_) | LinkTarget::Other => dest.to_string(),
     }
 }

@@ -35,18 +35,24 @@ pub enum LinkTarget<'d> {
     SiteFile(&'d str),
     /// A relative path to anything but a Markdown file: nothing puts it into the built site.
     RelativeFile(&'d str),
-    /// `suplier:x`: looks like a typed link with a misspelt kind.
+    /// `suplier:x`, `SUPPLIER:x`: looks like a typed link with a misspelt kind.
     MisspeltKind { scheme: &'d str, meant: &'static str },
-    /// A web address, `mailto:`, a static file: not checked here.
+    /// `foo:bar`, `javascript:...`: a scheme that is neither a kind nor a web, mail or phone
+    /// link; nothing could check where it leads.
+    UnknownScheme(&'d str),
+    /// A web address, `mailto:` or `tel:`: not checked here.
     Other,
 }
+
+/// The schemes a link may have besides the kinds of typed links.
+const WEB_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 pub fn classify(dest: &str) -> LinkTarget<'_> {
     let (path, anchor) = match dest.split_once('#') {
         Some((p, a)) => (p, Some(a)),
         None => (dest, None),
     };
-    if let Some((scheme, id)) = path.split_once(':') {
+    if let Some((scheme, id)) = split_scheme(path) {
         if let Some(kind) = LINK_KINDS.iter().find(|k| k.name() == scheme) {
             return LinkTarget::Object {
                 kind: *kind,
@@ -54,14 +60,19 @@ pub fn classify(dest: &str) -> LinkTarget<'_> {
                 anchor,
             };
         }
-        let plain = scheme.len() > 2 && scheme.chars().all(|c| c.is_ascii_lowercase());
-        if plain
-            && !id.starts_with("//")
-            && let Some(meant) = did_you_mean(scheme, LINK_KINDS.iter().map(|k| k.name()))
-        {
-            return LinkTarget::MisspeltKind { scheme, meant };
+        if WEB_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
+            return LinkTarget::Other;
         }
-        return LinkTarget::Other;
+        let lower = scheme.to_ascii_lowercase();
+        let meant = LINK_KINDS
+            .iter()
+            .map(|k| k.name())
+            .find(|name| *name == lower)
+            .or_else(|| did_you_mean(&lower, LINK_KINDS.iter().map(|k| k.name())));
+        return match meant {
+            Some(meant) if !id.starts_with("//") => LinkTarget::MisspeltKind { scheme, meant },
+            _ => LinkTarget::UnknownScheme(scheme),
+        };
     }
     let path = path.split('?').next().unwrap_or(path);
     match anchor {
@@ -73,17 +84,37 @@ pub fn classify(dest: &str) -> LinkTarget<'_> {
     }
 }
 
+/// `scheme` and the rest of `scheme:rest`, where the scheme is one by RFC 3986 (a letter, then
+/// letters, digits, `+`, `-` or `.`); `None` for a path such as `notes/a:b.md`.
+fn split_scheme(path: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = path.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some((scheme, rest))
+}
+
 pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
     for (file, text, own) in texts(handbook) {
-        let outline;
-        let links = match own.and_then(|(kind, id)| c.index.outline(kind, id)) {
-            Some(o) => &o.links,
+        let computed;
+        let outline = match own.and_then(|(kind, id)| c.index.outline(kind, id)) {
+            Some(o) => o,
             None => {
-                outline = crate::markdown::outline(&text.text);
-                &outline.links
+                computed = crate::markdown::outline(&text.text);
+                &computed
             }
         };
-        for link in links {
+        for heading in &outline.headings {
+            for attribute in &heading.dropped {
+                let span = place_in_file(&c.sources.get(file).text, text, &heading.span);
+                c.push(
+                    Diagnostic::warning(format!("heading attribute `{attribute}` is dropped"))
+                        .at(file, span)
+                        .help("headings keep only `{#id}` and `{.class}`: remove the attribute"),
+                );
+            }
+        }
+        for link in &outline.links {
             if let Some((message, help)) = problem(c, file, own, &link.dest) {
                 let span = place_in_file(&c.sources.get(file).text, text, &link.span);
                 c.push(
@@ -177,6 +208,10 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
             format!(
                 "did you mean `{meant}:`? typed links start with supplier:, plan:, playbook:, page:, role:, obligation: or severity:"
             ),
+        )),
+        LinkTarget::UnknownScheme(scheme) => Some((
+            format!("unknown link scheme `{scheme}:`"),
+            "links lead to web addresses (https://...), mailto:, tel:, or by kind to supplier:, plan:, playbook:, page:, role:, obligation: or severity:".into(),
         )),
         LinkTarget::SamePage(anchor) => match own {
             Some((kind, id)) => anchor_problem(c, kind, id, anchor, "this page"),
@@ -309,6 +344,28 @@ mod tests {
         assert_eq!(classify("//cdn.example/x.js"), LinkTarget::Other);
         assert_eq!(classify("https://example.org/a.md"), LinkTarget::Other);
         assert_eq!(classify("mailto:a@b.example"), LinkTarget::Other);
+        assert_eq!(classify("HTTPS://example.org"), LinkTarget::Other);
+        assert_eq!(classify("tel:+4570000001"), LinkTarget::Other);
+        assert_eq!(
+            classify("SUPPLIER:x"),
+            LinkTarget::MisspeltKind {
+                scheme: "SUPPLIER",
+                meant: "supplier"
+            }
+        );
+        assert_eq!(classify("foo:bar"), LinkTarget::UnknownScheme("foo"));
+        assert_eq!(
+            classify("javascript:alert(1)"),
+            LinkTarget::UnknownScheme("javascript")
+        );
+        assert_eq!(classify("htps://example.org"), LinkTarget::UnknownScheme("htps"));
+        assert_eq!(
+            classify("notes/a:b.md"),
+            LinkTarget::Markdown {
+                path: "notes/a:b.md",
+                anchor: None
+            }
+        );
         assert_eq!(
             classify("suplier:x"),
             LinkTarget::MisspeltKind {

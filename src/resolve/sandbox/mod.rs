@@ -233,18 +233,12 @@ mod tests {
     }
 
     #[test]
-    fn nested_loops_stop_at_the_step_limit_quickly() {
-        let started = Instant::now();
+    fn nested_loops_stop_at_the_step_limit() {
         let template =
             "x\n{% for i in range(end=99999) %}{% for j in range(end=99999) %}{% endfor %}{% endfor %}";
         assert_eq!(
             render(template, &tera::Context::new()),
             Err(("it loops more than 100000 times".to_string(), 2))
-        );
-        assert!(
-            started.elapsed() < Duration::from_secs(1),
-            "{:?}",
-            started.elapsed()
         );
         let inner_fails =
             "{% for i in range(end=99999) %}\n{% for j in range(end=2) %}{% endfor %}{% endfor %}";

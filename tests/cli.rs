@@ -178,6 +178,35 @@ fn init_refuses_a_non_empty_folder_and_leaves_it_alone() {
     );
 }
 
+/// A disk that fills up half-way: files larger than 8 KB (handbook.yaml) cannot be written.
+#[cfg(unix)]
+#[test]
+fn init_that_fails_half_way_leaves_nothing_and_a_retry_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("handbook");
+    let binary = assert_cmd::cargo::cargo_bin("irbook");
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 16; exec \"$0\" init \"$1\"")
+        .arg(&binary)
+        .arg(&target)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "error: cannot write the handbook into {}: File too large",
+            target.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!target.exists(), "init removed what it had written");
+    irbook().arg("init").arg(&target).assert().code(0);
+    assert_eq!(check_json(&target), vec![]);
+}
+
 #[test]
 fn the_repository_example_passes_check_strict() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -129,9 +129,10 @@ fn init_writes_the_example_handbook_exactly() {
     expected.push((".gitignore".into(), b"/site/\n".to_vec()));
     expected.sort();
     assert_eq!(files_under(&target), expected);
-    assert!(
-        expected.len() >= 14,
-        "the example has suppliers, plans, playbooks and a page"
+    assert_eq!(
+        expected.len(),
+        17,
+        "handbook.yaml, .gitignore, 8 suppliers, 2 plans, 4 playbooks and a page"
     );
 }
 

@@ -166,6 +166,17 @@ fn a_linked_handbook_yaml_or_content_folder_is_refused_too() {
 }
 
 #[test]
+fn a_file_where_a_folder_belongs_is_named() {
+    let f = Fixture::new();
+    std::fs::remove_dir_all(f.path("content")).unwrap();
+    f.write("content", "not a folder");
+    assert_eq!(
+        refused(&f),
+        ["error content:0:0 a file where a folder belongs: nothing in it is read"]
+    );
+}
+
+#[test]
 fn dangling_and_looping_links_name_the_link_and_its_target() {
     let f = Fixture::new();
     link(&f, "content/playbooks/gone.md", "missing.md");

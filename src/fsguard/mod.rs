@@ -44,6 +44,8 @@ pub enum Refusal {
     Hidden { target: PathBuf },
     /// A named pipe, socket or device (or a folder where a file belongs): what it is.
     NotRegular(&'static str),
+    /// A file where a folder belongs (`content`, a theme's `templates`).
+    NotAFolder,
     /// Larger than `limit` bytes.
     TooLarge { limit: u64 },
 }
@@ -91,6 +93,10 @@ impl Refusal {
             Refusal::NotRegular(what) => (
                 format!("{what}, not a regular file: not read"),
                 "irbook reads only regular files and folders: remove it from the handbook".into(),
+            ),
+            Refusal::NotAFolder => (
+                "a file where a folder belongs: nothing in it is read".into(),
+                "make it a folder, or remove it".into(),
             ),
             Refusal::TooLarge { limit } => (
                 format!("larger than the limit of {} MB: not read", limit / MB),

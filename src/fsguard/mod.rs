@@ -35,6 +35,8 @@ pub enum Refusal {
     Unreadable(io::Error),
     /// A link to `target` (as written), whose real path `real` is outside the handbook.
     LeavesRoot { target: PathBuf, real: PathBuf },
+    /// Not a link itself, but in a linked folder: its real path is outside the handbook.
+    InLinkedFolder { real: PathBuf },
     /// A link to something that does not exist.
     Dangling { target: PathBuf },
     /// A link that leads back to itself, or to a folder that contains it.
@@ -69,6 +71,13 @@ impl Refusal {
                 format!(
                     "a link to {}, which is {}, outside the handbook folder: not read",
                     target.display(),
+                    real.display()
+                ),
+                outside_help(),
+            ),
+            Refusal::InLinkedFolder { real } => (
+                format!(
+                    "in a linked folder: its real path {} is outside the handbook folder: not read",
                     real.display()
                 ),
                 outside_help(),
@@ -139,8 +148,13 @@ impl HandbookRoot {
             Err(e) => return Err(Refusal::Unreadable(e)),
         };
         if !real.starts_with(&self.real) {
-            let target = if is_link { target() } else { real.clone() };
-            return Err(Refusal::LeavesRoot { target, real });
+            return Err(match is_link {
+                true => Refusal::LeavesRoot {
+                    target: target(),
+                    real,
+                },
+                false => Refusal::InLinkedFolder { real },
+            });
         }
         if is_hidden(real.strip_prefix(&self.real).unwrap_or(&real)) {
             return Err(Refusal::Hidden { target: target() });

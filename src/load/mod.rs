@@ -5,6 +5,7 @@ mod de;
 mod frontmatter;
 #[cfg(test)]
 mod fuzz_tests;
+mod merge;
 mod recover;
 mod text;
 mod walk;

@@ -313,11 +313,8 @@ fn task_lists_print_as_empty_boxes_whatever_their_state() {
     }
     let printed = |marker: &str| {
         let f = Fixture::new();
-        f.edit(
-            "content/playbooks/ransomware.md",
-            "- [ ] Isolate",
-            &format!("- {marker} Isolate"),
-        );
+        let playbook = common::PLAYBOOK.replace("- [ ] Isolate", &format!("- {marker} Isolate"));
+        f.write("content/playbooks/ransomware.md", &playbook);
         let (code, stderr) = build(f.root(), &[]);
         assert_eq!(code, 0, "{stderr}");
         first_page_image(&print_to_pdf(&f.path("site/playbooks/ransomware.html")))

@@ -134,7 +134,7 @@ impl HandbookRoot {
     }
 
     /// The real path of `path` and what is there, if the rule lets irbook look at it.
-    pub fn resolve(&self, path: &Path) -> Result<(PathBuf, Metadata), Refusal> {
+    fn resolve(&self, path: &Path) -> Result<(PathBuf, Metadata), Refusal> {
         let is_link = std::fs::symlink_metadata(path)
             .map_err(Refusal::Unreadable)?
             .is_symlink();
@@ -215,7 +215,7 @@ pub fn copy_static(real: &Path, target: &Path) -> io::Result<u64> {
 
 /// Opens the file at a real path for reading without following a link and without waiting for
 /// a writer (a pipe swapped in meanwhile), and checks on the open file that it is a regular one.
-pub fn open_regular(real: &Path) -> Result<File, Refusal> {
+fn open_regular(real: &Path) -> Result<File, Refusal> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

@@ -3,8 +3,6 @@
 //! the handbook says and nowhere else. They are read as any text and judged by the resolver:
 //! a bad address is then one error, not also a contact without an address.
 
-use std::fmt;
-
 use serde::de::{Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 
@@ -54,10 +52,6 @@ impl Email {
         }
         None
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 /// Letters and digits of any script, and the few marks that addresses use.
@@ -70,12 +64,6 @@ impl std::ops::Deref for Email {
 
     fn deref(&self) -> &str {
         &self.0
-    }
-}
-
-impl fmt::Display for Email {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
     }
 }
 
@@ -147,12 +135,14 @@ impl<'de> Deserialize<'de> for Phone {
     }
 }
 
+#[cfg(test)]
 impl From<&str> for Phone {
     fn from(text: &str) -> Self {
         Phone(text.to_string())
     }
 }
 
+#[cfg(test)]
 impl From<&str> for Email {
     fn from(text: &str) -> Self {
         Email(text.to_string())

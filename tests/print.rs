@@ -329,3 +329,79 @@ fn task_lists_print_as_empty_boxes_whatever_their_state() {
         "the comparison must see a change on the page"
     );
 }
+
+/// Serves `site` on a local port, every response with `policy` as its Content-Security-Policy
+/// header, until the test ends; returns the address.
+fn serve_with_policy(site: PathBuf, policy: String) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = String::new();
+            if BufReader::new(&stream).read_line(&mut request).is_err() {
+                continue;
+            }
+            let path = request
+                .split_whitespace()
+                .nth(1)
+                .unwrap_or("/")
+                .trim_start_matches('/');
+            let (status, body) = match std::fs::read(site.join(path)) {
+                Ok(body) => ("200 OK", body),
+                Err(_) => ("404 Not Found", Vec::new()),
+            };
+            let kind = match path.rsplit('.').next() {
+                Some("css") => "text/css",
+                Some("js") => "text/javascript",
+                _ => "text/html; charset=utf-8",
+            };
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nContent-Security-Policy: {policy}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream
+                .write_all(head.as_bytes())
+                .and_then(|()| stream.write_all(&body));
+        }
+    });
+    address
+}
+
+#[test]
+fn the_csp_header_of_the_hosting_guide_keeps_the_print_rules() {
+    if !common::print::tools_for("the_csp_header_of_the_hosting_guide_keeps_the_print_rules") {
+        return;
+    }
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/hosting.md")).unwrap();
+    let policy = guide
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("add_header Content-Security-Policy \""))
+        .and_then(|rest| rest.split('"').next())
+        .expect("hosting.md gives a Content-Security-Policy header")
+        .to_string();
+    let (dir, site) = build_example();
+    let printed = |policy: &str, name: &str| {
+        let address = serve_with_policy(site.clone(), policy.to_string());
+        let pdf = dir.path().join(name);
+        common::print::print_url_to_pdf(&format!("{address}/contacts.html"), &pdf);
+        (
+            common::print::page_size(&pdf),
+            flat_text(&pdf).contains("page 1 of 1"),
+        )
+    };
+    assert_eq!(
+        printed(&policy, "guide.pdf"),
+        ("594.96 x 841.92 pts (A4)".to_string(), true),
+        "served with the guide's header, the page keeps its paper size and page numbers"
+    );
+    // Without the print rules Chromium prints on its default paper, which depends on the
+    // machine; the missing page numbers show it on every machine.
+    let stricter = policy.replace(" 'unsafe-inline'", "");
+    assert!(
+        !printed(&stricter, "stricter.pdf").1,
+        "a stricter style-src blocks the print rules (the check can fail)"
+    );
+}

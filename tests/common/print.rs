@@ -51,8 +51,17 @@ fn chromium() -> Option<PathBuf> {
 }
 
 /// Prints `page` (a built site's HTML file) to a PDF next to it and returns the PDF's path.
-pub fn print_to_pdf(page: &Path) -> std::path::PathBuf {
+pub fn print_to_pdf(page: &Path) -> PathBuf {
     let pdf = page.with_extension("pdf");
+    print_url_to_pdf(
+        &format!("file://{}", page.canonicalize().unwrap().display()),
+        &pdf,
+    );
+    pdf
+}
+
+/// Prints the page at `url` to the PDF file `pdf`.
+pub fn print_url_to_pdf(url: &str, pdf: &Path) {
     let profile = tempfile::tempdir().unwrap();
     let status = Command::new(chromium().expect("tools_for() checked for Chromium"))
         .args([
@@ -67,7 +76,7 @@ pub fn print_to_pdf(page: &Path) -> std::path::PathBuf {
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", page.canonicalize().unwrap().display()))
+        .arg(url)
         .output()
         .expect("chromium runs (apt-get install chromium)");
     assert!(
@@ -75,8 +84,18 @@ pub fn print_to_pdf(page: &Path) -> std::path::PathBuf {
         "chromium failed: {}",
         String::from_utf8_lossy(&status.stderr)
     );
-    assert!(pdf.is_file(), "chromium wrote no PDF for {}", page.display());
-    pdf
+    assert!(pdf.is_file(), "chromium wrote no PDF for {url}");
+}
+
+/// The page size line of `pdfinfo`, e.g. `594.96 x 841.92 pts (A4)`.
+pub fn page_size(pdf: &Path) -> String {
+    let output = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo runs");
+    let text = String::from_utf8(output.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .expect("pdfinfo prints Page size:");
+    line["Page size:".len()..].trim().to_string()
 }
 
 pub fn page_count(pdf: &Path) -> usize {

@@ -25,10 +25,14 @@ fn yaml_syntax_error() {
         "severities: [high",
     );
     let d = only(&f);
-    assert_eq!(d.path.as_deref(), Some("content/plans/recovery.yaml"));
-    assert_eq!(d.severity, "error");
-    assert!(d.message.starts_with("YAML syntax: "), "{}", d.message);
-    assert_eq!(d.line, Some(3), "{d:?}");
+    assert_eq!(
+        d.short(),
+        "error content/plans/recovery.yaml:3:6 YAML syntax: illegal placement of ':' indicator"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("check the indentation and quoting on this line or the one before")
+    );
 }
 
 #[test]

@@ -129,9 +129,10 @@ fn init_writes_the_example_handbook_exactly() {
     expected.push((".gitignore".into(), b"/site/\n".to_vec()));
     expected.sort();
     assert_eq!(files_under(&target), expected);
-    assert!(
-        expected.len() >= 14,
-        "the example has suppliers, plans, playbooks and a page"
+    assert_eq!(
+        expected.len(),
+        17,
+        "handbook.yaml, .gitignore, 8 suppliers, 2 plans, 4 playbooks and a page"
     );
 }
 
@@ -176,6 +177,35 @@ fn init_refuses_a_non_empty_folder_and_leaves_it_alone() {
         files_under(dir.path()),
         vec![("notes.txt".to_string(), b"mine".to_vec())]
     );
+}
+
+/// A disk that fills up half-way: files larger than 8 KB (handbook.yaml) cannot be written.
+#[cfg(unix)]
+#[test]
+fn init_that_fails_half_way_leaves_nothing_and_a_retry_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("handbook");
+    let binary = assert_cmd::cargo::cargo_bin("irbook");
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 16; exec \"$0\" init \"$1\"")
+        .arg(&binary)
+        .arg(&target)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "error: cannot write the handbook into {}: File too large",
+            target.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!target.exists(), "init removed what it had written");
+    irbook().arg("init").arg(&target).assert().code(0);
+    assert_eq!(check_json(&target), vec![]);
 }
 
 #[test]

@@ -155,6 +155,20 @@ fn a_linked_handbook_yaml_or_content_folder_is_refused_too() {
     );
 
     let f = Fixture::new();
+    let theme = outside.dir.path().canonicalize().unwrap().join("theme");
+    std::fs::create_dir_all(theme.join("templates")).unwrap();
+    std::fs::write(theme.join("templates/supplier.html"), SECRET).unwrap();
+    std::fs::create_dir(f.path("themes")).unwrap();
+    link(&f, "themes/default", &theme);
+    assert_eq!(
+        refused(&f),
+        [format!(
+            "error themes/default/templates:0:0 in a linked folder: its real path {}/templates is outside the handbook folder: not read",
+            theme.display()
+        )]
+    );
+
+    let f = Fixture::new();
     let elsewhere = outside.dir.path().canonicalize().unwrap().join("content");
     std::fs::rename(f.path("content"), &elsewhere).unwrap();
     link(&f, "content", &elsewhere);
@@ -164,6 +178,17 @@ fn a_linked_handbook_yaml_or_content_folder_is_refused_too() {
         [format!(
             "error content:0:0 a link to {shown}, outside the handbook folder: not read"
         )]
+    );
+}
+
+#[test]
+fn a_file_where_a_folder_belongs_is_named() {
+    let f = Fixture::new();
+    std::fs::remove_dir_all(f.path("content")).unwrap();
+    f.write("content", "not a folder");
+    assert_eq!(
+        refused(&f),
+        ["error content:0:0 a file where a folder belongs: nothing in it is read"]
     );
 }
 

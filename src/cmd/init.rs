@@ -1,4 +1,6 @@
-//! `irbook init`: writes the embedded example handbook into a new or empty folder.
+//! `irbook init`: writes the embedded example handbook into a new or empty folder, all of it
+//! or, failing (a full disk), nothing: what it created is removed again, so that a retry finds
+//! the folder as it was.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,7 +38,7 @@ pub fn run(args: &InitArgs, out: &Output) -> ExitCode {
     if let Err(e) = write_example(dir) {
         return out.fail(
             &format!("cannot write the handbook into {}: {e}", dir.display()),
-            "check the path and its permissions",
+            "nothing was left behind: check free space, the path and its permissions, then run init again",
         );
     }
     out.info(&format!(
@@ -53,17 +55,50 @@ pub fn run(args: &InitArgs, out: &Output) -> ExitCode {
 
 fn write_example(dir: &Path) -> std::io::Result<()> {
     let today = super::today().to_string();
-    for (path, bytes) in FILES {
+    let mut files: Vec<(&str, Vec<u8>)> = FILES
+        .iter()
+        .map(|(path, bytes)| match std::str::from_utf8(bytes) {
+            Ok(text) => (*path, reviewed_on(text, &today).into_bytes()),
+            Err(_) => (*path, bytes.to_vec()),
+        })
+        .collect();
+    files.push((".gitignore", b"/site/\n".to_vec()));
+    write_all_or_nothing(dir, &files)
+}
+
+/// Writes `files` into `dir`; on any failure removes every file and folder it created.
+fn write_all_or_nothing(dir: &Path, files: &[(&str, Vec<u8>)]) -> std::io::Result<()> {
+    let mut created = Vec::new();
+    let result = files.iter().try_for_each(|(path, bytes)| {
         let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        match std::str::from_utf8(bytes) {
-            Ok(text) => std::fs::write(target, reviewed_on(text, &today))?,
-            Err(_) => std::fs::write(target, bytes)?,
+        create_folders(target.parent().unwrap_or(dir), &mut created)?;
+        created.push(target.clone());
+        std::fs::write(&target, bytes)
+    });
+    if result.is_err() {
+        for path in created.iter().rev() {
+            // Best effort: the error that stopped init is the one to report.
+            let _ = if path.is_dir() {
+                std::fs::remove_dir(path)
+            } else {
+                std::fs::remove_file(path)
+            };
         }
     }
-    std::fs::write(dir.join(".gitignore"), "/site/\n")
+    result
+}
+
+/// Creates `dir` and the folders above it that are missing, noting each in `created`.
+fn create_folders(dir: &Path, created: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .collect();
+    for folder in missing.into_iter().rev() {
+        std::fs::create_dir(folder)?;
+        created.push(folder.to_path_buf());
+    }
+    Ok(())
 }
 
 /// The example with every `last_reviewed:` set to `today`: a new handbook starts reviewed,
@@ -85,6 +120,34 @@ fn reviewed_on(text: &str, today: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        let parent = tempfile::tempdir().unwrap();
+        let empty = parent.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        let too_long = format!("content/pages/{}.md", "x".repeat(300));
+        let files = [
+            ("handbook.yaml", b"title: X\n".to_vec()),
+            ("content/suppliers/a.yaml", b"name: A\n".to_vec()),
+            (too_long.as_str(), b"never\n".to_vec()),
+        ];
+        for dir in [empty.clone(), parent.path().join("new/handbook")] {
+            let error = super::write_all_or_nothing(&dir, &files).unwrap_err();
+            assert_eq!(error.kind(), std::io::ErrorKind::InvalidFilename, "{error}");
+        }
+        let left: Vec<_> = walkdir::WalkDir::new(parent.path())
+            .into_iter()
+            .map(|e| {
+                e.unwrap()
+                    .path()
+                    .strip_prefix(parent.path())
+                    .unwrap()
+                    .to_path_buf()
+            })
+            .collect();
+        assert_eq!(left, [std::path::PathBuf::new(), "empty".into()]);
+    }
+
     #[test]
     fn review_dates_are_set_to_today() {
         let text = "name: X\nlast_reviewed: 2026-01-01\r\n  - last_reviewed: 2026-02-02\n";

@@ -35,6 +35,8 @@ pub enum Refusal {
     Unreadable(io::Error),
     /// A link to `target` (as written), whose real path `real` is outside the handbook.
     LeavesRoot { target: PathBuf, real: PathBuf },
+    /// Not a link itself, but in a linked folder: its real path is outside the handbook.
+    InLinkedFolder { real: PathBuf },
     /// A link to something that does not exist.
     Dangling { target: PathBuf },
     /// A link that leads back to itself, or to a folder that contains it.
@@ -44,6 +46,8 @@ pub enum Refusal {
     Hidden { target: PathBuf },
     /// A named pipe, socket or device (or a folder where a file belongs): what it is.
     NotRegular(&'static str),
+    /// A file where a folder belongs (`content`, a theme's `templates`).
+    NotAFolder,
     /// Larger than `limit` bytes.
     TooLarge { limit: u64 },
 }
@@ -71,6 +75,13 @@ impl Refusal {
                 ),
                 outside_help(),
             ),
+            Refusal::InLinkedFolder { real } => (
+                format!(
+                    "in a linked folder: its real path {} is outside the handbook folder: not read",
+                    real.display()
+                ),
+                outside_help(),
+            ),
             Refusal::Dangling { target } => (
                 format!("a link to {}, which does not exist", target.display()),
                 "point the link at a file of the handbook, or remove it".into(),
@@ -91,6 +102,10 @@ impl Refusal {
             Refusal::NotRegular(what) => (
                 format!("{what}, not a regular file: not read"),
                 "irbook reads only regular files and folders: remove it from the handbook".into(),
+            ),
+            Refusal::NotAFolder => (
+                "a file where a folder belongs: nothing in it is read".into(),
+                "make it a folder, or remove it".into(),
             ),
             Refusal::TooLarge { limit } => (
                 format!("larger than the limit of {} MB: not read", limit / MB),
@@ -119,7 +134,7 @@ impl HandbookRoot {
     }
 
     /// The real path of `path` and what is there, if the rule lets irbook look at it.
-    pub fn resolve(&self, path: &Path) -> Result<(PathBuf, Metadata), Refusal> {
+    fn resolve(&self, path: &Path) -> Result<(PathBuf, Metadata), Refusal> {
         let is_link = std::fs::symlink_metadata(path)
             .map_err(Refusal::Unreadable)?
             .is_symlink();
@@ -133,8 +148,13 @@ impl HandbookRoot {
             Err(e) => return Err(Refusal::Unreadable(e)),
         };
         if !real.starts_with(&self.real) {
-            let target = if is_link { target() } else { real.clone() };
-            return Err(Refusal::LeavesRoot { target, real });
+            return Err(match is_link {
+                true => Refusal::LeavesRoot {
+                    target: target(),
+                    real,
+                },
+                false => Refusal::InLinkedFolder { real },
+            });
         }
         if is_hidden(real.strip_prefix(&self.real).unwrap_or(&real)) {
             return Err(Refusal::Hidden { target: target() });
@@ -195,7 +215,7 @@ pub fn copy_static(real: &Path, target: &Path) -> io::Result<u64> {
 
 /// Opens the file at a real path for reading without following a link and without waiting for
 /// a writer (a pipe swapped in meanwhile), and checks on the open file that it is a regular one.
-pub fn open_regular(real: &Path) -> Result<File, Refusal> {
+fn open_regular(real: &Path) -> Result<File, Refusal> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

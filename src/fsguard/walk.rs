@@ -34,6 +34,7 @@ pub fn walk(
     }
     match root.resolve(dir) {
         Ok((real, meta)) if meta.is_dir() => walker.visit(dir, &[], &mut vec![real]),
+        Ok((_, meta)) if meta.is_file() => walker.refused.push((dir.to_path_buf(), Refusal::NotAFolder)),
         Ok((_, meta)) => walker
             .refused
             .push((dir.to_path_buf(), Refusal::NotRegular(super::kind_of(&meta)))),

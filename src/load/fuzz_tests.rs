@@ -1,5 +1,6 @@
 //! Arbitrary bytes through the decoder, front-matter splitter, YAML parser and deserializer of
-//! every file kind: none of it may panic.
+//! every file kind: none of it may panic or take long. `IRBOOK_FUZZ_SCALE` multiplies the
+//! cases (see `fuzz_cases`).
 
 use proptest::prelude::*;
 
@@ -28,14 +29,19 @@ fn load_every_kind(bytes: &[u8]) {
     }
 }
 
-/// Text made of the characters that matter to YAML and front matter.
+/// Text made of the characters that matter to YAML and front matter, anchors and aliases
+/// included, and control characters.
 fn yamlish() -> impl Strategy<Value = String> {
-    proptest::string::string_regex("(---\n)?([a-z_]{1,8}: ?|- |  |\t|[|>&*!%@`'\"{}\\[\\],#?:~]|[a-z0-9 ]{1,6}|\n|\r\n|\u{feff}|é){0,60}(\n---\n# x)?")
+    proptest::string::string_regex("(---\n)?([a-z_]{1,8}: ?|- |  |\t|[|>&*!%@`'\"{}\\[\\],#?:~]|&a |\\*a|<<: \\*a|\\[\\[\\[|[a-z0-9 ]{1,6}|\n|\r\n|\u{feff}|é|\x00|\x1b|\u{85}){0,60}(\n---\n# x)?")
         .expect("valid regex")
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: super::fuzz_cases(400),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
@@ -44,6 +50,8 @@ proptest! {
 
     #[test]
     fn yaml_like_text_never_panics(text in yamlish()) {
+        let started = std::time::Instant::now();
         load_every_kind(text.as_bytes());
+        prop_assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
     }
 }

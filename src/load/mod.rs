@@ -5,6 +5,7 @@ mod de;
 mod frontmatter;
 #[cfg(test)]
 mod fuzz_tests;
+mod merge;
 mod recover;
 mod text;
 mod walk;
@@ -24,6 +25,17 @@ use crate::diag::Diagnostic;
 use crate::fsguard::{self, HandbookRoot, Refusal};
 use crate::model::{Doc, FrontMatter, Handbook, HandbookFile, Id, Kind, Plan, Record, Supplier, Text};
 use crate::source::{FileId, SourceFile, Sources, relative_path};
+
+/// How many cases a fuzz test runs: `default` times `IRBOOK_FUZZ_SCALE` (a whole number; 1 when
+/// unset). `.ci/run` raises it so that CI fuzzes for about a minute.
+#[cfg(test)]
+pub fn fuzz_cases(default: u32) -> u32 {
+    let scale = std::env::var("IRBOOK_FUZZ_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<u32>().ok())
+        .unwrap_or(1);
+    default.saturating_mul(scale)
+}
 
 /// The file every handbook has at its root.
 pub const HANDBOOK_FILE: &str = "handbook.yaml";

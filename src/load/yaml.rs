@@ -243,7 +243,7 @@ impl TreeBuilder<'_> {
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(mut open) = self.stack.pop() {
                     if let Value::Map(entries) = &mut open.node.value {
-                        merge_keys(entries);
+                        super::merge::merge_keys(entries);
                     }
                     if let Value::Map(entries) = &open.node.value
                         && let Some((first_key, _)) = entries.first()
@@ -298,51 +298,6 @@ impl TreeBuilder<'_> {
             | Event::DocumentEnd => {}
         }
     }
-}
-
-/// Applies YAML merge keys (`<<: *defaults`, `<<: [*a, *b]`): the merged mappings' entries
-/// are added where the mapping has no entry of that key.
-fn merge_keys(entries: &mut Vec<(Node, Node)>) {
-    let is_merge = |key: &Node| matches!(&key.value, Value::Scalar(s) if s.plain && s.text == "<<");
-    if !entries.iter().any(|(k, _)| is_merge(k)) {
-        return;
-    }
-    let (merges, mut own): (Vec<_>, Vec<_>) = std::mem::take(entries)
-        .into_iter()
-        .partition(|(k, _)| is_merge(k));
-    for (key, value) in merges {
-        let sources = match value.value {
-            Value::Map(map) => vec![map],
-            Value::Seq(items) => items
-                .into_iter()
-                .filter_map(|item| match item.value {
-                    Value::Map(map) => Some(map),
-                    _ => None,
-                })
-                .collect(),
-            other => {
-                // Not a mapping: kept, so that the deserializer reports the `<<` key.
-                own.push((
-                    key,
-                    Node {
-                        value: other,
-                        span: value.span,
-                    },
-                ));
-                continue;
-            }
-        };
-        for (k, v) in sources.into_iter().flatten() {
-            let name = |n: &Node| match &n.value {
-                Value::Scalar(s) => Some(s.text.clone()),
-                _ => None,
-            };
-            if !own.iter().any(|(o, _)| name(o).is_some() && name(o) == name(&k)) {
-                own.push((k, v));
-            }
-        }
-    }
-    *entries = own;
 }
 
 /// A collection holding children that weigh `inner`: one value and one level more.
@@ -517,29 +472,6 @@ mod tests {
             "an alias (`*name`) nests values more than 64 levels deep"
         );
         assert_eq!(err.offset, chain.find("*a3").unwrap());
-    }
-
-    #[test]
-    fn merge_keys_fill_in_what_the_mapping_lacks() {
-        let text = "base: &noc {hours: 24/7, role: NOC}\nnoc:\n  <<: *noc\n  role: Night desk\n";
-        let root = parse(text, 0).unwrap();
-        let Value::Map(noc) = &map(&root)[1].1.value else {
-            panic!()
-        };
-        let pairs: Vec<(String, String)> = noc
-            .iter()
-            .map(|(k, v)| match (&k.value, &v.value) {
-                (Value::Scalar(k), Value::Scalar(v)) => (k.text.clone(), v.text.clone()),
-                _ => panic!(),
-            })
-            .collect();
-        assert_eq!(
-            pairs,
-            [
-                ("role".to_string(), "Night desk".to_string()),
-                ("hours".to_string(), "24/7".to_string())
-            ]
-        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::reach::{Email, Phone};
 use super::values::{Duration, Id, Markdown, Ref, Spanned, Text};
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -82,8 +83,8 @@ pub struct Role {
 pub struct Person {
     pub name: Spanned<String>,
     pub title: Option<String>,
-    pub phone: Option<Spanned<String>>,
-    pub email: Option<String>,
+    pub phone: Option<Spanned<Phone>>,
+    pub email: Option<Spanned<Email>>,
     pub availability: Option<String>,
 }
 
@@ -105,8 +106,8 @@ pub struct Obligation {
 
 #[derive(Debug, Deserialize, Serialize)]
 pub struct ObligationContact {
-    pub phone: Option<Spanned<String>>,
-    pub email: Option<String>,
+    pub phone: Option<Spanned<Phone>>,
+    pub email: Option<Spanned<Email>>,
     pub url: Option<String>,
 }
 

@@ -4,6 +4,7 @@
 mod doc;
 mod handbook_file;
 mod plan;
+mod reach;
 mod supplier;
 mod values;
 
@@ -12,6 +13,7 @@ pub use handbook_file::{
     Audience, HandbookFile, Language, Message, Obligation, ObligationContact, Paper, Person, Role, Severity,
 };
 pub use plan::{Phase, Plan, Step};
+pub use reach::{Email, Phone};
 pub use supplier::{Certification, Contact, Contract, Escalation, Supplier, Tier};
 pub use values::{
     Date, Duration, Id, MARKDOWN_FIELDS, MARKDOWN_STRUCT, Markdown, Ref, SPANNED_FIELDS, SPANNED_STRUCT,

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::reach::{Email, Phone};
 use super::values::{Date, Duration, Markdown, Spanned};
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -45,8 +46,8 @@ pub enum Tier {
 pub struct Contact {
     pub name: Spanned<String>,
     pub role: Option<String>,
-    pub phone: Option<Spanned<String>>,
-    pub email: Option<String>,
+    pub phone: Option<Spanned<Phone>>,
+    pub email: Option<Spanned<Email>>,
     pub hours: Option<String>,
     pub primary: Option<Spanned<bool>>,
 }

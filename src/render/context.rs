@@ -10,7 +10,7 @@ use super::html::{self, Place};
 use super::paper::{RunningHeader, page_style};
 use super::urls;
 use crate::markdown::Outline;
-use crate::model::{Date, Duration, Handbook, HandbookFile, Kind, Person, Record, Spanned, Text};
+use crate::model::{Date, Duration, Email, Handbook, HandbookFile, Kind, Person, Record, Spanned, Text};
 use crate::resolve::{Index, MessageTemplates};
 use crate::source::{FileId, Sources};
 
@@ -266,7 +266,8 @@ pub struct PersonView<'a> {
     pub title: Option<&'a str>,
     pub phone: Option<&'a str>,
     pub tel: Option<String>,
-    pub email: Option<&'a str>,
+    pub email: Option<&'a Email>,
+    pub mailto: Option<String>,
     pub availability: Option<&'a str>,
     pub primary: bool,
 }
@@ -279,6 +280,7 @@ impl<'a> PersonView<'a> {
             phone: person.phone.as_ref().map(|p| p.as_str()),
             tel: person.phone.as_ref().map(|p| urls::tel(p)),
             email: person.email.as_deref(),
+            mailto: person.email.as_ref().map(|e| urls::mailto(e, &[])),
             availability: person.availability.as_deref(),
             primary,
         }

@@ -103,3 +103,108 @@ fn rewrite(dest: &str, place: &Place, index: &Index) -> String {
         LinkTarget::SamePage(_) | LinkTarget::RelativeFile(_) | LinkTarget::Other => dest.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{Place, render};
+    use crate::model::Handbook;
+    use crate::resolve::Index;
+
+    /// What HTML rendered from a YAML Markdown field may hold: elements and attributes.
+    const ELEMENTS: &[&str] = &[
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "img",
+        "em",
+        "strong",
+        "code",
+        "pre",
+        "blockquote",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "del",
+        "hr",
+        "br",
+        "input",
+        "html",
+        "head",
+        "body",
+    ];
+    const ATTRIBUTES: &[&str] = &[
+        "href",
+        "src",
+        "alt",
+        "title",
+        "class",
+        "type",
+        "checked",
+        "disabled",
+        "aria-label",
+        "start",
+        "style",
+    ];
+
+    fn yaml_field(text: &str) -> String {
+        let handbook = Handbook::default();
+        let index = Index::new(&handbook, |_| "");
+        let place = Place {
+            page: "suppliers/x.html",
+            source: "content/suppliers/x.yaml",
+            trusted: false,
+        };
+        render(text, &place, &index, None)
+    }
+
+    /// Markdown made of the pieces that open HTML, attributes, links and their schemes (no
+    /// control characters: the loader has replaced them before any text is rendered).
+    fn markdownish() -> impl Strategy<Value = String> {
+        proptest::string::string_regex(
+            "((#{1,3} |- |> |1\\. |- \\[[ x]\\] |\\| a \\| b \\|\\n\\|:-\\|-:\\|\\n)?([a-z ]{1,8}|\\{[#.]?[a-z]{1,5}\\}|\\{on[a-z]+=[a-z(1)\"']{1,8}\\}|<[a-z/]{1,8}( on[a-z]+=[^>]{0,5})?>|\\[l\\]\\((java|JAVA|data|vbscript|mailto|tel|https?|supplier|foo)?:?[a-z/#?&=]{0,10}\\)|!\\[i\\]\\([a-z:]{1,12}\\)|`|\\*|_|~~|&[a-z#0-9]{1,5};|\\n)){0,25}",
+        )
+        .expect("valid regex")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: crate::load::fuzz_cases(300),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn yaml_markdown_renders_only_plain_markup(text in markdownish()) {
+            let html = yaml_field(&text);
+            let document = scraper::Html::parse_fragment(&html);
+            for element in document.root_element().descendants().filter_map(scraper::ElementRef::wrap) {
+                let name = element.value().name();
+                prop_assert!(ELEMENTS.contains(&name), "<{}> from {:?}: {}", name, text, html);
+                for (attribute, value) in element.value().attrs() {
+                    prop_assert!(ATTRIBUTES.contains(&attribute), "{}= from {:?}: {}", attribute, text, html);
+                    let lower = value.trim().to_ascii_lowercase();
+                    prop_assert!(
+                        !["javascript:", "vbscript:", "data:"].iter().any(|s| lower.starts_with(s)),
+                        "{}={} from {:?}", attribute, value, text
+                    );
+                    if attribute == "style" {
+                        prop_assert!(value.starts_with("text-align:"), "style={} from {:?}", value, text);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! Where each object is written and how one page links to another: relative links only, so
 //! the site works from file://, at `/` and under any sub-path.
 
-use crate::model::Kind;
+use crate::model::{Email, Kind, Phone};
 
 /// The output path (relative to the site root) and fragment of an object's own place.
 pub fn object_target(kind: Kind, id: &str) -> (String, Option<String>) {
@@ -46,20 +46,36 @@ pub fn object_href(page: &str, kind: Kind, id: &str, anchor: Option<&str>) -> St
     href(page, &target, anchor.or(own.as_deref()))
 }
 
-/// `tel:` URI of a phone number as written: the digits, with a leading `+` kept and an
-/// extension (`ext. 12`) left out.
-pub fn tel(phone: &str) -> String {
-    let trimmed = phone.trim_start();
-    let plus = if trimmed.starts_with('+') { "+" } else { "" };
-    let number = trimmed.split(char::is_alphabetic).next().unwrap_or_default();
-    // "+45 (0)70 ..." : the trunk prefix in brackets is not dialled from abroad.
-    let number = if plus.is_empty() {
-        number.to_string()
-    } else {
-        number.replace("(0)", "")
-    };
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    format!("tel:{plus}{digits}")
+/// `tel:` URI of a phone number: the digits it dials, with a leading `+` (nothing else to
+/// encode).
+pub fn tel(phone: &Phone) -> String {
+    format!("tel:{}", phone.dial())
+}
+
+/// `mailto:` URI of an address with header fields (`subject`, `body`), every part
+/// percent-encoded by RFC 6068: the address keeps only letters, digits, `@` and `-._~`, so that
+/// nothing in it can add a recipient or a header; line breaks in a header become CRLF.
+pub fn mailto(address: &Email, headers: &[(&str, &str)]) -> String {
+    let mut out = format!("mailto:{}", percent_encode(address, b"-._~@"));
+    for (i, (name, value)) in headers.iter().enumerate() {
+        let value = value.replace("\r\n", "\n").replace('\n', "\r\n");
+        out.push(if i == 0 { '?' } else { '&' });
+        out.push_str(&format!("{name}={}", percent_encode(&value, b"-._~")));
+    }
+    out
+}
+
+/// Every byte of `text` as `%XX` but ASCII letters, digits and `keep`.
+fn percent_encode(text: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || keep.contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -83,9 +99,18 @@ mod tests {
 
     #[test]
     fn tel_keeps_digits_and_plus() {
+        let tel = |text: &str| tel(&Phone::from(text));
         assert_eq!(tel("+45 70 00 00 01"), "tel:+4570000001");
-        assert_eq!(tel("(0)70-00 00"), "tel:0700000");
-        assert_eq!(tel("+45 (0)70 00"), "tel:+457000");
         assert_eq!(tel(" +44 (20) 7946-0000 ext. 12"), "tel:+442079460000");
+    }
+
+    #[test]
+    fn mailto_encodes_every_part() {
+        let address = Email::from("o'brien+ir@købmand.dk");
+        assert_eq!(mailto(&address, &[]), "mailto:o%27brien%2Bir@k%C3%B8bmand.dk");
+        assert_eq!(
+            mailto(&address, &[("subject", "Hej Ø & co"), ("body", "a?cc=x@y\nline")]),
+            "mailto:o%27brien%2Bir@k%C3%B8bmand.dk?subject=Hej%20%C3%98%20%26%20co&body=a%3Fcc%3Dx%40y%0D%0Aline"
+        );
     }
 }

@@ -6,6 +6,7 @@ mod index;
 mod links;
 mod main_file;
 mod messages;
+mod reach;
 mod sandbox;
 mod warnings;
 
@@ -37,6 +38,7 @@ pub fn resolve<'a>(handbook: &'a Handbook, sources: &'a Sources, today: Date) ->
         messages::check(&mut checker, main, &handbook.suppliers);
     }
     content::check(&mut checker, handbook);
+    reach::check(&mut checker, handbook);
     links::check(&mut checker, handbook);
     warnings::check(&mut checker, handbook, today);
     let diagnostics = checker.out;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::Checker;
 use crate::diag::Diagnostic;
-use crate::model::{Date, Duration, Handbook, HandbookFile, Record, Spanned, Supplier, Tier};
+use crate::model::{Date, Duration, Handbook, HandbookFile, Phone, Record, Spanned, Supplier, Tier};
 use crate::source::FileId;
 
 pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
@@ -115,10 +115,11 @@ fn supplier(c: &mut Checker, supplier: &Record<Supplier>, today: Date) {
     }
 }
 
-fn phone_warning(c: &mut Checker, file: FileId, phone: &Spanned<String>) {
-    if !phone.trim_start().starts_with('+') {
+/// A number without a country code; one without any number is an error of `reach.rs`.
+fn phone_warning(c: &mut Checker, file: FileId, phone: &Spanned<Phone>) {
+    if phone.problem().is_none() && !phone.trim_start().starts_with('+') {
         c.push(
-            Diagnostic::warning(format!("phone `{}` has no country code", phone.value))
+            Diagnostic::warning(format!("phone `{}` has no country code", phone.as_str()))
                 .at(file, phone.span.clone())
                 .help("write it with a leading + and country code, e.g. \"+45 70 00 00 01\", so it works from any phone"),
         );

@@ -160,8 +160,10 @@ impl Fixture {
         std::fs::write(path, bytes).expect("write");
     }
 
-    /// Replaces `from` by `to` in a file, failing the test if `from` is not there.
+    /// Replaces `from` by `to` in a file, failing the test if `from` is not there or the edit
+    /// would change nothing.
     pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        assert_ne!(from, to, "an edit of {rel} that changes nothing tests nothing");
         let text = std::fs::read_to_string(self.path(rel)).expect("read");
         assert!(text.contains(from), "{rel} does not contain {from:?}");
         self.write(rel, &text.replacen(from, to, 1));

@@ -105,7 +105,9 @@ fn check_link(site: &Path, page: &str, value: &str, resource: bool, own_ids: &[S
     for part in path.split('/') {
         match part {
             ".." => {
-                parts.pop()?;
+                if parts.pop().is_none() {
+                    return Some("climbs above the site root".into());
+                }
             }
             "." | "" => {}
             other => parts.push(other),

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::home::{SupplierLine, lines_24_7};
 use super::supplier::{StepLink, step_link};
-use crate::model::{Kind, Record, Supplier, Tier};
+use crate::model::{Email, Kind, Record, Supplier, Tier};
 use crate::render::context::{Ctx, LinkView, PersonView};
 use crate::render::urls;
 
@@ -66,7 +66,8 @@ struct SupplierContact<'a> {
     contact: Option<&'a str>,
     phone: Option<&'a str>,
     tel: Option<String>,
-    email: Option<&'a str>,
+    email: Option<&'a Email>,
+    mailto: Option<String>,
     hours: Option<&'a str>,
 }
 
@@ -82,7 +83,8 @@ struct ObligationView<'a> {
     when: Option<String>,
     phone: Option<&'a str>,
     tel: Option<String>,
-    email: Option<&'a str>,
+    email: Option<&'a Email>,
+    mailto: Option<String>,
     url: Option<&'a str>,
 }
 
@@ -139,6 +141,9 @@ fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>>
                 phone: phone.map(|p| p.as_str()),
                 tel: phone.map(|p| urls::tel(p)),
                 email: contact.and_then(|c| c.email.as_deref()),
+                mailto: contact
+                    .and_then(|c| c.email.as_ref())
+                    .map(|e| urls::mailto(e, &[])),
                 url: contact.and_then(|c| c.url.as_deref()),
             }
         })
@@ -164,6 +169,9 @@ fn supplier_contact<'a>(ctx: &Ctx, page: &str, s: &'a Record<Supplier>) -> Suppl
         phone: phone.map(|p| p.as_str()),
         tel: phone.map(|p| urls::tel(p)),
         email: primary.and_then(|c| c.email.as_deref()),
+        mailto: primary
+            .and_then(|c| c.email.as_ref())
+            .map(|e| urls::mailto(e, &[])),
         hours: primary.and_then(|c| c.hours.as_deref()),
     }
 }

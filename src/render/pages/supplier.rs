@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Kind, Record, Supplier, Tier};
+use crate::model::{Email, Kind, Record, Supplier, Tier};
 use crate::render::context::{Ctx, LinkView, due};
 use crate::render::urls;
 
@@ -34,7 +34,8 @@ struct ContactView<'a> {
     role: Option<&'a str>,
     phone: Option<&'a str>,
     tel: Option<String>,
-    email: Option<&'a str>,
+    email: Option<&'a Email>,
+    mailto: Option<String>,
     hours: Option<&'a str>,
     primary: bool,
 }
@@ -45,7 +46,8 @@ struct Rung<'a> {
     contact: &'a str,
     phone: Option<&'a str>,
     tel: Option<String>,
-    email: Option<&'a str>,
+    email: Option<&'a Email>,
+    mailto: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +107,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
             phone: c.phone.as_ref().map(|p| p.as_str()),
             tel: c.phone.as_ref().map(|p| urls::tel(p)),
             email: c.email.as_deref(),
+            mailto: c.email.as_ref().map(|e| urls::mailto(e, &[])),
             hours: c.hours.as_deref(),
             primary: Some(c.name.as_str()) == primary,
         })
@@ -123,6 +126,9 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
                 phone: contact.and_then(|c| c.phone.as_ref()).map(|p| p.as_str()),
                 tel: contact.and_then(|c| c.phone.as_ref()).map(|p| urls::tel(p)),
                 email: contact.and_then(|c| c.email.as_deref()),
+                mailto: contact
+                    .and_then(|c| c.email.as_ref())
+                    .map(|e| urls::mailto(e, &[])),
             }
         })
         .collect();
@@ -197,7 +203,7 @@ pub fn step_link(ctx: &Ctx, page: &str, step: &crate::render::backlinks::StepRef
 /// Every supplier-audience message, filled in for this supplier. A template that does not
 /// render was reported by `check`, which a build runs first.
 fn messages<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> Vec<MessageView<'a>> {
-    let email = supplier.primary_contact().and_then(|c| c.email.as_deref());
+    let email = supplier.primary_contact().and_then(|c| c.email.as_ref());
     ctx.main
         .messages
         .iter()
@@ -205,13 +211,7 @@ fn messages<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> Vec<Message
         .filter_map(|m| {
             let subject = ctx.messages.subject(m, Some(supplier)).ok()?;
             let body = ctx.messages.fill(m, "body", Some(supplier)).ok()?;
-            let mailto = email.map(|to| {
-                format!(
-                    "mailto:{to}?subject={}&body={}",
-                    percent_encode(&subject),
-                    percent_encode(&body)
-                )
-            });
+            let mailto = email.map(|to| urls::mailto(to, &[("subject", &subject), ("body", &body)]));
             Some(MessageView {
                 id: m.id.as_str(),
                 title: &m.title,
@@ -221,28 +221,4 @@ fn messages<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> Vec<Message
             })
         })
         .collect()
-}
-
-/// RFC 6068 encoding of a mailto header value; line breaks become CRLF.
-fn percent_encode(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.replace("\r\n", "\n").replace('\n', "\r\n").bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn mailto_encoding() {
-        assert_eq!(
-            super::percent_encode("Hej Ø & co\nline"),
-            "Hej%20%C3%98%20%26%20co%0D%0Aline"
-        );
-    }
 }

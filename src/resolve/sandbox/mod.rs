@@ -13,11 +13,11 @@ use std::time::{Duration, Instant};
 use tera::{Kwargs, State, StringInput, TeraResult, Value};
 
 /// Loop steps one rendering may take: far more than any message needs.
-pub const MAX_STEPS: u64 = 100_000;
+const MAX_STEPS: u64 = 100_000;
 /// Time the renderings of one message part may take together (for all suppliers).
 const MAX_TIME: Duration = Duration::from_secs(1);
 /// Bytes of one filled-in message part, and of any text `replace` or `join` builds.
-pub const MAX_OUTPUT: usize = 256 * 1024;
+const MAX_OUTPUT: usize = 256 * 1024;
 
 thread_local! {
     static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };

@@ -107,12 +107,14 @@ fn fill(staging: &Path, shown: &str, files: &[OutputFile]) -> Result<(), Trouble
         match &file.contents {
             Contents::Bytes(bytes) => std::fs::write(&target, bytes)
                 .map_err(|e| io_trouble(&format!("cannot write {shown}/{}", file.path), &e)),
-            Contents::Copy(source) => std::fs::copy(source, &target).map(|_| ()).map_err(|e| {
-                io_trouble(
-                    &format!("cannot copy {} to {shown}/{}", source.display(), file.path),
-                    &e,
-                )
-            }),
+            Contents::Copy(source) => crate::fsguard::copy_static(source, &target)
+                .map(|_| ())
+                .map_err(|e| {
+                    io_trouble(
+                        &format!("cannot copy {} to {shown}/{}", source.display(), file.path),
+                        &e,
+                    )
+                }),
         }
     })
 }

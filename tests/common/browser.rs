@@ -12,27 +12,6 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-/// Chromium's path, or `None` after saying loudly that the browser tests are skipped. With
-/// `IRBOOK_REQUIRE_BROWSER=1` (as `.ci/run` sets) a missing browser fails the test instead.
-pub fn chromium() -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            Command::new("which")
-                .arg(c)
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("IRBOOK_REQUIRE_BROWSER").is_none(),
-            "IRBOOK_REQUIRE_BROWSER is set but no Chromium is installed (apt-get install chromium)"
-        );
-        eprintln!("SKIPPED: no Chromium installed, this browser test did not run (apt-get install chromium)");
-    }
-    found
-}
-
 /// A headless Chromium with one tab.
 pub struct Browser {
     child: Child,
@@ -46,7 +25,10 @@ pub struct Browser {
 impl Browser {
     /// Starts Chromium and opens `url` in a tab; `None` where no Chromium is installed.
     pub fn open(url: &str) -> Option<Browser> {
-        let binary = chromium()?;
+        let Some(binary) = super::print::chromium() else {
+            super::print::tools_present("browser test", &["chromium"]);
+            return None;
+        };
         let profile = tempfile::tempdir().unwrap();
         let (to_browser, browser_reads) = pipe();
         let (browser_writes, from_browser) = pipe();

@@ -20,11 +20,17 @@ pub fn tools_for(test: &str) -> bool {
                 .filter(|tool| find_in_path(tool).is_none()),
         )
         .collect();
+    tools_present(&format!("print test `{test}`"), &missing)
+}
+
+/// True when nothing is `missing`; otherwise fails under `IRBOOK_REQUIRE_BROWSER=1`, or
+/// reports the skip of `what` loudly and returns false.
+pub fn tools_present(what: &str, missing: &[&str]) -> bool {
     if missing.is_empty() {
         return true;
     }
     let what = format!(
-        "print test `{test}` needs {} (apt-get install chromium poppler-utils)",
+        "{what} needs {} (apt-get install chromium poppler-utils)",
         missing.join(", ")
     );
     if std::env::var("IRBOOK_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
@@ -44,7 +50,7 @@ fn find_in_path(name: &str) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-fn chromium() -> Option<PathBuf> {
+pub fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find_map(find_in_path)

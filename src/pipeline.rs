@@ -1,15 +1,17 @@
 //! The one way from a handbook's files to its site: load -> resolve -> render, in memory.
 //! `check`, `build`, `serve` and `watch` all run it; the commands only print and write what it
-//! hands back.
+//! hands back. Between two runs it keeps what it loaded and rendered, so that after a change
+//! only the changed files are read again, and after an edit of a document's text only that
+//! document's page is rendered again.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{self, NotAHandbook};
-use crate::model::Date;
-use crate::render::{self, OutputFile, Theme};
-use crate::resolve::resolve;
+use crate::load::{self, Loaded, NotAHandbook, Reloaded};
+use crate::model::{Date, Kind};
+use crate::render::{self, OutputFile, Renderer, Theme, WHOLE_HANDBOOK};
+use crate::resolve::{Index, resolve};
 use crate::source::Sources;
 
 /// How far a run goes.
@@ -17,30 +19,48 @@ use crate::source::Sources;
 pub enum Goal {
     /// Load and resolve, and compile the theme: every problem, no site.
     Check,
-    /// All of `Check`, then the site in memory when there is no error.
+    /// All of `Check`, then the whole site in memory when there is no error.
     Site,
+    /// As `Site`, except that after an edit of documents' text alone the files made from the
+    /// whole handbook (print.html, search, handbook.json) may be left as they were: the
+    /// preview shows the edited page first and calls [`Pipeline::complete`] next.
+    Preview,
 }
 
 /// What a run of the pipeline found and made.
-pub struct Outcome {
+pub struct Outcome<'p> {
     /// Every file read, for placing the diagnostics.
-    pub sources: Sources,
+    pub sources: &'p Sources,
     /// Every problem, sorted by file and line.
     pub diagnostics: Diagnostics,
     /// Files of the handbook itself (the summary's count; templates are not counted).
     pub handbook_files: usize,
-    /// The site, when the goal was [`Goal::Site`] and nothing stopped it.
+    /// The site, when the goal was to render and nothing stopped it.
     pub site: Option<Vec<OutputFile>>,
+    /// How many pages were rendered anew (all of them, or only the changed documents').
+    pub rendered: usize,
     /// Time since the run started at the end of each step.
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// A handbook on disk and the settings it is built with.
-#[derive(Debug, Clone)]
+/// A handbook on disk, the settings it is built with, and what the last run kept.
 pub struct Pipeline {
     pub root: PathBuf,
     /// Overrides `base_url` of handbook.yaml (canonical links only).
     pub base_url: Option<String>,
+    kept: Option<Kept>,
+}
+
+/// What one run leaves for the next.
+struct Kept {
+    loaded: Loaded,
+    theme: Result<Theme, Vec<Diagnostic>>,
+    handbook_files: usize,
+    today: Date,
+    /// The last site rendered from `loaded`; `None` when `loaded` changed without a render.
+    site: Option<Vec<OutputFile>>,
+    /// The site's print.html, search index and handbook.json are older than its pages.
+    stale_whole: bool,
 }
 
 impl Pipeline {
@@ -48,57 +68,189 @@ impl Pipeline {
         Pipeline {
             root: root.to_path_buf(),
             base_url: None,
+            kept: None,
         }
     }
 
-    /// Reads the handbook from disk and takes it as far as `goal`.
-    pub fn run(&self, goal: Goal) -> Result<Outcome, NotAHandbook> {
+    /// Runs from scratch: everything is read from disk.
+    pub fn run(&mut self, goal: Goal) -> Result<Outcome<'_>, NotAHandbook> {
+        self.kept = None;
+        self.run_after(goal, &[])
+    }
+
+    /// Runs again after the files at `changed` (paths relative to the root) changed: where it
+    /// can, only those are read again and only what they show is rendered again.
+    pub fn run_after(&mut self, goal: Goal, changed: &[String]) -> Result<Outcome<'_>, NotAHandbook> {
         let started = Instant::now();
         let mut timings = Vec::new();
+        let today = today();
+        let reloaded = self.reload(changed, today);
+        if reloaded.is_none() {
+            self.kept = Some(self.load_anew(today)?);
+        }
+        let kept = self.kept.as_mut().expect("loaded");
+        timings.push(("loaded", started.elapsed()));
+
+        let resolved = resolve(&kept.loaded.handbook, &kept.loaded.sources, today);
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.extend(kept.loaded.diagnostics.iter().cloned());
+        if let Err(problems) = &kept.theme {
+            diagnostics.extend(problems.iter().cloned());
+        }
+        diagnostics.extend(resolved.diagnostics);
+        timings.push(("checked", started.elapsed()));
+
+        let mut rendered = 0;
+        let site = match (goal, &kept.theme) {
+            (Goal::Site | Goal::Preview, Ok(theme)) if diagnostics.errors() == 0 => {
+                let options = render::Options {
+                    today,
+                    base_url: self.base_url.clone(),
+                };
+                let result = Renderer::new(
+                    &kept.loaded.handbook,
+                    &resolved.index,
+                    &kept.loaded.sources,
+                    theme,
+                    options,
+                )
+                .and_then(|renderer| {
+                    let documents = reloaded.as_deref().and_then(documents_only);
+                    match (&mut kept.site, documents) {
+                        (Some(site), Some(documents)) => {
+                            let pages = renderer.documents(&documents)?;
+                            rendered = pages.len();
+                            replace(site, pages);
+                            if goal == Goal::Site {
+                                let whole = renderer.whole_handbook(site)?;
+                                replace(site, whole);
+                                kept.stale_whole = false;
+                            } else {
+                                kept.stale_whole = true;
+                            }
+                        }
+                        (site, _) => {
+                            let all = renderer.site()?;
+                            rendered = all.iter().filter(|f| f.path.ends_with(".html")).count();
+                            *site = Some(all);
+                            kept.stale_whole = false;
+                        }
+                    }
+                    Ok(())
+                });
+                timings.push(("rendered", started.elapsed()));
+                match result {
+                    Ok(()) => kept.site.clone(),
+                    Err(problems) => {
+                        diagnostics.extend(problems);
+                        kept.site = None;
+                        None
+                    }
+                }
+            }
+            (Goal::Check | Goal::Site | Goal::Preview, _) => {
+                kept.site = None;
+                None
+            }
+        };
+        diagnostics.sort(&kept.loaded.sources);
+        Ok(Outcome {
+            sources: &kept.loaded.sources,
+            diagnostics,
+            handbook_files: kept.handbook_files,
+            site,
+            rendered,
+            timings,
+        })
+    }
+
+    /// Whether the last [`Goal::Preview`] run left print.html, search and handbook.json
+    /// behind the pages ([`Pipeline::complete`] brings them up to date).
+    pub fn is_behind(&self) -> bool {
+        self.kept
+            .as_ref()
+            .is_some_and(|k| k.stale_whole && k.site.is_some())
+    }
+
+    /// After a [`Goal::Preview`] run that left them behind: print.html, the search index and
+    /// handbook.json brought up to date, and the whole site returned. `None` when they were.
+    pub fn complete(&mut self) -> Option<Vec<OutputFile>> {
+        let kept = self.kept.as_mut().filter(|k| k.stale_whole)?;
+        let theme = kept.theme.as_ref().ok()?;
+        let site = kept.site.as_mut()?;
+        let index = Index::new(&kept.loaded.handbook, |file| {
+            kept.loaded.sources.get(file).path.as_str()
+        });
+        let options = render::Options {
+            today: kept.today,
+            base_url: self.base_url.clone(),
+        };
+        let renderer = Renderer::new(
+            &kept.loaded.handbook,
+            &index,
+            &kept.loaded.sources,
+            theme,
+            options,
+        )
+        .ok()?;
+        let whole = renderer.whole_handbook(site).ok()?;
+        replace(site, whole);
+        kept.stale_whole = false;
+        Some(site.clone())
+    }
+
+    /// Reads only the changed files again, where that is enough.
+    fn reload(&mut self, changed: &[String], today: Date) -> Option<Vec<Reloaded>> {
+        let kept = self.kept.as_mut().filter(|k| k.today == today)?;
+        if changed.is_empty()
+            || changed
+                .iter()
+                .any(|p| !p.starts_with("content/") || p.starts_with("content/static/"))
+        {
+            return None;
+        }
+        load::reload(&self.root, &mut kept.loaded, changed)
+    }
+
+    fn load_anew(&self, today: Date) -> Result<Kept, NotAHandbook> {
         let mut loaded = load::load(&self.root)?;
         let handbook_files = loaded.sources.len();
-        let mut diagnostics = Diagnostics::default();
-        diagnostics.extend(std::mem::take(&mut loaded.diagnostics));
         let theme_name = loaded
             .handbook
             .main
             .as_ref()
             .map_or("default", |m| m.theme_name())
             .to_string();
-        let theme = Theme::load(&self.root, &theme_name, &mut loaded.sources)
-            .map_err(|problems| diagnostics.extend(problems))
-            .ok();
-        timings.push(("loaded", started.elapsed()));
-
-        let today = today();
-        let resolved = resolve(&loaded.handbook, &loaded.sources, today);
-        diagnostics.extend(resolved.diagnostics);
-        timings.push(("checked", started.elapsed()));
-
-        let site = match (goal, &theme) {
-            (Goal::Site, Some(theme)) if diagnostics.errors() == 0 => {
-                let options = render::Options {
-                    today,
-                    base_url: self.base_url.clone(),
-                };
-                let rendered =
-                    render::render(&loaded.handbook, &resolved.index, &loaded.sources, theme, options);
-                timings.push(("rendered", started.elapsed()));
-                rendered
-                    .map_err(|problems: Vec<Diagnostic>| diagnostics.extend(problems))
-                    .ok()
-            }
-            (Goal::Site | Goal::Check, _) => None,
-        };
-        diagnostics.sort(&loaded.sources);
-        Ok(Outcome {
-            sources: loaded.sources,
-            diagnostics,
+        let theme = Theme::load(&self.root, &theme_name, &mut loaded.sources);
+        Ok(Kept {
+            loaded,
+            theme,
             handbook_files,
-            site,
-            timings,
+            today,
+            site: None,
+            stale_whole: false,
         })
     }
+}
+
+/// The documents to render again, when only documents' text changed.
+fn documents_only(reloaded: &[Reloaded]) -> Option<Vec<(Kind, &str)>> {
+    reloaded
+        .iter()
+        .map(|r| r.body_only.then_some((r.kind, r.id.as_str())))
+        .collect()
+}
+
+/// Puts `files` in the place of the site's files of the same paths.
+fn replace(site: &mut [OutputFile], files: Vec<OutputFile>) {
+    let mut files: std::collections::HashMap<String, OutputFile> =
+        files.into_iter().map(|f| (f.path.clone(), f)).collect();
+    for slot in site.iter_mut() {
+        if let Some(new) = files.remove(&slot.path) {
+            *slot = new;
+        }
+    }
+    debug_assert!(files.is_empty() || files.keys().all(|p| WHOLE_HANDBOOK.contains(&p.as_str())));
 }
 
 /// The date checks count from: `SOURCE_DATE_EPOCH` (reproducible builds, tests) or today.

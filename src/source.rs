@@ -96,6 +96,16 @@ impl Sources {
         &self.files[id.0]
     }
 
+    /// The file read from `path` (relative to the handbook root), if any.
+    pub fn find(&self, path: &str) -> Option<FileId> {
+        self.files.iter().position(|f| f.path == path).map(FileId)
+    }
+
+    /// Puts a new text of a file in the place of the old one, keeping its id.
+    pub fn replace(&mut self, id: FileId, file: SourceFile) {
+        self.files[id.0] = file;
+    }
+
     pub fn len(&self) -> usize {
         self.files.len()
     }

@@ -35,6 +35,16 @@ pub struct Watch {
     watching: BTreeSet<&'static str>,
 }
 
+/// What waiting for changes ended with.
+#[derive(Debug)]
+pub enum Next {
+    Changed(Changes),
+    /// Nothing changed within the time given.
+    Quiet,
+    /// The watcher stopped.
+    Stopped,
+}
+
 /// What changed, as one rebuild's worth.
 #[derive(Debug, Default)]
 pub struct Changes {
@@ -122,15 +132,33 @@ impl Watch {
 
     /// Waits for the next relevant changes; `None` when the watcher has stopped.
     pub fn wait(&mut self) -> Option<Changes> {
+        match self.wait_at_most(None) {
+            Next::Changed(changes) => Some(changes),
+            Next::Quiet | Next::Stopped => None,
+        }
+    }
+
+    /// Waits for the next relevant changes, at most `limit` (none: for ever).
+    pub fn wait_at_most(&mut self, limit: Option<Duration>) -> Next {
         loop {
             let mut changes = Changes::default();
-            let first = self.events.recv().ok()?;
+            let first = match limit {
+                Some(limit) => match self.events.recv_timeout(limit) {
+                    Ok(first) => first,
+                    Err(RecvTimeoutError::Timeout) => return Next::Quiet,
+                    Err(RecvTimeoutError::Disconnected) => return Next::Stopped,
+                },
+                None => match self.events.recv() {
+                    Ok(first) => first,
+                    Err(_) => return Next::Stopped,
+                },
+            };
             self.take(first, &mut changes);
             loop {
                 match self.events.recv_timeout(GATHER) {
                     Ok(more) => self.take(more, &mut changes),
                     Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return None,
+                    Err(RecvTimeoutError::Disconnected) => return Next::Stopped,
                 }
             }
             if changes.paths.iter().any(|p| WATCHED.contains(&p.as_str())) {
@@ -139,7 +167,7 @@ impl Watch {
                 changes.problems.extend(self.watch_folders());
             }
             if !changes.paths.is_empty() || !changes.problems.is_empty() {
-                return Some(changes);
+                return Next::Changed(changes);
             }
         }
     }

@@ -69,7 +69,8 @@ fn refused(f: &Fixture) -> Vec<String> {
     );
     assert_ne!(output.status.code(), Some(0), "{printed}");
     assert!(!site.exists(), "a failed build writes nothing");
-    let prepared = irbook::pipeline::Pipeline::new(f.root())
+    let mut pipeline = irbook::pipeline::Pipeline::new(f.root());
+    let prepared = pipeline
         .run(irbook::pipeline::Goal::Check)
         .unwrap_or_else(|_| panic!("a handbook"));
     assert!(prepared.diagnostics.io_trouble(), "refusals are I/O trouble");

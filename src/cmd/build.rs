@@ -42,16 +42,14 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
         Ok(destination) => destination,
         Err(trouble) => return out.fail(&trouble.message, &trouble.help),
     };
-    let pipeline = Pipeline {
-        base_url: args.base_url.clone(),
-        ..Pipeline::new(&args.root)
-    };
+    let mut pipeline = Pipeline::new(&args.root);
+    pipeline.base_url = args.base_url.clone();
     let outcome = match pipeline.run(Goal::Site) {
         Ok(outcome) => outcome,
         Err(e) => return out.fail(&e.message, &e.help),
     };
     out.timings(&outcome);
-    out.print_diagnostics(&outcome.diagnostics, &outcome.sources);
+    out.print_diagnostics(&outcome.diagnostics, outcome.sources);
     let Some(files) = &outcome.site else {
         out.info(&format!(
             "{}; nothing written, {} is as it was",

@@ -30,7 +30,8 @@ pub enum Format {
 }
 
 pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
-    let outcome = match Pipeline::new(&args.root).run(Goal::Check) {
+    let mut pipeline = Pipeline::new(&args.root);
+    let outcome = match pipeline.run(Goal::Check) {
         Ok(outcome) => outcome,
         Err(e) if args.format == Format::Json => {
             let mut diagnostics = Diagnostics::default();
@@ -46,9 +47,9 @@ pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
     out.timings(&outcome);
     let diagnostics = &outcome.diagnostics;
     match args.format {
-        Format::Json => to_stdout(&format!("{}\n", diag::render_json(diagnostics, &outcome.sources))),
+        Format::Json => to_stdout(&format!("{}\n", diag::render_json(diagnostics, outcome.sources))),
         Format::Text => {
-            out.print_diagnostics(diagnostics, &outcome.sources);
+            out.print_diagnostics(diagnostics, outcome.sources);
             let strict_failure = args.strict && diagnostics.errors() == 0 && diagnostics.warnings() > 0;
             let note = if strict_failure {
                 " (--strict: warnings fail the check)"

@@ -14,7 +14,11 @@ use super::{Output, clock, plural};
 use crate::diag;
 use crate::pipeline::{Goal, Outcome, Pipeline};
 use crate::serve::{Problem, Problems, Server};
-use crate::watcher::Changes;
+use crate::watcher::{Changes, Next};
+
+/// How long the author must pause before the files made from the whole handbook are rendered
+/// again after an edit of one document.
+const CATCH_UP_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -56,8 +60,8 @@ pub fn run(args: &ServeArgs, out: &Output) -> ExitCode {
             args.bind
         ));
     }
-    let pipeline = Pipeline::new(&args.root);
-    rebuild(&pipeline, &server, out, None);
+    let mut pipeline = Pipeline::new(&args.root);
+    rebuild(&mut pipeline, &server, out, None);
     let url = format!("http://{}/", server.address);
     out.info(&format!(
         "serving {} at {url} (Ctrl-C to stop)",
@@ -66,16 +70,34 @@ pub fn run(args: &ServeArgs, out: &Output) -> ExitCode {
     if args.open {
         open_browser(&url, out);
     }
-    while let Some(changes) = watch.wait() {
-        rebuild(&pipeline, &server, out, Some(&changes));
+    loop {
+        // print.html, search and handbook.json catch up once the author pauses: until then
+        // every save is served as soon as its own page is rendered.
+        let pause = pipeline.is_behind().then_some(CATCH_UP_AFTER);
+        match watch.wait_at_most(pause) {
+            Next::Changed(changes) => rebuild(&mut pipeline, &server, out, Some(&changes)),
+            Next::Quiet => {
+                let started = Instant::now();
+                if let Some(files) = pipeline.complete() {
+                    server.publish(files);
+                    out.detail(&format!(
+                        "print.html, search and handbook.json brought up to date in {} ms",
+                        started.elapsed().as_millis()
+                    ));
+                }
+            }
+            Next::Stopped => return ExitCode::SUCCESS,
+        }
     }
-    ExitCode::SUCCESS
 }
 
-fn rebuild(pipeline: &Pipeline, server: &Server, out: &Output, changes: Option<&Changes>) {
+fn rebuild(pipeline: &mut Pipeline, server: &Server, out: &Output, changes: Option<&Changes>) {
     let started = Instant::now();
     let cause = changes.map(describe).unwrap_or_default();
-    let outcome = match pipeline.run(Goal::Site) {
+    let changed: Vec<String> = changes
+        .map(|c| c.paths.iter().cloned().collect())
+        .unwrap_or_default();
+    let outcome = match pipeline.run_after(Goal::Preview, &changed) {
         Ok(outcome) => outcome,
         Err(e) => {
             let heading = format!("{}: showing the last good version", e.message);
@@ -87,18 +109,19 @@ fn rebuild(pipeline: &Pipeline, server: &Server, out: &Output, changes: Option<&
             return;
         }
     };
-    out.print_diagnostics(&outcome.diagnostics, &outcome.sources);
+    out.timings(&outcome);
+    out.print_diagnostics(&outcome.diagnostics, outcome.sources);
     let summary = diag::summary(&outcome.diagnostics, outcome.handbook_files);
     match outcome.site {
         Some(files) => {
-            let pages = super::build::written(&files);
+            let rendered = plural(outcome.rendered, "page");
+            let warnings = plural(outcome.diagnostics.warnings(), "warning");
             let changed = server.publish(files);
             out.info(&format!(
-                "{} built {pages} in {} ms, {} changed; {}{cause}",
+                "{} rendered {rendered} in {} ms, {} changed; {warnings}{cause}",
                 clock(),
                 started.elapsed().as_millis(),
                 plural(changed.len(), "file"),
-                plural(outcome.diagnostics.warnings(), "warning"),
             ));
         }
         None => {
@@ -121,11 +144,11 @@ fn problems(outcome: &Outcome, summary: &str) -> Problems {
             place: d
                 .location
                 .as_ref()
-                .map(|l| diag::place(l, &outcome.sources))
+                .map(|l| diag::place(l, outcome.sources))
                 .unwrap_or_default(),
             message: d.message.clone(),
             help: d.help.clone(),
-            text: diag::render_text(d, &outcome.sources, false),
+            text: diag::render_text(d, outcome.sources, false),
         })
         .collect();
     Problems {

@@ -33,15 +33,15 @@ pub fn run(args: &WatchArgs, out: &Output) -> ExitCode {
         Ok(destination) => destination,
         Err(trouble) => return out.fail(&trouble.message, &trouble.help),
     };
-    let pipeline = Pipeline::new(&args.root);
+    let mut pipeline = Pipeline::new(&args.root);
     let mut watch = match start_watching(&args.root, args.poll, out) {
         Ok(watch) => watch,
         Err(code) => return code,
     };
-    rebuild(&pipeline, &destination, out, None);
+    rebuild(&mut pipeline, &destination, out, None);
     out.info(&format!("watching {} (Ctrl-C to stop)", args.root.display()));
     while let Some(changes) = watch.wait() {
-        rebuild(&pipeline, &destination, out, Some(&changes));
+        rebuild(&mut pipeline, &destination, out, Some(&changes));
     }
     ExitCode::SUCCESS
 }
@@ -57,17 +57,21 @@ pub fn start_watching(root: &std::path::Path, poll: bool, out: &Output) -> Resul
     Ok(watch)
 }
 
-fn rebuild(pipeline: &Pipeline, destination: &Destination, out: &Output, changes: Option<&Changes>) {
+fn rebuild(pipeline: &mut Pipeline, destination: &Destination, out: &Output, changes: Option<&Changes>) {
     let started = Instant::now();
     let cause = changes.map(describe).unwrap_or_default();
-    let outcome = match pipeline.run(Goal::Site) {
+    let changed: Vec<String> = changes
+        .map(|c| c.paths.iter().cloned().collect())
+        .unwrap_or_default();
+    let outcome = match pipeline.run_after(Goal::Site, &changed) {
         Ok(outcome) => outcome,
         Err(e) => {
             out.info(&format!("{} {}: {}{cause}", super::clock(), e.message, e.help));
             return;
         }
     };
-    out.print_diagnostics(&outcome.diagnostics, &outcome.sources);
+    out.timings(&outcome);
+    out.print_diagnostics(&outcome.diagnostics, outcome.sources);
     let Some(files) = &outcome.site else {
         out.info(&format!(
             "{} {}; nothing written, {} is as it was{cause}",

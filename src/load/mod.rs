@@ -7,6 +7,7 @@ mod frontmatter;
 mod fuzz_tests;
 mod merge;
 mod recover;
+mod reload;
 mod text;
 mod walk;
 mod yaml;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use de::HELP_SEPARATOR;
+pub use reload::{Reloaded, reload};
 pub use walk::{is_editor_leftover, is_leftover};
 
 use frontmatter::{SplitError, split as split_front_matter};
@@ -432,6 +434,7 @@ fn parse_doc(source: &SourceFile, file: FileId, problems: &mut Vec<Diagnostic>) 
     )?;
     Some(Doc {
         front,
+        outline: crate::markdown::outline(split.body),
         body: Text::verbatim(split.body.to_string(), split.body_offset),
     })
 }

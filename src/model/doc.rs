@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::values::{Date, Markdown, Ref, Spanned};
+use crate::markdown::Outline;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
@@ -38,4 +39,7 @@ pub struct Doc {
     #[serde(flatten)]
     pub front: FrontMatter,
     pub body: Markdown,
+    /// The body's links and headings, read once when the file is loaded.
+    #[serde(skip)]
+    pub outline: Outline,
 }

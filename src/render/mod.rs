@@ -14,6 +14,7 @@ mod vcard;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -28,16 +29,17 @@ use pages::{directory, doc, forms, home, messages, plan, search, supplier};
 pub use theme::Theme;
 
 /// One file of the site.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct OutputFile {
     /// Relative to the output folder, `/`-separated.
     pub path: String,
     pub contents: Contents,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Contents {
-    Bytes(Vec<u8>),
+    /// Shared, so that a file kept from one build to the next is not copied.
+    Bytes(Arc<[u8]>),
     /// A file of `content/static/`, copied as it is.
     Copy(PathBuf),
 }
@@ -47,72 +49,120 @@ pub struct Options {
     pub base_url: Option<String>,
 }
 
-/// The whole site, or the template errors that stopped it.
-pub fn render(
-    handbook: &Handbook,
-    index: &Index,
-    sources: &Sources,
-    theme: &Theme,
-    options: Options,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let main = handbook
-        .main
-        .as_ref()
-        .ok_or_else(|| vec![Diagnostic::error("handbook.yaml did not load")])?;
-    let base_url = options
-        .base_url
-        .or_else(|| main.base_url.as_ref().map(|b| b.value.clone()));
-    let ctx = Ctx {
-        handbook,
-        main,
-        index,
-        sources,
-        backlinks: Backlinks::new(handbook, index),
-        strings: strings::strings(main.language),
-        today: options.today,
-        base_url,
-        names: context::names(handbook, main),
-        messages: MessageTemplates::new(main).0,
-    };
-    let jobs = jobs(handbook);
-    let results: Vec<Result<OutputFile, Diagnostic>> =
-        jobs.par_iter().map(|job| render_page(&ctx, theme, job)).collect();
-    let (pages, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-    if !errors.is_empty() {
-        return Err(errors.into_iter().filter_map(Result::err).collect());
+/// The files made from the whole handbook, rendered after the pages: when one document
+/// changes, these change with it.
+pub const WHOLE_HANDBOOK: [&str; 3] = ["print.html", "search-index.js", "handbook.json"];
+
+/// A site being rendered: what every page reads, and the theme.
+pub struct Renderer<'a> {
+    ctx: Ctx<'a>,
+    theme: &'a Theme,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        handbook: &'a Handbook,
+        index: &'a Index<'a>,
+        sources: &'a Sources,
+        theme: &'a Theme,
+        options: Options,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let main = handbook
+            .main
+            .as_ref()
+            .ok_or_else(|| vec![Diagnostic::error("handbook.yaml did not load")])?;
+        let base_url = options
+            .base_url
+            .or_else(|| main.base_url.as_ref().map(|b| b.value.clone()));
+        let ctx = Ctx {
+            handbook,
+            main,
+            index,
+            sources,
+            backlinks: Backlinks::new(handbook, index),
+            strings: strings::strings(main.language),
+            today: options.today,
+            base_url,
+            names: context::names(handbook, main),
+            messages: MessageTemplates::new(main).0,
+        };
+        Ok(Renderer { ctx, theme })
     }
-    let mut files: Vec<OutputFile> = pages.into_iter().filter_map(Result::ok).collect();
-    files.push(print_document(&ctx, theme, &files).map_err(|e| vec![e])?);
-    for s in &handbook.suppliers {
-        files.push(bytes(
-            format!("suppliers/{}.vcf", s.id),
-            vcard::supplier_cards(s, ctx.t("hours")).into_bytes(),
-        ));
+
+    /// The whole site, or the template errors that stopped it.
+    pub fn site(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let handbook = self.ctx.handbook;
+        let mut files = self.pages(&jobs(handbook))?;
+        files.extend(self.whole_handbook(&files)?);
+        for s in &handbook.suppliers {
+            files.push(bytes(
+                format!("suppliers/{}.vcf", s.id),
+                vcard::supplier_cards(s, self.ctx.t("hours")).into_bytes(),
+            ));
+        }
+        files.extend(
+            self.theme
+                .assets
+                .iter()
+                .map(|(path, data)| bytes(path.clone(), data.clone())),
+        );
+        let generated: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+        files.extend(
+            handbook
+                .static_files
+                .iter()
+                .filter(|s| !generated.contains(&s.path))
+                .map(|s| OutputFile {
+                    path: s.path.clone(),
+                    contents: Contents::Copy(s.source.clone()),
+                }),
+        );
+        Ok(files)
     }
-    files.push(bytes(
-        "search-index.js".into(),
-        search::index_script(&search::entries(&ctx)).into_bytes(),
-    ));
-    let json = serde_json::to_vec_pretty(handbook).expect("the model serializes to JSON");
-    files.push(bytes("handbook.json".into(), json));
-    files.extend(
-        theme
-            .assets
+
+    /// The pages of these documents (playbooks and pages) alone.
+    pub fn documents(&self, which: &[(Kind, &str)]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let handbook = self.ctx.handbook;
+        let jobs: Vec<Job> = which
             .iter()
-            .map(|(path, data)| bytes(path.clone(), data.clone())),
-    );
-    let generated: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
-    files.extend(
-        handbook
-            .static_files
-            .iter()
-            .filter(|s| !generated.contains(&s.path))
-            .map(|s| OutputFile {
-                path: s.path.clone(),
-                contents: Contents::Copy(s.source.clone()),
-            }),
-    );
-    Ok(files)
+            .filter_map(|(kind, id)| {
+                let docs = if *kind == Kind::Page {
+                    &handbook.pages
+                } else {
+                    &handbook.playbooks
+                };
+                docs.iter()
+                    .find(|d| d.id.as_str() == *id)
+                    .map(|d| Job::Doc(*kind, d))
+            })
+            .collect();
+        self.pages(&jobs)
+    }
+
+    /// [`WHOLE_HANDBOOK`]: `print.html` bound from `pages` (every page of the site), the
+    /// search index and `handbook.json`.
+    pub fn whole_handbook(&self, pages: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let print = print_document(&self.ctx, self.theme, pages).map_err(|e| vec![e])?;
+        let search = bytes(
+            "search-index.js".into(),
+            search::index_script(&search::entries(&self.ctx)).into_bytes(),
+        );
+        let json = serde_json::to_vec_pretty(self.ctx.handbook).expect("the model serializes to JSON");
+        Ok(vec![print, search, bytes("handbook.json".into(), json)])
+    }
+
+    fn pages(&self, jobs: &[Job]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| render_page(&self.ctx, self.theme, job))
+            .collect();
+        let (pages, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+        if errors.is_empty() {
+            Ok(pages.into_iter().filter_map(Result::ok).collect())
+        } else {
+            Err(errors.into_iter().filter_map(Result::err).collect())
+        }
+    }
 }
 
 /// `print.html`, from the pages already rendered: cover, contents, then every section.
@@ -174,7 +224,7 @@ struct PrintPage {
 fn bytes(path: String, data: Vec<u8>) -> OutputFile {
     OutputFile {
         path,
-        contents: Contents::Bytes(data),
+        contents: Contents::Bytes(data.into()),
     }
 }
 

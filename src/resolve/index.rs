@@ -3,10 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rayon::prelude::*;
-
 use crate::diag::Diagnostic;
-use crate::markdown::{Outline, outline};
+use crate::markdown::Outline;
 use crate::model::{Handbook, Kind, Ref};
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
@@ -27,7 +25,7 @@ pub struct Index<'a> {
     /// of these kinds are not reported, the load error already was.
     incomplete: HashSet<Kind>,
     phase_anchors: HashMap<&'a str, Vec<String>>,
-    outlines: HashMap<Kind, HashMap<&'a str, Outline>>,
+    outlines: HashMap<Kind, HashMap<&'a str, &'a Outline>>,
     /// Paths of `content/static/` files in the site.
     static_files: HashSet<&'a str>,
     /// `content/playbooks/x.md` -> (Playbook, "x"), for relative links.
@@ -82,13 +80,12 @@ impl<'a> Index<'a> {
             .map(|d| (Kind::Playbook, d))
             .chain(handbook.pages.iter().map(|d| (Kind::Page, d)))
             .collect();
-        let mut outlines: HashMap<Kind, HashMap<&'a str, Outline>> = HashMap::new();
-        let read: Vec<_> = docs
-            .par_iter()
-            .map(|(kind, d)| (*kind, d.id.as_str(), outline(&d.body.text)))
-            .collect();
-        for (kind, id, o) in read {
-            outlines.entry(kind).or_default().insert(id, o);
+        let mut outlines: HashMap<Kind, HashMap<&'a str, &'a Outline>> = HashMap::new();
+        for (kind, d) in &docs {
+            outlines
+                .entry(*kind)
+                .or_default()
+                .insert(d.id.as_str(), &d.outline);
         }
         doc_paths.extend(
             docs.iter()
@@ -126,8 +123,8 @@ impl<'a> Index<'a> {
         self.ids.get(&kind)?.get(id).copied()
     }
 
-    pub fn outline(&self, kind: Kind, id: &str) -> Option<&Outline> {
-        self.outlines.get(&kind)?.get(id)
+    pub fn outline(&self, kind: Kind, id: &str) -> Option<&'a Outline> {
+        self.outlines.get(&kind)?.get(id).copied()
     }
 
     pub fn has_static_file(&self, path: &str) -> bool {

@@ -40,7 +40,7 @@ impl Snapshot {
         let mut entries = HashMap::with_capacity(files.len());
         for file in files {
             let body = match file.contents {
-                Contents::Bytes(bytes) => Body::Bytes(bytes.into()),
+                Contents::Bytes(bytes) => Body::Bytes(bytes),
                 Contents::Copy(source) => {
                     let stamp = std::fs::metadata(&source)
                         .ok()

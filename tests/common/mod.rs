@@ -199,6 +199,12 @@ impl Diag {
     }
 }
 
+/// For tests that run the pipeline in their own process: the same "today" as the commands'.
+pub fn set_today() {
+    // SAFETY: every test that calls this sets the same value, before any reads it.
+    unsafe { std::env::set_var("SOURCE_DATE_EPOCH", TODAY_EPOCH) };
+}
+
 pub fn irbook() -> Command {
     let mut cmd = Command::cargo_bin("irbook").expect("binary built");
     cmd.env("SOURCE_DATE_EPOCH", TODAY_EPOCH).env("NO_COLOR", "1");

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """From a saved playbook to the browser's reload event, through a running `irbook serve`.
 
-    bench/serve_latency.py BINARY HANDBOOK_ROOT [--edits N]
+    bench/serve_latency.py BINARY HANDBOOK_ROOT [--edits N] [--gap SECONDS]
 
 Starts `BINARY serve --port 0` on a copy-free handbook (the edit is undone at the end),
 listens to the live-reload events of the edited playbook's page as a browser does, saves the
@@ -13,6 +13,7 @@ import argparse, os, re, socket, statistics, subprocess, sys, time
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("binary"); ap.add_argument("root"); ap.add_argument("--edits", type=int, default=20)
+    ap.add_argument("--gap", type=float, default=1.0, help="seconds between two saves")
     args = ap.parse_args()
     playbooks = os.path.join(args.root, "content", "playbooks")
     name = sorted(f for f in os.listdir(playbooks) if f.endswith(".md"))[0]
@@ -50,14 +51,14 @@ def main():
                 buffer += chunk
             times.append(time.perf_counter() - start)
             buffer = buffer[buffer.index(b"event: reload") + 13:]
-            time.sleep(0.2)
+            time.sleep(args.gap)
         rss = hwm = "?"
         for line in open(f"/proc/{proc.pid}/status"):
             if line.startswith("VmRSS"): rss = line.split()[1]
             if line.startswith("VmHWM"): hwm = line.split()[1]
         times.sort()
         p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-        print(f"{args.root}: {len(times)} saves, save -> reload event: median {statistics.median(times)*1000:.0f} ms, "
+        print(f"{args.root}: {len(times)} saves {args.gap} s apart, save -> reload event: median {statistics.median(times)*1000:.0f} ms, "
               f"p95 {p95*1000:.0f} ms; serve memory {int(rss)//1024} MB now, peak {int(hwm)//1024} MB")
     finally:
         proc.terminate(); proc.wait()

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, Loaded, NotAHandbook, Reloaded};
 use crate::model::{Date, Kind};
-use crate::render::{self, OutputFile, Renderer, Theme, WHOLE_HANDBOOK};
-use crate::resolve::{Index, resolve};
+use crate::render::{self, OutputFile, Renderer, Scope, Theme, WHOLE_HANDBOOK};
+use crate::resolve::{Index, resolve, resolve_bodies};
 use crate::source::Sources;
 
 /// How far a run goes.
@@ -57,6 +57,8 @@ struct Kept {
     theme: Result<Theme, Vec<Diagnostic>>,
     handbook_files: usize,
     today: Date,
+    /// What the last check found beyond loading; `None` before the first.
+    checked: Option<Vec<Diagnostic>>,
     /// The last site rendered from `loaded`; `None` when `loaded` changed without a render.
     site: Option<Vec<OutputFile>>,
     /// The site's print.html, search index and handbook.json are older than its pages.
@@ -91,7 +93,16 @@ impl Pipeline {
         let kept = self.kept.as_mut().expect("loaded");
         timings.push(("loaded", started.elapsed()));
 
-        let resolved = resolve(&kept.loaded.handbook, &kept.loaded.sources, today);
+        let bodies = reloaded
+            .as_deref()
+            .and_then(|r| r.iter().map(|r| r.body_only.then_some(r.file)).collect());
+        let resolved = match (&bodies, &kept.checked) {
+            (Some(bodies), Some(previous)) => {
+                resolve_bodies(&kept.loaded.handbook, &kept.loaded.sources, previous, bodies)
+            }
+            _ => resolve(&kept.loaded.handbook, &kept.loaded.sources, today),
+        };
+        kept.checked = Some(resolved.diagnostics.clone());
         let mut diagnostics = Diagnostics::default();
         diagnostics.extend(kept.loaded.diagnostics.iter().cloned());
         if let Err(problems) = &kept.theme {
@@ -107,15 +118,24 @@ impl Pipeline {
                     today,
                     base_url: self.base_url.clone(),
                 };
+                let documents = reloaded
+                    .as_deref()
+                    .and_then(documents_only)
+                    .filter(|_| kept.site.is_some());
+                let scope = if documents.is_some() {
+                    Scope::Documents
+                } else {
+                    Scope::Site
+                };
                 let result = Renderer::new(
                     &kept.loaded.handbook,
                     &resolved.index,
                     &kept.loaded.sources,
                     theme,
                     options,
+                    scope,
                 )
                 .and_then(|renderer| {
-                    let documents = reloaded.as_deref().and_then(documents_only);
                     match (&mut kept.site, documents) {
                         (Some(site), Some(documents)) => {
                             let pages = renderer.documents(&documents)?;
@@ -191,6 +211,7 @@ impl Pipeline {
             &kept.loaded.sources,
             theme,
             options,
+            Scope::Documents,
         )
         .ok()?;
         let whole = renderer.whole_handbook(site).ok()?;
@@ -202,6 +223,14 @@ impl Pipeline {
     /// Reads only the changed files again, where that is enough.
     fn reload(&mut self, changed: &[String], today: Date) -> Option<Vec<Reloaded>> {
         let kept = self.kept.as_mut().filter(|k| k.today == today)?;
+        if !changed.is_empty() && changed.iter().all(|p| p.starts_with("themes/")) {
+            // Only the look changed: the theme is compiled again, the content kept as it is,
+            // and every page rendered again.
+            let name = theme_name(&kept.loaded);
+            kept.theme = Theme::load(&self.root, &name, &mut kept.loaded.sources);
+            kept.site = None;
+            return Some(Vec::new());
+        }
         if changed.is_empty()
             || changed
                 .iter()
@@ -215,26 +244,34 @@ impl Pipeline {
     fn load_anew(&self, today: Date) -> Result<Kept, NotAHandbook> {
         let mut loaded = load::load(&self.root)?;
         let handbook_files = loaded.sources.len();
-        let theme_name = loaded
-            .handbook
-            .main
-            .as_ref()
-            .map_or("default", |m| m.theme_name())
-            .to_string();
-        let theme = Theme::load(&self.root, &theme_name, &mut loaded.sources);
+        let theme = Theme::load(&self.root, &theme_name(&loaded), &mut loaded.sources);
         Ok(Kept {
             loaded,
             theme,
             handbook_files,
             today,
+            checked: None,
             site: None,
             stale_whole: false,
         })
     }
 }
 
+/// The theme `handbook.yaml` names.
+fn theme_name(loaded: &Loaded) -> String {
+    loaded
+        .handbook
+        .main
+        .as_ref()
+        .map_or("default", |m| m.theme_name())
+        .to_string()
+}
+
 /// The documents to render again, when only documents' text changed.
 fn documents_only(reloaded: &[Reloaded]) -> Option<Vec<(Kind, &str)>> {
+    if reloaded.is_empty() {
+        return None;
+    }
     reloaded
         .iter()
         .map(|r| r.body_only.then_some((r.kind, r.id.as_str())))

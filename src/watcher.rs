@@ -15,10 +15,10 @@ use crate::load::{HANDBOOK_FILE, is_editor_leftover, is_leftover};
 
 /// How long a file must be quiet before its change counts: long enough to see a save through
 /// a temporary file as one change, short enough to feel instant.
-pub const DEBOUNCE: Duration = Duration::from_millis(40);
+pub const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// Further changes that arrive this soon after a batch join it.
-const GATHER: Duration = Duration::from_millis(15);
+const GATHER: Duration = Duration::from_millis(10);
 
 /// How often `--poll` looks at every file.
 const POLL_INTERVAL: Duration = Duration::from_millis(300);
@@ -33,16 +33,6 @@ pub struct Watch {
     debouncer: Box<dyn Recursive>,
     events: Receiver<DebounceEventResult>,
     watching: BTreeSet<&'static str>,
-}
-
-/// What waiting for changes ended with.
-#[derive(Debug)]
-pub enum Next {
-    Changed(Changes),
-    /// Nothing changed within the time given.
-    Quiet,
-    /// The watcher stopped.
-    Stopped,
 }
 
 /// What changed, as one rebuild's worth.
@@ -132,33 +122,15 @@ impl Watch {
 
     /// Waits for the next relevant changes; `None` when the watcher has stopped.
     pub fn wait(&mut self) -> Option<Changes> {
-        match self.wait_at_most(None) {
-            Next::Changed(changes) => Some(changes),
-            Next::Quiet | Next::Stopped => None,
-        }
-    }
-
-    /// Waits for the next relevant changes, at most `limit` (none: for ever).
-    pub fn wait_at_most(&mut self, limit: Option<Duration>) -> Next {
         loop {
             let mut changes = Changes::default();
-            let first = match limit {
-                Some(limit) => match self.events.recv_timeout(limit) {
-                    Ok(first) => first,
-                    Err(RecvTimeoutError::Timeout) => return Next::Quiet,
-                    Err(RecvTimeoutError::Disconnected) => return Next::Stopped,
-                },
-                None => match self.events.recv() {
-                    Ok(first) => first,
-                    Err(_) => return Next::Stopped,
-                },
-            };
+            let first = self.events.recv().ok()?;
             self.take(first, &mut changes);
             loop {
                 match self.events.recv_timeout(GATHER) {
                     Ok(more) => self.take(more, &mut changes),
                     Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return Next::Stopped,
+                    Err(RecvTimeoutError::Disconnected) => return None,
                 }
             }
             if changes.paths.iter().any(|p| WATCHED.contains(&p.as_str())) {
@@ -167,7 +139,7 @@ impl Watch {
                 changes.problems.extend(self.watch_folders());
             }
             if !changes.paths.is_empty() || !changes.problems.is_empty() {
-                return Next::Changed(changes);
+                return Some(changes);
             }
         }
     }

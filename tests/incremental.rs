@@ -144,3 +144,45 @@ fn edits_made_while_the_handbook_is_broken_are_all_rendered_once_it_is_fixed() {
     assert!(String::from_utf8_lossy(&site["playbooks/second.html"]).contains("Second text."));
     assert_eq!(site, from_scratch(&f));
 }
+
+#[test]
+fn problems_in_an_edited_body_move_with_the_text() {
+    common::set_today();
+    let f = Fixture::new();
+    f.edit(PLAYBOOK, "## First hour", "## First hour {onclick=x}");
+    let shown = |pipeline: &mut Pipeline, changed: &[&str]| -> Vec<String> {
+        let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
+        let outcome = pipeline
+            .run_after(Goal::Site, &changed)
+            .unwrap_or_else(|e| panic!("{}", e.message));
+        outcome
+            .diagnostics
+            .iter()
+            .map(|d| irbook::diag::render_text(d, outcome.sources, false))
+            .collect()
+    };
+    let mut pipeline = Pipeline::new(f.root());
+    let first = shown(&mut pipeline, &[]);
+    assert_eq!(first.len(), 1, "{first:?}");
+    f.edit(PLAYBOOK, "## First hour", "Two lines\nadded.\n\n## First hour");
+    let moved = shown(&mut pipeline, &[PLAYBOOK]);
+    assert_eq!(moved, shown(&mut Pipeline::new(f.root()), &[]));
+    assert_ne!(moved, first, "the warning's line moved");
+}
+
+#[test]
+fn a_change_of_the_theme_renders_every_page_from_the_content_kept() {
+    common::set_today();
+    let f = Fixture::new();
+    let mut pipeline = Pipeline::new(f.root());
+    let all = pipeline
+        .run(Goal::Site)
+        .unwrap_or_else(|e| panic!("{}", e.message))
+        .rendered;
+    f.write("themes/default/static/style.css", "body { color: #123456 }\n");
+    let (rendered, site) = again(&mut pipeline, Goal::Site, &["themes/default/static/style.css"]);
+    assert_eq!(rendered, all);
+    let site = site.expect("a site");
+    assert_eq!(site["assets/style.css"], b"body { color: #123456 }\n");
+    assert_eq!(site, from_scratch(&f));
+}

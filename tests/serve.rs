@@ -148,6 +148,7 @@ fn an_edit_is_served_and_reloads_only_the_pages_it_changed() {
     let page = get(address, "/playbooks/ransomware.html").text();
     let mut on_playbook = Events::open(address, "/playbooks/ransomware.html", generation(&page));
     let mut on_roles = Events::open(address, "/roles.html", generation(&page));
+    let mut on_print = Events::open(address, "/print.html", generation(&page));
     f.edit(
         "content/playbooks/ransomware.md",
         "# First hour",
@@ -158,6 +159,19 @@ fn an_edit_is_served_and_reloads_only_the_pages_it_changed() {
         get(address, "/playbooks/ransomware.html")
             .text()
             .contains("A new first sentence.")
+    );
+    // The files made from the whole handbook are brought up to date when asked for; a
+    // browser showing one of them is told to ask.
+    on_print.expect("reload", SOON);
+    assert!(
+        get(address, "/print.html")
+            .text()
+            .contains("A new first sentence.")
+    );
+    assert!(
+        get(address, "/search-index.js")
+            .text()
+            .contains("new first sentence")
     );
     // The roles page did not change: it may hear which files changed (to reload if it uses
     // one of them), but not that it must reload, and none of those files is one it uses.

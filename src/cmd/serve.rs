@@ -5,6 +5,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use clap::Args;
@@ -14,11 +15,7 @@ use super::{Output, clock, plural};
 use crate::diag;
 use crate::pipeline::{Goal, Outcome, Pipeline};
 use crate::serve::{Problem, Problems, Server};
-use crate::watcher::{Changes, Next};
-
-/// How long the author must pause before the files made from the whole handbook are rendered
-/// again after an edit of one document.
-const CATCH_UP_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
+use crate::watcher::Changes;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -45,7 +42,12 @@ pub fn run(args: &ServeArgs, out: &Output) -> ExitCode {
         Ok(watch) => watch,
         Err(code) => return code,
     };
-    let server = match Server::start(args.bind, args.port) {
+    let pipeline = Arc::new(Mutex::new(Pipeline::new(&args.root)));
+    let behind = Arc::clone(&pipeline);
+    // print.html, search and handbook.json are brought up to date when a browser asks for
+    // one of them, so that an edit is served as soon as its own page is rendered.
+    let catch_up = move || lock(&behind).complete();
+    let server = match Server::start(args.bind, args.port, Box::new(catch_up)) {
         Ok(server) => server,
         Err(message) => {
             return out.fail(
@@ -60,8 +62,7 @@ pub fn run(args: &ServeArgs, out: &Output) -> ExitCode {
             args.bind
         ));
     }
-    let mut pipeline = Pipeline::new(&args.root);
-    rebuild(&mut pipeline, &server, out, None);
+    rebuild(&mut lock(&pipeline), &server, out, None);
     let url = format!("http://{}/", server.address);
     out.info(&format!(
         "serving {} at {url} (Ctrl-C to stop)",
@@ -70,25 +71,14 @@ pub fn run(args: &ServeArgs, out: &Output) -> ExitCode {
     if args.open {
         open_browser(&url, out);
     }
-    loop {
-        // print.html, search and handbook.json catch up once the author pauses: until then
-        // every save is served as soon as its own page is rendered.
-        let pause = pipeline.is_behind().then_some(CATCH_UP_AFTER);
-        match watch.wait_at_most(pause) {
-            Next::Changed(changes) => rebuild(&mut pipeline, &server, out, Some(&changes)),
-            Next::Quiet => {
-                let started = Instant::now();
-                if let Some(files) = pipeline.complete() {
-                    server.publish(files);
-                    out.detail(&format!(
-                        "print.html, search and handbook.json brought up to date in {} ms",
-                        started.elapsed().as_millis()
-                    ));
-                }
-            }
-            Next::Stopped => return ExitCode::SUCCESS,
-        }
+    while let Some(changes) = watch.wait() {
+        rebuild(&mut lock(&pipeline), &server, out, Some(&changes));
     }
+    ExitCode::SUCCESS
+}
+
+fn lock(pipeline: &Mutex<Pipeline>) -> std::sync::MutexGuard<'_, Pipeline> {
+    pipeline.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 fn rebuild(pipeline: &mut Pipeline, server: &Server, out: &Output, changes: Option<&Changes>) {
@@ -116,7 +106,7 @@ fn rebuild(pipeline: &mut Pipeline, server: &Server, out: &Output, changes: Opti
         Some(files) => {
             let rendered = plural(outcome.rendered, "page");
             let warnings = plural(outcome.diagnostics.warnings(), "warning");
-            let changed = server.publish(files);
+            let changed = server.publish(files, pipeline.is_behind());
             out.info(&format!(
                 "{} rendered {rendered} in {} ms, {} changed; {warnings}{cause}",
                 clock(),

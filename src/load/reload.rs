@@ -14,6 +14,7 @@ use crate::source::FileId;
 /// A content file read again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reloaded {
+    pub file: FileId,
     pub kind: Kind,
     pub id: String,
     /// Only the body of a playbook or page changed: its front matter, headings and link
@@ -78,7 +79,12 @@ fn reload_one(root: &Path, guard: &HandbookRoot, loaded: &mut Loaded, rel: &str)
         }
         Parsed::Main(_) | Parsed::Unreadable(..) | Parsed::Nothing => return None,
     };
-    Some(Reloaded { kind, id, body_only })
+    Some(Reloaded {
+        file,
+        kind,
+        id,
+        body_only,
+    })
 }
 
 /// The kind of the record loaded from `file`, if it is a supplier, plan, playbook or page.

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Handbook, Kind, Plan, Record, Step};
+use rayon::prelude::*;
+
+use crate::model::{Doc, Handbook, Kind, Plan, Record, Step};
 use crate::resolve::{Index, LinkTarget, classify};
 
 /// A plan step, addressed as it is printed: plan, phase anchor and `phase.step` number.
@@ -61,34 +63,19 @@ impl<'a> Backlinks<'a> {
                 }
             }
         }
-        let docs = handbook
+        let docs: Vec<(Kind, &'a Record<Doc>)> = handbook
             .playbooks
             .iter()
             .map(|d| (Kind::Playbook, d))
-            .chain(handbook.pages.iter().map(|d| (Kind::Page, d)));
-        for (kind, doc) in docs {
-            let mut named: Vec<&'a str> = doc.front.suppliers.iter().map(|s| s.as_str()).collect();
-            if let Some(outline) = index.outline(kind, doc.id.as_str()) {
-                for link in &outline.links {
-                    if let LinkTarget::Object {
-                        kind: Kind::Supplier,
-                        id,
-                        ..
-                    } = classify(&link.dest)
-                        && let Some(known) = index.get(Kind::Supplier, id)
-                    {
-                        named.push(known);
-                    }
-                }
-            }
-            named.sort_unstable();
-            named.dedup();
-            for supplier in named {
-                links
-                    .supplier_docs
-                    .entry(supplier)
-                    .or_default()
-                    .push((kind, doc.id.as_str()));
+            .chain(handbook.pages.iter().map(|d| (Kind::Page, d)))
+            .collect();
+        let named: Vec<(Kind, &'a str, Vec<&'a str>)> = docs
+            .par_iter()
+            .map(|(kind, doc)| (*kind, doc.id.as_str(), suppliers_named(doc, index)))
+            .collect();
+        for (kind, id, suppliers) in named {
+            for supplier in suppliers {
+                links.supplier_docs.entry(supplier).or_default().push((kind, id));
             }
         }
         links
@@ -105,4 +92,23 @@ impl<'a> Backlinks<'a> {
     pub fn role_steps(&self, id: &str) -> &[StepRef<'a>] {
         self.role_steps.get(id).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The suppliers a document names in its front matter or links to, each once.
+fn suppliers_named<'a>(doc: &'a Record<Doc>, index: &Index<'a>) -> Vec<&'a str> {
+    let mut named: Vec<&'a str> = doc.front.suppliers.iter().map(|s| s.as_str()).collect();
+    for link in &doc.outline.links {
+        if let LinkTarget::Object {
+            kind: Kind::Supplier,
+            id,
+            ..
+        } = classify(&link.dest)
+            && let Some(known) = index.get(Kind::Supplier, id)
+        {
+            named.push(known);
+        }
+    }
+    named.sort_unstable();
+    named.dedup();
+    named
 }

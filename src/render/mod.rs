@@ -53,6 +53,16 @@ pub struct Options {
 /// changes, these change with it.
 pub const WHOLE_HANDBOOK: [&str; 3] = ["print.html", "search-index.js", "handbook.json"];
 
+/// What a [`Renderer`] will be asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Any page.
+    Site,
+    /// Only [`Renderer::documents`] and [`Renderer::whole_handbook`]: what those never show
+    /// (which steps and documents involve each supplier and role) is not worked out.
+    Documents,
+}
+
 /// A site being rendered: what every page reads, and the theme.
 pub struct Renderer<'a> {
     ctx: Ctx<'a>,
@@ -66,6 +76,7 @@ impl<'a> Renderer<'a> {
         sources: &'a Sources,
         theme: &'a Theme,
         options: Options,
+        scope: Scope,
     ) -> Result<Self, Vec<Diagnostic>> {
         let main = handbook
             .main
@@ -79,7 +90,10 @@ impl<'a> Renderer<'a> {
             main,
             index,
             sources,
-            backlinks: Backlinks::new(handbook, index),
+            backlinks: match scope {
+                Scope::Site => Backlinks::new(handbook, index),
+                Scope::Documents => Backlinks::default(),
+            },
             strings: strings::strings(main.language),
             today: options.today,
             base_url,

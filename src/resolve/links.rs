@@ -95,7 +95,20 @@ fn split_scheme(path: &str) -> Option<(&str, &str)> {
 }
 
 pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
-    for (file, text, own) in texts(handbook) {
+    check_texts(c, texts(handbook));
+}
+
+/// Checks only the bodies of the documents read from `files`.
+pub(super) fn check_bodies(c: &mut Checker, handbook: &Handbook, files: &std::collections::HashSet<FileId>) {
+    let bodies = texts(handbook)
+        .into_iter()
+        .filter(|(file, _, own)| own.is_some() && files.contains(file))
+        .collect();
+    check_texts(c, bodies);
+}
+
+fn check_texts(c: &mut Checker, texts: Vec<MarkdownText<'_>>) {
+    for (file, text, own) in texts {
         let computed;
         let outline = match own.and_then(|(kind, id)| c.index.outline(kind, id)) {
             Some(o) => o,

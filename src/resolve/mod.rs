@@ -45,6 +45,45 @@ pub fn resolve<'a>(handbook: &'a Handbook, sources: &'a Sources, today: Date) ->
     Resolved { index, diagnostics }
 }
 
+/// Checks again after only the bodies of the documents read from `bodies` changed (their
+/// front matter, headings and link targets as before): the links of those bodies are checked
+/// anew; every other problem is as `previous`, what the last check found.
+pub fn resolve_bodies<'a>(
+    handbook: &'a Handbook,
+    sources: &'a Sources,
+    previous: &[Diagnostic],
+    bodies: &std::collections::HashSet<FileId>,
+) -> Resolved<'a> {
+    let index = Index::new(handbook, |file| sources.get(file).path.as_str());
+    let body_start = |file: FileId| {
+        handbook
+            .playbooks
+            .iter()
+            .chain(&handbook.pages)
+            .find(|d| d.file == file)
+            .map(|d| d.body.file_offset(0))
+    };
+    let starts: std::collections::HashMap<FileId, usize> = bodies
+        .iter()
+        .filter_map(|f| Some((*f, body_start(*f)?)))
+        .collect();
+    let in_changed_body = |d: &Diagnostic| {
+        d.location.as_ref().is_some_and(|l| {
+            starts
+                .get(&l.file)
+                .is_some_and(|start| l.span.as_ref().is_some_and(|s| s.start >= *start))
+        })
+    };
+    let mut checker = Checker {
+        index: &index,
+        sources,
+        out: previous.iter().filter(|d| !in_changed_body(d)).cloned().collect(),
+    };
+    links::check_bodies(&mut checker, handbook, bodies);
+    let diagnostics = checker.out;
+    Resolved { index, diagnostics }
+}
+
 /// What every check needs: the index to look ids up in, the sources for paths, and the list
 /// problems go to.
 struct Checker<'i, 'a> {

@@ -8,6 +8,7 @@ use tiny_http::{Header, Method, Request, Response};
 
 use super::live::{self, Live};
 use super::site::{Body, Snapshot, is_page};
+use crate::render::WHOLE_HANDBOOK;
 
 /// Longer request targets are refused: no page of a site has such a path.
 const MAX_URL: usize = 2048;
@@ -33,7 +34,12 @@ pub fn handle(request: Request, live: &Live) {
         live.stream(request, page, generation);
         return;
     }
-    let snapshot = live.snapshot();
+    let whole_handbook = site_path(path).is_ok_and(|p| WHOLE_HANDBOOK.contains(&p.as_str()));
+    let snapshot = if whole_handbook {
+        live.up_to_date()
+    } else {
+        live.snapshot()
+    };
     let reply = answer(path, &snapshot);
     let _ = request.respond(reply);
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::site::{Snapshot, is_page};
-use crate::render::OutputFile;
+use crate::render::{OutputFile, WHOLE_HANDBOOK};
 
 pub const SCRIPT_PATH: &str = "/__irbook/live.js";
 pub const EVENTS_PATH: &str = "/__irbook/events";
@@ -40,9 +40,14 @@ pub struct Problem {
     pub text: String,
 }
 
+/// Brings the files made from the whole handbook up to date; the whole site, or `None`
+/// when they were.
+pub type CatchUp = Box<dyn Fn() -> Option<Vec<OutputFile>> + Send + Sync>;
+
 /// The site being served and the browsers watching it.
 pub struct Live {
     state: Mutex<State>,
+    catch_up: CatchUp,
 }
 
 struct State {
@@ -59,13 +64,14 @@ struct Client {
 }
 
 impl Live {
-    pub fn new() -> Self {
+    pub fn new(catch_up: CatchUp) -> Self {
         Live {
             state: Mutex::new(State {
                 snapshot: Arc::new(Snapshot::default()),
                 problems: None,
                 clients: Vec::new(),
             }),
+            catch_up,
         }
     }
 
@@ -79,16 +85,29 @@ impl Live {
         Arc::clone(&self.state().snapshot)
     }
 
+    /// The site with its print.html, search index and handbook.json up to date.
+    pub fn up_to_date(&self) -> Arc<Snapshot> {
+        if self.snapshot().behind
+            && let Some(files) = (self.catch_up)()
+        {
+            self.publish(files, false);
+        }
+        self.snapshot()
+    }
+
     /// Serves a new build: swaps it in whole, then tells each browser whose page changed to
     /// reload, and every other browser which resources changed (it reloads if it uses one).
-    /// Returns the paths that changed.
-    pub fn publish(&self, files: Vec<OutputFile>) -> Vec<String> {
+    /// Returns the paths that changed. `behind`: the files made from the whole handbook are
+    /// older than the pages; browsers that show or use one of them are told, and ask anew.
+    pub fn publish(&self, files: Vec<OutputFile>, behind: bool) -> Vec<String> {
         let previous = self.snapshot();
-        let (next, changed) = Snapshot::next(&previous, files);
+        let (next, changed) = Snapshot::next(&previous, files, behind);
         let next = Arc::new(next);
+        let behind_paths = WHOLE_HANDBOOK.iter().copied().filter(|_| behind);
         let resources: Vec<&str> = changed
             .iter()
             .map(String::as_str)
+            .chain(behind_paths.clone())
             .filter(|p| !is_page(p))
             .collect();
         let resources = resources_frame(&resources);
@@ -96,15 +115,18 @@ impl Live {
         state.snapshot = Arc::clone(&next);
         let had_problems = state.problems.take().is_some();
         state.clients.retain_mut(|client| {
-            let frame = if next.page_changed_since(&client.page, client.generation) {
-                Some(frame("reload", &next.generation.to_string()))
-            } else if let Some(resources) = &resources {
-                Some(resources.clone())
+            let stale_page = behind_paths.clone().any(|p| p == client.page);
+            let mut frames = Vec::new();
+            if stale_page || next.page_changed_since(&client.page, client.generation) {
+                frames.push(frame("reload", &next.generation.to_string()));
             } else {
-                had_problems.then(|| frame("ok", "{}"))
-            };
+                frames.extend(resources.clone());
+                if had_problems {
+                    frames.push(frame("ok", "{}"));
+                }
+            }
             client.generation = next.generation;
-            frame.is_none_or(|f| client.events.send(f).is_ok())
+            frames.into_iter().all(|f| client.events.send(f).is_ok())
         });
         changed
     }
@@ -170,12 +192,6 @@ impl Live {
                 return;
             }
         }
-    }
-}
-
-impl Default for Live {
-    fn default() -> Self {
-        Live::new()
     }
 }
 

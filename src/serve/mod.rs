@@ -10,7 +10,7 @@ use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub use live::{Problem, Problems};
+pub use live::{CatchUp, Problem, Problems};
 
 use crate::render::OutputFile;
 
@@ -30,7 +30,9 @@ use live::Live;
 
 impl Server {
     /// Listens on `bind:port`; port 0, or a port in use, takes any free port.
-    pub fn start(bind: IpAddr, port: u16) -> Result<Server, String> {
+    /// `catch_up` brings the files made from the whole handbook up to date after a
+    /// [`Server::publish`] that left them behind, returning the whole site (`None`: they were).
+    pub fn start(bind: IpAddr, port: u16, catch_up: CatchUp) -> Result<Server, String> {
         let listener = TcpListener::bind(SocketAddr::new(bind, port))
             .or_else(|first| {
                 if port == 0 {
@@ -46,7 +48,7 @@ impl Server {
         limit_silence(&listener);
         let listener = tiny_http::Server::from_listener(listener, None)
             .map_err(|e| format!("cannot listen on {address}: {e}"))?;
-        let live = Arc::new(Live::new());
+        let live = Arc::new(Live::new(catch_up));
         let serving = Arc::clone(&live);
         std::thread::Builder::new()
             .name("irbook-serve".into())
@@ -55,9 +57,11 @@ impl Server {
         Ok(Server { live, address })
     }
 
-    /// Serves a new build; returns the site paths whose contents changed.
-    pub fn publish(&self, files: Vec<OutputFile>) -> Vec<String> {
-        self.live.publish(files)
+    /// Serves a new build; returns the site paths whose contents changed. `behind`: its
+    /// print.html, search index and handbook.json are older than its pages, and are brought up
+    /// to date (with `catch_up`) when they are asked for.
+    pub fn publish(&self, files: Vec<OutputFile>, behind: bool) -> Vec<String> {
+        self.live.publish(files, behind)
     }
 
     /// Keeps serving the last good build, with `problems` shown over every page.

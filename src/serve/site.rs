@@ -28,13 +28,15 @@ struct Entry {
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub generation: u64,
+    /// Its print.html, search index and handbook.json are older than its pages.
+    pub behind: bool,
     files: HashMap<String, Entry>,
 }
 
 impl Snapshot {
     /// The site of a new build, compared with the one before it; also returns the paths of
     /// the files that changed (added, altered or removed).
-    pub fn next(previous: &Snapshot, files: Vec<OutputFile>) -> (Snapshot, Vec<String>) {
+    pub fn next(previous: &Snapshot, files: Vec<OutputFile>, behind: bool) -> (Snapshot, Vec<String>) {
         let generation = previous.generation + 1;
         let mut changed = Vec::new();
         let mut entries = HashMap::with_capacity(files.len());
@@ -70,6 +72,7 @@ impl Snapshot {
         );
         let snapshot = Snapshot {
             generation,
+            behind,
             files: entries,
         };
         (snapshot, changed)

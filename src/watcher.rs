@@ -68,7 +68,12 @@ impl Watch {
         let tick = Some(DEBOUNCE / 4);
         let failed = |e: notify::Error| format!("cannot watch {}: {e}", root.display());
         let debouncer: Box<dyn Recursive> = if poll {
-            let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+            // notify's poller keeps mtimes in whole seconds and only sees them grow, so a
+            // second save within the same second, or a file restored with an older mtime,
+            // would go unseen: compare the contents as well.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_INTERVAL)
+                .with_compare_contents(true);
             Box::new(
                 notify_debouncer_full::new_debouncer_opt::<_, PollWatcher, NoCache>(
                     DEBOUNCE, tick, handler, NoCache, config,

@@ -432,3 +432,27 @@ fn a_handbook_that_never_built_shows_its_problems_then_the_site() {
     events.expect("reload", SOON);
     assert_eq!(get(address, "/").status, 200);
 }
+
+#[test]
+fn polling_sees_an_edit_too() {
+    let f = Fixture::new();
+    let server = Running::start(f.root(), &["serve", "--port", "0", "--poll"]);
+    let address = server.address();
+    let page = get(address, "/pages/about.html").text();
+    let mut events = Events::open(address, "/pages/about.html", generation(&page));
+    // Within the second the fixture was written in: the poller's mtimes are whole seconds.
+    f.edit("content/pages/about.md", "# Why\n", "# Why\n\nSeen by polling.\n");
+    events.expect("reload", SOON);
+    assert!(
+        get(address, "/pages/about.html")
+            .text()
+            .contains("Seen by polling.")
+    );
+    f.edit("content/pages/about.md", "Seen by", "Seen again by");
+    events.expect("reload", SOON);
+    assert!(
+        get(address, "/pages/about.html")
+            .text()
+            .contains("Seen again by polling.")
+    );
+}

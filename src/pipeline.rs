@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, Loaded, NotAHandbook, Reloaded};
 use crate::model::{Date, Kind};
-use crate::render::{self, OutputFile, Renderer, Scope, Theme, WHOLE_HANDBOOK};
-use crate::resolve::{Index, resolve, resolve_bodies};
+use crate::render::{self, OutputFile, Renderer, Theme, WHOLE_HANDBOOK};
+use crate::resolve::{for_rendering, resolve, resolve_bodies};
 use crate::source::Sources;
 
 /// How far a run goes.
@@ -108,7 +108,7 @@ impl Pipeline {
         if let Err(problems) = &kept.theme {
             diagnostics.extend(problems.iter().cloned());
         }
-        diagnostics.extend(resolved.diagnostics);
+        diagnostics.extend(resolved.diagnostics.iter().cloned());
         timings.push(("checked", started.elapsed()));
 
         let mut rendered = 0;
@@ -122,19 +122,7 @@ impl Pipeline {
                     .as_deref()
                     .and_then(documents_only)
                     .filter(|_| kept.site.is_some());
-                let scope = if documents.is_some() {
-                    Scope::Documents
-                } else {
-                    Scope::Site
-                };
-                let result = Renderer::new(
-                    &kept.loaded.handbook,
-                    &resolved.index,
-                    &kept.loaded.sources,
-                    theme,
-                    options,
-                    scope,
-                )
+                let result = Renderer::new(&kept.loaded.handbook, &resolved, &kept.loaded.sources, theme, options)
                 .and_then(|renderer| {
                     match (&mut kept.site, documents) {
                         (Some(site), Some(documents)) => {
@@ -198,22 +186,12 @@ impl Pipeline {
         let kept = self.kept.as_mut().filter(|k| k.stale_whole)?;
         let theme = kept.theme.as_ref().ok()?;
         let site = kept.site.as_mut()?;
-        let index = Index::new(&kept.loaded.handbook, |file| {
-            kept.loaded.sources.get(file).path.as_str()
-        });
+        let resolved = for_rendering(&kept.loaded.handbook, &kept.loaded.sources);
         let options = render::Options {
             today: kept.today,
             base_url: self.base_url.clone(),
         };
-        let renderer = Renderer::new(
-            &kept.loaded.handbook,
-            &index,
-            &kept.loaded.sources,
-            theme,
-            options,
-            Scope::Documents,
-        )
-        .ok()?;
+        let renderer = Renderer::new(&kept.loaded.handbook, &resolved, &kept.loaded.sources, theme, options).ok()?;
         let whole = renderer.whole_handbook(site).ok()?;
         replace(site, whole);
         kept.stale_whole = false;

@@ -8,9 +8,11 @@ use super::{Decoded, Unreadable, decode, parse_file};
 use crate::model::Kind;
 use crate::source::Sources;
 
-const KINDS: [(Option<Kind>, &str); 5] = [
+const KINDS: [(Option<Kind>, &str); 7] = [
     (None, "handbook.yaml"),
     (Some(Kind::Supplier), "content/suppliers/x.yaml"),
+    (Some(Kind::Party), "content/parties/x.yaml"),
+    (Some(Kind::Form), "content/forms/x.yaml"),
     (Some(Kind::Plan), "content/plans/x.yaml"),
     (Some(Kind::Playbook), "content/playbooks/x.md"),
     (Some(Kind::Page), "content/pages/x.md"),

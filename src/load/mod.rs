@@ -6,13 +6,13 @@ mod frontmatter;
 #[cfg(test)]
 mod fuzz_tests;
 mod merge;
+mod parse;
 mod recover;
 mod reload;
 mod text;
 mod walk;
 mod yaml;
 
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -21,12 +21,12 @@ pub use de::HELP_SEPARATOR;
 pub use reload::{Reloaded, reload};
 pub use walk::{is_editor_leftover, is_leftover};
 
-use frontmatter::{SplitError, split as split_front_matter};
+use parse::{Parsed, file_id, parse_file};
 
 use crate::diag::Diagnostic;
 use crate::fsguard::{self, HandbookRoot, Refusal};
-use crate::model::{Doc, FrontMatter, Handbook, HandbookFile, Id, Kind, Plan, Record, Supplier, Text};
-use crate::source::{FileId, SourceFile, Sources, relative_path};
+use crate::model::Handbook;
+use crate::source::{SourceFile, Sources, relative_path};
 
 /// How many cases a fuzz test runs: `default` times `IRBOOK_FUZZ_SCALE` (a whole number; 1 when
 /// unset). `.ci/run` raises it so that CI fuzzes for about a minute.
@@ -143,10 +143,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
         diagnostics.extend(problems);
         match item {
             Parsed::Main(main) => handbook.main = main,
-            Parsed::Supplier(record) => handbook.suppliers.push(record),
-            Parsed::Plan(record) => handbook.plans.push(record),
-            Parsed::Doc(Kind::Page, record) => handbook.pages.push(record),
-            Parsed::Doc(_, record) => handbook.playbooks.push(record),
+            Parsed::Content(content) => content.add_to(&mut handbook),
             Parsed::Unreadable(kind, id, file) => handbook.unreadable.push((kind, id, file)),
             Parsed::Nothing => {}
         }
@@ -240,201 +237,3 @@ fn decode(rel: String, bytes: &[u8]) -> Result<Decoded, Unreadable> {
     }
 }
 
-impl Parsed {
-    /// Marks the record as read around errors: it is checked for references, not warned about.
-    fn incomplete(mut self) -> Self {
-        match &mut self {
-            Parsed::Main(Some(r)) => r.complete = false,
-            Parsed::Supplier(r) => r.complete = false,
-            Parsed::Plan(r) => r.complete = false,
-            Parsed::Doc(_, r) => r.complete = false,
-            Parsed::Main(None) | Parsed::Unreadable(..) | Parsed::Nothing => {}
-        }
-        self
-    }
-}
-
-enum Parsed {
-    Main(Option<Record<HandbookFile>>),
-    Supplier(Record<Supplier>),
-    Plan(Record<Plan>),
-    Doc(Kind, Record<Doc>),
-    Unreadable(Kind, Id, FileId),
-    Nothing,
-}
-
-/// The keys a new file of each kind needs at least: the hint for an empty file.
-fn required_keys(kind: Option<Kind>) -> &'static str {
-    match kind {
-        None => "`title`, `organization`, `severities` and `roles`",
-        Some(Kind::Supplier) => "`name`, `tier`, `services` and `contacts`",
-        Some(Kind::Plan) => "`title` and `phases`",
-        Some(_) => "front matter with a `title`",
-    }
-}
-
-fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) -> (Parsed, Vec<Diagnostic>) {
-    let source = sources.get(file);
-    let mut problems = Vec::new();
-    let id = match kind {
-        None => None,
-        Some(kind) => match file_id(&source.path) {
-            Ok(id) => Some((kind, id)),
-            Err(diagnostic) => return (Parsed::Nothing, vec![diagnostic.in_file(file)]),
-        },
-    };
-    if source.text.trim().is_empty() {
-        let help = format!("write at least {}", required_keys(kind));
-        problems.push(Diagnostic::error("the file is empty").in_file(file).help(help));
-        return (
-            id.map_or(Parsed::Main(None), |(k, i)| Parsed::Unreadable(k, i, file)),
-            problems,
-        );
-    }
-    let parsed = match id {
-        None => Parsed::Main(
-            parse_yaml::<HandbookFile>(source, file, 0..source.text.len(), &mut problems).map(|value| {
-                Record {
-                    id: Id::parse("handbook").expect("valid id"),
-                    file,
-                    complete: true,
-                    value,
-                }
-            }),
-        ),
-        Some((kind @ (Kind::Playbook | Kind::Page), id)) => match parse_doc(source, file, &mut problems) {
-            Some(value) => Parsed::Doc(
-                kind,
-                Record {
-                    id,
-                    file,
-                    complete: true,
-                    value,
-                },
-            ),
-            None => Parsed::Unreadable(kind, id, file),
-        },
-        Some((Kind::Supplier, id)) => match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
-            Some(value) => Parsed::Supplier(Record {
-                id,
-                file,
-                complete: true,
-                value,
-            }),
-            None => Parsed::Unreadable(Kind::Supplier, id, file),
-        },
-        Some((kind, id)) => match parse_yaml(source, file, 0..source.text.len(), &mut problems) {
-            Some(value) => Parsed::Plan(Record {
-                id,
-                file,
-                complete: true,
-                value,
-            }),
-            None => Parsed::Unreadable(kind, id, file),
-        },
-    };
-    let parsed = if problems.iter().any(Diagnostic::is_error) {
-        parsed.incomplete()
-    } else {
-        parsed
-    };
-    (parsed, problems)
-}
-
-/// The id a content file is known by: its file stem, which must be a valid id.
-fn file_id(path: &str) -> Result<Id, Diagnostic> {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-    Id::parse(stem).map_err(|_| {
-        let suggestion = Id::suggest(stem);
-        Diagnostic::error(format!("invalid file name `{name}`: the file name is the id"))
-            .help(format!("{}; rename it to `{suggestion}.{ext}`", Id::RULE))
-    })
-}
-
-/// A YAML syntax error; a tab near it is most likely the cause, and is pointed at instead.
-fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Diagnostic {
-    let line = source.position(e.offset).line;
-    let near = line.saturating_sub(1).max(1)..=(line + 1).min(source.line_count());
-    let indentation_tab = |r: std::ops::Range<usize>| {
-        let line = &source.text[r.clone()];
-        let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
-        line[..indent].find('\t').map(|i| r.start + i)
-    };
-    if let Some(help) = e.limit_help {
-        return Diagnostic::error(e.message.clone())
-            .at(file, e.offset..e.offset)
-            .help(help);
-    }
-    let tab = near.map(|l| source.line_range(l)).find_map(indentation_tab);
-    match tab {
-        Some(at) => Diagnostic::error("YAML syntax: a tab in the indentation")
-            .at(file, at..at + 1)
-            .help("YAML indentation must use spaces: replace the tab with spaces"),
-        None => Diagnostic::error(format!("YAML syntax: {}", e.message))
-            .at(file, e.offset..e.offset)
-            .help(if e.message.starts_with("a second YAML document") {
-                "remove the `---` line, or split the content into two files"
-            } else {
-                "check the indentation and quoting on this line or the one before"
-            }),
-    }
-}
-
-/// Parses the YAML in `range` of the file into `T`, adding every problem to `problems`.
-fn parse_yaml<T: serde::de::DeserializeOwned>(
-    source: &SourceFile,
-    file: FileId,
-    range: Range<usize>,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<T> {
-    let node = match yaml::parse(&source.text[range.clone()], range.start) {
-        Ok(node) => node,
-        Err(e) => {
-            problems.push(syntax_error(source, file, &e));
-            return None;
-        }
-    };
-    let (value, errors) = recover::read_all::<T>(node);
-    problems.extend(errors.into_iter().map(|e| {
-        let diagnostic = Diagnostic::error(e.message).help_opt(e.help);
-        match e.span {
-            Some(span) => diagnostic.at(file, span),
-            None => diagnostic.in_file(file),
-        }
-    }));
-    value
-}
-
-fn parse_doc(source: &SourceFile, file: FileId, problems: &mut Vec<Diagnostic>) -> Option<Doc> {
-    let split = match split_front_matter(&source.text) {
-        Ok(split) => split,
-        Err(SplitError::Missing) => {
-            problems.push(
-                Diagnostic::error("missing front matter")
-                    .at(file, 0..0)
-                    .help("start the file with a line `---`, then `title: ...`, then a closing line `---`"),
-            );
-            return None;
-        }
-        Err(SplitError::Unterminated) => {
-            problems.push(
-                Diagnostic::error("the front matter is not closed")
-                    .at(file, 0..3)
-                    .help("add a line `---` after the last front matter line"),
-            );
-            return None;
-        }
-    };
-    let front = parse_yaml::<FrontMatter>(
-        source,
-        file,
-        split.yaml_offset..split.yaml_offset + split.yaml.len(),
-        problems,
-    )?;
-    Some(Doc {
-        front,
-        outline: crate::markdown::outline(split.body),
-        body: Text::verbatim(split.body.to_string(), split.body_offset),
-    })
-}

@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 
 use super::de::{self, Error};
 use super::yaml::{Node, Value};
+use crate::model::Text;
 use crate::source::Span;
 
 /// Enough passes for any hand-written file; each pass cuts one node.
@@ -14,17 +15,17 @@ const MAX_PASSES: usize = 200;
 /// Deserializes `T` from `node`, reporting every problem. The value read around the errors is
 /// returned too, so that the rest of the handbook is still checked against what the file does
 /// define: one bad duration in handbook.yaml must not hide every unknown role elsewhere.
-pub fn read_all<T: DeserializeOwned>(mut node: Node) -> (Option<T>, Vec<Error>) {
+pub fn read_all<T: DeserializeOwned>(mut node: Node) -> (Option<(T, Vec<Text>)>, Vec<Error>) {
     let mut reported: Vec<Error> = Vec::new();
     // Keys cut out of mappings (the mapping's span, the key): their absence is no news.
     let mut cut_keys: Vec<(Span, String)> = Vec::new();
     for _ in 0..MAX_PASSES {
-        let (result, skipped) = de::from_node::<T>(&node);
-        for error in skipped {
+        let read = de::from_node::<T>(&node);
+        for error in read.skipped {
             report(&mut reported, error);
         }
-        let error = match result {
-            Ok(value) => return (Some(value), reported),
+        let error = match read.result {
+            Ok(value) => return (Some((value, read.markdown)), reported),
             Err(error) => error,
         };
         let span = error.span.clone();

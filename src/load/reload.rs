@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use super::{Decoded, Loaded, Parsed, Unreadable, decode, parse_file, text};
+use crate::model::Object;
 use crate::fsguard::{self, HandbookRoot};
 use crate::markdown::Outline;
 use crate::model::{Doc, Kind, Record};
@@ -54,29 +55,8 @@ fn reload_one(root: &Path, guard: &HandbookRoot, loaded: &mut Loaded, rel: &str)
     ));
     let (parsed, problems) = parse_file(&loaded.sources, file, Some(kind));
     loaded.diagnostics.extend(problems);
-    let handbook = &mut loaded.handbook;
     let (id, body_only) = match parsed {
-        Parsed::Supplier(record) => {
-            let slot = handbook.suppliers.iter_mut().find(|r| r.file == file)?;
-            *slot = record;
-            (slot.id.as_str().to_string(), false)
-        }
-        Parsed::Plan(record) => {
-            let slot = handbook.plans.iter_mut().find(|r| r.file == file)?;
-            *slot = record;
-            (slot.id.as_str().to_string(), false)
-        }
-        Parsed::Doc(doc_kind, record) => {
-            let docs = if doc_kind == Kind::Page {
-                &mut handbook.pages
-            } else {
-                &mut handbook.playbooks
-            };
-            let slot = docs.iter_mut().find(|r| r.file == file)?;
-            let body_only = same_shape(slot, &record);
-            *slot = record;
-            (slot.id.as_str().to_string(), body_only)
-        }
+        Parsed::Content(content) => content.replace_in(&mut loaded.handbook)?,
         Parsed::Main(_) | Parsed::Unreadable(..) | Parsed::Nothing => return None,
     };
     Some(Reloaded {
@@ -87,24 +67,29 @@ fn reload_one(root: &Path, guard: &HandbookRoot, loaded: &mut Loaded, rel: &str)
     })
 }
 
-/// The kind of the record loaded from `file`, if it is a supplier, plan, playbook or page.
+/// The kind of the record loaded from `file`, if it is a content file that loaded.
 fn record_kind(loaded: &Loaded, file: FileId) -> Option<Kind> {
     let handbook = &loaded.handbook;
-    if handbook.suppliers.iter().any(|r| r.file == file) {
-        Some(Kind::Supplier)
-    } else if handbook.plans.iter().any(|r| r.file == file) {
-        Some(Kind::Plan)
-    } else if handbook.playbooks.iter().any(|r| r.file == file) {
-        Some(Kind::Playbook)
-    } else if handbook.pages.iter().any(|r| r.file == file) {
-        Some(Kind::Page)
-    } else {
-        None
-    }
+    let from = |object: &Object| match *object {
+        Object::Supplier(r) => r.file == file,
+        Object::Party(r) => r.file == file,
+        Object::Plan(r) => r.file == file,
+        Object::Playbook(r) | Object::Page(r) => r.file == file,
+        Object::Form(r) => r.file == file,
+        Object::Severity(_)
+        | Object::Role(_)
+        | Object::Obligation(_)
+        | Object::Message(_)
+        | Object::Stakeholder(_)
+        | Object::System(_) => false,
+    };
+    Kind::ALL
+        .into_iter()
+        .find(|k| k.folder().is_some() && handbook.objects(*k).iter().any(from))
 }
 
 /// Whether two versions of a document differ only in what their own page shows.
-fn same_shape(old: &Record<Doc>, new: &Record<Doc>) -> bool {
+pub(super) fn same_shape(old: &Record<Doc>, new: &Record<Doc>) -> bool {
     old.complete == new.complete
         && serde_json::to_string(&old.front).ok() == serde_json::to_string(&new.front).ok()
         && same_outline(&old.outline, &new.outline)

@@ -24,13 +24,12 @@ pub struct Stray {
     pub is_error: bool,
 }
 
-/// The content folders, the kind they hold and the extension of their files.
-const FOLDERS: [(&str, Kind, &str); 4] = [
-    ("suppliers", Kind::Supplier, "yaml"),
-    ("plans", Kind::Plan, "yaml"),
-    ("playbooks", Kind::Playbook, "md"),
-    ("pages", Kind::Page, "md"),
-];
+/// The content folders: those of the kinds whose objects are files.
+fn folders() -> impl Iterator<Item = (&'static str, Kind, &'static str)> {
+    Kind::ALL
+        .into_iter()
+        .filter_map(|kind| kind.folder().map(|(folder, ext)| (folder, kind, ext.as_str())))
+}
 
 const STATIC: &str = "static";
 
@@ -100,22 +99,22 @@ pub fn content_files(root: &HandbookRoot, content: &Path) -> Contents {
                 }
             }
             [top, ..] if top == STATIC => {}
-            [folder] if is_dir && !FOLDERS.iter().any(|(name, ..)| name == folder) => {
+            [folder] if is_dir && Kind::of_folder(folder).is_none() => {
                 out.strays.push(unknown_folder(path, folder));
             }
             [_] if is_dir => {}
             [_] => out.strays.push(Stray {
                 path,
                 message: "ignored: files directly in content/ are not part of the handbook".into(),
-                help: "move it into content/suppliers, plans, playbooks, pages or static".into(),
+                help: format!("move it into content/{}", known_folders().join(", ")),
                 is_error: false,
             }),
             [folder, name] if !is_dir => {
-                if let Some((_, kind, ext)) = FOLDERS.iter().find(|(f, ..)| f == folder) {
-                    classify(path, name, *kind, ext, &mut out.found, &mut out.strays);
+                if let Some((_, kind, ext)) = folders().find(|(f, ..)| f == folder) {
+                    classify(path, name, kind, ext, &mut out.found, &mut out.strays);
                 }
             }
-            [folder, _] if FOLDERS.iter().any(|(f, ..)| f == folder) => out.strays.push(Stray {
+            [folder, _] if Kind::of_folder(folder).is_some() => out.strays.push(Stray {
                 path,
                 message: format!("ignored: content/{folder} has no sub-folders"),
                 help: format!("put the files directly into content/{folder}"),
@@ -140,11 +139,16 @@ pub fn content_files(root: &HandbookRoot, content: &Path) -> Contents {
     out
 }
 
+/// `suppliers`, `parties`, ... and `static`.
+fn known_folders() -> Vec<&'static str> {
+    folders().map(|(name, ..)| name).chain([STATIC]).collect()
+}
+
 fn unknown_folder(path: PathBuf, folder: &str) -> Stray {
-    let known = FOLDERS.iter().map(|(name, ..)| *name).chain([STATIC]);
-    let help = match did_you_mean(folder, known) {
+    let known = known_folders();
+    let help = match did_you_mean(folder, known.iter().copied()) {
         Some(close) => format!("did you mean content/{close}?"),
-        None => "known folders: suppliers, plans, playbooks, pages, static".into(),
+        None => format!("known folders: {}", known.join(", ")),
     };
     Stray {
         path,

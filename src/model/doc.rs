@@ -5,12 +5,6 @@ use serde::{Deserialize, Serialize};
 use super::values::{Date, Markdown, Ref, Spanned};
 use crate::markdown::Outline;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocKind {
-    Playbook,
-    Page,
-}
-
 #[derive(Debug, Deserialize, Serialize)]
 pub struct FrontMatter {
     pub title: String,
@@ -25,6 +19,10 @@ pub struct FrontMatter {
     pub owner: Option<Ref>,
     pub last_reviewed: Option<Spanned<Date>>,
     pub order: Option<i64>,
+    /// The last tabletop or live exercise.
+    pub exercised: Option<Spanned<Date>>,
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 impl FrontMatter {

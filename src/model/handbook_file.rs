@@ -1,8 +1,10 @@
-//! `handbook.yaml`: the organisation, its roles and people, severities, obligations, messages.
+//! `handbook.yaml`: the organisation, its roles and people, severities, obligations, messages,
+//! and since v2 its stakeholders and systems.
 
 use serde::{Deserialize, Serialize};
 
 use super::reach::{Email, Phone};
+use super::programme::{Stakeholder, System};
 use super::values::{Duration, Id, Markdown, Ref, Spanned, Text};
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -28,6 +30,15 @@ pub struct HandbookFile {
     pub obligations: Vec<Obligation>,
     #[serde(default)]
     pub messages: Vec<Message>,
+    /// The communication matrix: who is told what, by whom, how often.
+    #[serde(default)]
+    pub stakeholders: Vec<Stakeholder>,
+    /// What the business runs on, and what it may be without for how long.
+    #[serde(default)]
+    pub systems: Vec<System>,
+    /// Plans and playbooks exercised longer ago than this are a warning.
+    #[serde(default = "default_review_every")]
+    pub exercise_every: Duration,
 }
 
 impl HandbookFile {
@@ -77,6 +88,8 @@ pub struct Role {
     pub duties: Option<Markdown>,
     /// The first is the primary, the rest are deputies.
     pub people: Spanned<Vec<Person>>,
+    /// No answer from a person within this: call the next one in `people`.
+    pub escalate_after: Option<Spanned<Duration>>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -94,14 +107,18 @@ pub struct Obligation {
     pub id: Spanned<Id>,
     pub name: String,
     pub to: String,
-    /// None: "without undue delay", explained in `when`.
+    /// None: `deadline_text` says what applies instead.
     pub deadline: Option<Spanned<Duration>>,
+    /// The deadline in words where there is no fixed one ("without undue delay").
+    pub deadline_text: Option<String>,
     pub clock_starts: Option<String>,
     /// The clock starts when this other obligation's report is sent.
     pub after: Option<Ref>,
     pub when: Option<Markdown>,
     pub reference: Option<String>,
     pub contact: Option<ObligationContact>,
+    /// The external party that is notified, whose contacts stand in for `contact`.
+    pub party: Option<Ref>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -128,4 +145,35 @@ pub enum Audience {
     Internal,
     Customers,
     Authority,
+    Executive,
+    Press,
+    Insurer,
+    Partner,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 8] = [
+        Audience::Supplier,
+        Audience::Internal,
+        Audience::Customers,
+        Audience::Authority,
+        Audience::Executive,
+        Audience::Press,
+        Audience::Insurer,
+        Audience::Partner,
+    ];
+
+    /// The key of the audience's name among the theme's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Supplier => "audience_supplier",
+            Audience::Internal => "audience_internal",
+            Audience::Customers => "audience_customers",
+            Audience::Authority => "audience_authority",
+            Audience::Executive => "audience_executive",
+            Audience::Press => "audience_press",
+            Audience::Insurer => "audience_insurer",
+            Audience::Partner => "audience_partner",
+        }
+    }
 }

@@ -2,22 +2,39 @@
 //! diagnostic may point at. No I/O here.
 
 mod doc;
+mod form;
 mod handbook_file;
+mod kind;
+mod many;
+mod party;
 mod plan;
+mod programme;
 mod reach;
+mod records;
 mod supplier;
 mod values;
 
-pub use doc::{Doc, DocKind, FrontMatter};
+pub use doc::{Doc, FrontMatter};
+pub use form::{Field, FieldKind, Form, FormSection, FormTable};
 pub use handbook_file::{
     Audience, HandbookFile, Language, Message, Obligation, ObligationContact, Paper, Person, Role, Severity,
 };
-pub use plan::{Phase, Plan, Step};
+pub use kind::{
+    Anchors, BUILT_IN_FORMS, Defined, Ext, Kind, KindSpec, NAVIGATION, PARTY_SECTIONS, PRINT_ORDER, PrintPart,
+    SUPPLIER_SECTIONS, Shown, SitePage, WHOLE_SITE_FILES, is_generated_path, is_site_file,
+};
+pub use many::{ONE_OR_MANY_STRUCT, OneOrMany};
+pub use party::{Party, PartyKind};
+pub use plan::{Phase, Plan, PlanKind, Step};
+pub use programme::{Stakeholder, System};
 pub use reach::{Email, Phone};
-pub use supplier::{Certification, Contact, Contract, Escalation, Supplier, Tier};
+pub use records::{MarkdownText, Object};
+pub use supplier::{
+    Certification, Contact, Contract, Escalation, Fallback, Reporting, Supplier, Tier, primary_of,
+};
 pub use values::{
-    Date, Duration, Id, MARKDOWN_FIELDS, MARKDOWN_STRUCT, Markdown, Ref, SPANNED_FIELDS, SPANNED_STRUCT,
-    Spanned, Text,
+    Date, Duration, Id, MARKDOWN_STRUCT, Markdown, Ref, SPANNED_FIELDS, SPANNED_STRUCT, Spanned, TEXT_FIELDS,
+    TEXT_STRUCT, Text,
 };
 
 use serde::Serialize;
@@ -34,6 +51,9 @@ pub struct Record<T> {
     /// references but not warned about, as its gaps are the errors' doing.
     #[serde(skip)]
     pub complete: bool,
+    /// The Markdown texts of the file's YAML, in file order: each gets link checks.
+    #[serde(skip)]
+    pub markdown: Vec<Text>,
     #[serde(flatten)]
     pub value: T,
 }
@@ -46,58 +66,6 @@ impl<T> std::ops::Deref for Record<T> {
     }
 }
 
-/// The pages every site has, which `/path` links may name besides `content/static/` files.
-pub const SITE_PAGES: [&str; 12] = [
-    "index.html",
-    "contacts.html",
-    "roles.html",
-    "suppliers.html",
-    "obligations.html",
-    "messages.html",
-    "search.html",
-    "print.html",
-    "forms/incident-log.html",
-    "forms/chain-of-custody.html",
-    "handbook.json",
-    "404.html",
-];
-
-/// Whether the site writes `path` itself, so that a `content/static/` file there is not copied.
-pub fn is_generated_path(path: &str) -> bool {
-    let object_page = ["suppliers/", "plans/", "playbooks/", "pages/", "forms/"]
-        .iter()
-        .any(|dir| path.starts_with(dir) && (path.ends_with(".html") || path.ends_with(".vcf")));
-    SITE_PAGES.contains(&path) || path == "search-index.js" || path.starts_with("assets/") || object_page
-}
-
-/// The kinds of object a reference or a typed link can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Severity,
-    Role,
-    Obligation,
-    Message,
-    Supplier,
-    Plan,
-    Playbook,
-    Page,
-}
-
-impl Kind {
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Severity => "severity",
-            Kind::Role => "role",
-            Kind::Obligation => "obligation",
-            Kind::Message => "message",
-            Kind::Supplier => "supplier",
-            Kind::Plan => "plan",
-            Kind::Playbook => "playbook",
-            Kind::Page => "page",
-        }
-    }
-}
-
 /// Everything loaded from a handbook project. A file that could not be read into its type is
 /// missing from its list but its id is in `unreadable`, so references to it are not reported
 /// as unknown a second time.
@@ -105,9 +73,11 @@ impl Kind {
 pub struct Handbook {
     pub main: Option<Record<HandbookFile>>,
     pub suppliers: Vec<Record<Supplier>>,
+    pub parties: Vec<Record<Party>>,
     pub plans: Vec<Record<Plan>>,
     pub playbooks: Vec<Record<Doc>>,
     pub pages: Vec<Record<Doc>>,
+    pub forms: Vec<Record<Form>>,
     #[serde(skip)]
     pub unreadable: Vec<(Kind, Id, FileId)>,
     /// Files under `content/static/`, copied into the site as they are.

@@ -2,18 +2,41 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::many::OneOrMany;
 use super::values::{Date, Duration, Id, Markdown, Ref, Spanned};
 use crate::markdown::slugify;
 
 #[derive(Debug, Deserialize, Serialize)]
 pub struct Plan {
     pub title: String,
+    #[serde(default)]
+    pub kind: PlanKind,
+    /// Sort key of lists (plans without one last, then by title).
+    pub order: Option<i64>,
+    /// The last tabletop or live exercise.
+    pub exercised: Option<Spanned<Date>>,
     pub summary: Option<Markdown>,
     #[serde(default)]
     pub severities: Vec<Ref>,
     pub owner: Option<Ref>,
     pub last_reviewed: Option<Spanned<Date>>,
     pub phases: Spanned<Vec<Phase>>,
+}
+
+impl Plan {
+    /// Sort key of lists: by `order` (plans without one last), then by title.
+    pub fn sort_key(&self) -> (bool, Option<i64>, &str) {
+        (self.order.is_none(), self.order, &self.title)
+    }
+}
+
+/// A response plan runs from detection; a readiness plan is preparation, done regularly.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanKind {
+    #[default]
+    Response,
+    Readiness,
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,12 +74,20 @@ impl Phase {
 #[derive(Debug, Deserialize, Serialize)]
 pub struct Step {
     pub action: String,
-    pub responsible: Ref,
-    /// Deadline counted from detection.
+    /// One role or several; the first leads.
+    pub responsible: OneOrMany<Ref>,
+    /// Deadline counted from detection (response plans).
     pub within: Option<Spanned<Duration>>,
+    /// How often the step is done (readiness plans).
+    pub every: Option<Spanned<Duration>>,
     #[serde(default)]
     pub suppliers: Vec<Ref>,
+    #[serde(default)]
+    pub parties: Vec<Ref>,
+    #[serde(default)]
+    pub systems: Vec<Ref>,
     pub obligation: Option<Ref>,
     pub message: Option<Ref>,
+    pub form: Option<Ref>,
     pub details: Option<Markdown>,
 }

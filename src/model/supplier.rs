@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::reach::{Email, Phone};
-use super::values::{Date, Duration, Markdown, Spanned};
+use super::values::{Date, Duration, Markdown, Ref, Spanned};
 
 #[derive(Debug, Deserialize, Serialize)]
 pub struct Supplier {
@@ -21,17 +21,30 @@ pub struct Supplier {
     pub secure_channel: Option<Markdown>,
     pub notes: Option<Markdown>,
     pub last_reviewed: Option<Spanned<Date>>,
+    /// Where they process our data.
+    #[serde(default)]
+    pub data_location: Vec<String>,
+    /// The alternative supplier and what makes us switch.
+    pub fallback: Option<Fallback>,
 }
 
 impl Supplier {
     /// The contact marked `primary: true`, or else the first one.
     pub fn primary_contact(&self) -> Option<&Contact> {
-        let marked = self
-            .contacts
-            .iter()
-            .find(|c| c.primary.as_ref().is_some_and(|p| p.value));
-        marked.or_else(|| self.contacts.first())
+        primary_of(&self.contacts)
     }
+}
+
+/// The contact marked `primary: true`, or else the first one.
+pub fn primary_of(contacts: &[Contact]) -> Option<&Contact> {
+    let marked = contacts.iter().find(|c| c.primary.as_ref().is_some_and(|p| p.value));
+    marked.or_else(|| contacts.first())
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Fallback {
+    pub supplier: Ref,
+    pub when: Option<Markdown>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
@@ -70,6 +83,21 @@ pub struct Contract {
     pub audit_rights: Option<bool>,
     pub cooperation: Option<Markdown>,
     pub expires: Option<Spanned<Date>>,
+    /// Liability and indemnification for incidents.
+    pub liability: Option<Markdown>,
+    /// Their duty to keep logs and evidence for us.
+    pub preserve_evidence: Option<Markdown>,
+    pub log_retention: Option<Duration>,
+    /// What they report to us during an incident, and how often.
+    pub reporting: Option<Reporting>,
+    /// Our own duty to tell them of an incident.
+    pub we_notify_within: Option<Duration>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct Reporting {
+    pub every: Option<Duration>,
+    pub format: Option<Markdown>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -12,9 +12,11 @@ use crate::source::Span;
 /// Struct name and fields by which the YAML deserializer recognises [`Spanned`].
 pub const SPANNED_STRUCT: &str = "$irbook::Spanned";
 pub const SPANNED_FIELDS: &[&str] = &["$start", "$end", "$value"];
-/// Struct name and fields by which the YAML deserializer recognises [`Text`].
-pub const MARKDOWN_STRUCT: &str = "$irbook::Text";
-pub const MARKDOWN_FIELDS: &[&str] = &["$text", "$line_offsets"];
+/// Struct names and fields by which the YAML deserializer recognises [`Text`] and
+/// [`Markdown`].
+pub const TEXT_STRUCT: &str = "$irbook::Text";
+pub const MARKDOWN_STRUCT: &str = "$irbook::Markdown";
+pub const TEXT_FIELDS: &[&str] = &["$text", "$line_offsets"];
 
 fn invalid<E: de::Error>(message: String, help: &str) -> E {
     E::custom(format!("{message}{HELP_SEPARATOR}{help}"))
@@ -84,10 +86,38 @@ pub struct Text {
     line_offsets: Vec<usize>,
 }
 
-/// A YAML string or a document body rendered as Markdown.
-pub type Markdown = Text;
+/// A YAML string or a document body rendered as Markdown: a [`Text`] whose links are checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Markdown(pub Text);
+
+impl std::ops::Deref for Markdown {
+    type Target = Text;
+
+    fn deref(&self) -> &Text {
+        &self.0
+    }
+}
+
+impl Serialize for Markdown {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Markdown {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_struct(MARKDOWN_STRUCT, TEXT_FIELDS, TextVisitor)
+            .map(Markdown)
+    }
+}
 
 impl Text {
+    /// A text and the file offset of each of its lines.
+    pub fn from_lines(text: String, line_offsets: Vec<usize>) -> Self {
+        Text { text, line_offsets }
+    }
+
     /// A text that stands verbatim in its file from `base` on (a Markdown body).
     pub fn verbatim(text: String, base: usize) -> Self {
         let line_offsets = std::iter::once(base)
@@ -115,29 +145,29 @@ impl Serialize for Text {
     }
 }
 
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a text")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+        let (_, text): (String, String) = map
+            .next_entry()?
+            .ok_or_else(|| de::Error::missing_field("$text"))?;
+        let (_, line_offsets): (String, Vec<usize>) = map
+            .next_entry()?
+            .ok_or_else(|| de::Error::missing_field("$line_offsets"))?;
+        Ok(Text { text, line_offsets })
+    }
+}
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a text")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let (_, text): (String, String) = map
-                    .next_entry()?
-                    .ok_or_else(|| de::Error::missing_field("$text"))?;
-                let (_, line_offsets): (String, Vec<usize>) = map
-                    .next_entry()?
-                    .ok_or_else(|| de::Error::missing_field("$line_offsets"))?;
-                Ok(Text { text, line_offsets })
-            }
-        }
-
-        deserializer.deserialize_struct(MARKDOWN_STRUCT, MARKDOWN_FIELDS, TextVisitor)
+        deserializer.deserialize_struct(TEXT_STRUCT, TEXT_FIELDS, TextVisitor)
     }
 }
 

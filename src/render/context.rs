@@ -1,101 +1,34 @@
 //! What every page is rendered from: the handbook, the index, the build date, and the shared
 //! view pieces (layout, people, links) that templates receive as typed, borrowed structs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::backlinks::Backlinks;
 use super::html::{self, Place};
 use super::paper::{RunningHeader, page_style};
 use super::urls;
 use crate::markdown::Outline;
-use crate::model::{Date, Duration, Email, Handbook, HandbookFile, Kind, Person, Record, Spanned, Text};
-use crate::resolve::{Index, MessageTemplates};
+use crate::model::{
+    BUILT_IN_FORMS, Date, Duration, Email, Handbook, HandbookFile, Kind, Markdown, NAVIGATION, Person, Record,
+    SitePage, Spanned, Text,
+};
+use crate::resolve::{Backlinks, Index, MessageTemplates};
 use crate::source::{FileId, Sources};
 
 /// Everything a page renderer may read. Built once per build; shared by all threads.
 pub struct Ctx<'a> {
     pub handbook: &'a Handbook,
     pub main: &'a Record<HandbookFile>,
+    /// Every object by kind and id, as the resolver found them.
     pub index: &'a Index<'a>,
     pub sources: &'a Sources,
-    pub backlinks: Backlinks<'a>,
+    pub backlinks: &'a Backlinks<'a>,
     pub strings: BTreeMap<&'static str, &'static str>,
     pub today: Date,
     pub base_url: Option<String>,
-    /// Every message template, compiled once for all supplier pages.
-    pub messages: MessageTemplates,
-    /// Kind -> id -> name or title, looked up for every link a page shows.
-    pub names: HashMap<Kind, HashMap<&'a str, &'a str>>,
-}
-
-/// The name or title of every object that pages link to, by kind and id.
-pub fn names<'a>(handbook: &'a Handbook, main: &'a HandbookFile) -> HashMap<Kind, HashMap<&'a str, &'a str>> {
-    let mut names: HashMap<Kind, HashMap<&'a str, &'a str>> = HashMap::new();
-    let mut add =
-        |kind: Kind, entries: Vec<(&'a str, &'a str)>| names.entry(kind).or_default().extend(entries);
-    add(
-        Kind::Severity,
-        main.severities
-            .iter()
-            .map(|s| (s.id.as_str(), s.name.as_str()))
-            .collect(),
-    );
-    add(
-        Kind::Role,
-        main.roles
-            .iter()
-            .map(|r| (r.id.as_str(), r.name.as_str()))
-            .collect(),
-    );
-    add(
-        Kind::Obligation,
-        main.obligations
-            .iter()
-            .map(|o| (o.id.as_str(), o.name.as_str()))
-            .collect(),
-    );
-    add(
-        Kind::Message,
-        main.messages
-            .iter()
-            .map(|m| (m.id.as_str(), m.title.as_str()))
-            .collect(),
-    );
-    add(
-        Kind::Supplier,
-        handbook
-            .suppliers
-            .iter()
-            .map(|s| (s.id.as_str(), s.name.as_str()))
-            .collect(),
-    );
-    add(
-        Kind::Plan,
-        handbook
-            .plans
-            .iter()
-            .map(|p| (p.id.as_str(), p.title.as_str()))
-            .collect(),
-    );
-    add(
-        Kind::Playbook,
-        handbook
-            .playbooks
-            .iter()
-            .map(|d| (d.id.as_str(), d.front.title.as_str()))
-            .collect(),
-    );
-    add(
-        Kind::Page,
-        handbook
-            .pages
-            .iter()
-            .map(|d| (d.id.as_str(), d.front.title.as_str()))
-            .collect(),
-    );
-    names
+    /// Every message template, compiled once by the resolver.
+    pub messages: &'a MessageTemplates,
 }
 
 impl<'a> Ctx<'a> {
@@ -104,7 +37,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Markdown from a YAML field of `file`, for `page`: raw HTML is shown as text.
-    pub fn markdown(&self, text: &Text, file: FileId, page: &str) -> String {
+    pub fn markdown(&self, text: &Markdown, file: FileId, page: &str) -> String {
         let place = Place {
             page,
             source: self.source_path(file),
@@ -123,7 +56,7 @@ impl<'a> Ctx<'a> {
         html::render(&text.text, &place, self.index, outline)
     }
 
-    pub fn opt_markdown(&self, text: Option<&Text>, file: FileId, page: &str) -> Option<String> {
+    pub fn opt_markdown(&self, text: Option<&Markdown>, file: FileId, page: &str) -> Option<String> {
         text.map(|t| self.markdown(t, file, page))
     }
 
@@ -137,16 +70,8 @@ impl<'a> Ctx<'a> {
 
     pub fn layout(&'a self, page: &str, title: String, nav_current: &str, landscape: bool) -> Layout<'a> {
         let main = &self.main.value;
-        let nav = [
-            ("home", "index.html"),
-            ("contacts", "contacts.html"),
-            ("plans", "index.html#plans"),
-            ("playbooks", "index.html#playbooks"),
-            ("suppliers", "suppliers.html"),
-            ("roles", "roles.html"),
-            ("search", "search.html"),
-        ]
-        .into_iter()
+        let nav = NAVIGATION
+            .into_iter()
         .map(|(key, target)| {
             let (path, fragment) = target
                 .split_once('#')
@@ -217,11 +142,10 @@ impl<'a> Ctx<'a> {
 
     /// The name or title of an object: what a link to it says.
     pub fn name(&self, kind: Kind, id: &str) -> &'a str {
-        self.names
-            .get(&kind)
-            .and_then(|names| names.get(id))
-            .copied()
-            .unwrap_or("")
+        match self.index.name(kind, id) {
+            "" if kind == Kind::Form => forms_title(self, id),
+            name => name,
+        }
     }
 }
 
@@ -290,4 +214,13 @@ impl<'a> PersonView<'a> {
 /// `+1h` style due time, counted from detection.
 pub fn due(within: Option<&Spanned<Duration>>) -> Option<String> {
     within.map(|w| format!("+{}", w.value))
+}
+
+/// The title of a built-in form, in the handbook's language.
+fn forms_title(ctx: &Ctx, id: &str) -> &'static str {
+    let page = [SitePage::IncidentLog, SitePage::ChainOfCustody]
+        .into_iter()
+        .zip(BUILT_IN_FORMS)
+        .find(|(_, form)| *form == id);
+    page.map_or("", |(page, _)| ctx.t(page.spec().2))
 }

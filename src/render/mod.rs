@@ -1,18 +1,17 @@
 //! Model -> the whole site as in-memory files. Pure: reads nothing from disk (static files are
 //! named, not read), pages rendered in parallel.
 
-mod backlinks;
 mod binder;
 mod context;
 mod html;
 mod pages;
 mod paper;
+mod print;
 mod strings;
 pub mod theme;
 pub mod urls;
 mod vcard;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -20,12 +19,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
-use crate::model::{Date, Handbook, Kind};
-use crate::resolve::{Index, MessageTemplates};
+use crate::model::{Date, Handbook, Kind, Object, Shown, SitePage};
+use crate::resolve::Resolved;
 use crate::source::Sources;
-use backlinks::Backlinks;
 use context::{Ctx, Layout};
-use pages::{directory, doc, forms, home, messages, plan, search, supplier};
+use pages::{directory, doc, forms, home, messages, party, plan, programme, search, supplier};
 pub use theme::Theme;
 
 /// One file of the site.
@@ -53,16 +51,6 @@ pub struct Options {
 /// changes, these change with it.
 pub const WHOLE_HANDBOOK: [&str; 3] = ["print.html", "search-index.js", "handbook.json"];
 
-/// What a [`Renderer`] will be asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// Any page.
-    Site,
-    /// Only [`Renderer::documents`] and [`Renderer::whole_handbook`]: what those never show
-    /// (which steps and documents involve each supplier and role) is not worked out.
-    Documents,
-}
-
 /// A site being rendered: what every page reads, and the theme.
 pub struct Renderer<'a> {
     ctx: Ctx<'a>,
@@ -72,33 +60,27 @@ pub struct Renderer<'a> {
 impl<'a> Renderer<'a> {
     pub fn new(
         handbook: &'a Handbook,
-        index: &'a Index<'a>,
+        resolved: &'a Resolved<'a>,
         sources: &'a Sources,
         theme: &'a Theme,
         options: Options,
-        scope: Scope,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let main = handbook
-            .main
-            .as_ref()
-            .ok_or_else(|| vec![Diagnostic::error("handbook.yaml did not load")])?;
+        let (Some(main), Some(messages)) = (handbook.main.as_ref(), resolved.messages.as_ref()) else {
+            return Err(vec![Diagnostic::error("handbook.yaml did not load")]);
+        };
         let base_url = options
             .base_url
             .or_else(|| main.base_url.as_ref().map(|b| b.value.clone()));
         let ctx = Ctx {
             handbook,
             main,
-            index,
+            index: &resolved.index,
             sources,
-            backlinks: match scope {
-                Scope::Site => Backlinks::new(handbook, index),
-                Scope::Documents => Backlinks::default(),
-            },
+            backlinks: &resolved.backlinks,
             strings: strings::strings(main.language),
             today: options.today,
             base_url,
-            names: context::names(handbook, main),
-            messages: MessageTemplates::new(main).0,
+            messages,
         };
         Ok(Renderer { ctx, theme })
     }
@@ -106,14 +88,15 @@ impl<'a> Renderer<'a> {
     /// The whole site, or the template errors that stopped it.
     pub fn site(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let handbook = self.ctx.handbook;
-        let mut files = self.pages(&jobs(handbook))?;
-        files.extend(self.whole_handbook(&files)?);
-        for s in &handbook.suppliers {
-            files.push(bytes(
-                format!("suppliers/{}.vcf", s.id),
-                vcard::supplier_cards(s, self.ctx.t("hours")).into_bytes(),
-            ));
+        let mut jobs: Vec<Job> = SitePage::ALL.into_iter().map(Job::Site).collect();
+        for kind in Kind::ALL {
+            if let Shown::OwnPage { .. } = kind.spec().shown {
+                jobs.extend(handbook.objects(kind).into_iter().map(Job::Object));
+            }
         }
+        let mut files = self.pages(&jobs)?;
+        files.extend(self.whole_handbook(&files)?);
+        files.extend(vcard::cards(&self.ctx));
         files.extend(
             self.theme
                 .assets
@@ -136,19 +119,9 @@ impl<'a> Renderer<'a> {
 
     /// The pages of these documents (playbooks and pages) alone.
     pub fn documents(&self, which: &[(Kind, &str)]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let handbook = self.ctx.handbook;
         let jobs: Vec<Job> = which
             .iter()
-            .filter_map(|(kind, id)| {
-                let docs = if *kind == Kind::Page {
-                    &handbook.pages
-                } else {
-                    &handbook.playbooks
-                };
-                docs.iter()
-                    .find(|d| d.id.as_str() == *id)
-                    .map(|d| Job::Doc(*kind, d))
-            })
+            .filter_map(|(kind, id)| self.ctx.index.object(*kind, id).map(Job::Object))
             .collect();
         self.pages(&jobs)
     }
@@ -156,7 +129,7 @@ impl<'a> Renderer<'a> {
     /// [`WHOLE_HANDBOOK`]: `print.html` bound from `pages` (every page of the site), the
     /// search index and `handbook.json`.
     pub fn whole_handbook(&self, pages: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let print = print_document(&self.ctx, self.theme, pages).map_err(|e| vec![e])?;
+        let print = print::document(&self.ctx, self.theme, pages).map_err(|e| vec![e])?;
         let search = bytes(
             "search-index.js".into(),
             search::index_script(&search::entries(&self.ctx)).into_bytes(),
@@ -179,62 +152,6 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// `print.html`, from the pages already rendered: cover, contents, then every section.
-fn print_document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<OutputFile, Diagnostic> {
-    let rendered: HashMap<&str, &str> = pages
-        .iter()
-        .filter_map(|f| match &f.contents {
-            Contents::Bytes(b) => std::str::from_utf8(b).ok().map(|text| (f.path.as_str(), text)),
-            Contents::Copy(_) => None,
-        })
-        .collect();
-    let handbook = ctx.handbook;
-    let mut order: Vec<(String, String)> = vec![
-        ("index.html".into(), ctx.t("start_here").into()),
-        ("contacts.html".into(), ctx.t("contacts").into()),
-        ("roles.html".into(), ctx.t("roles").into()),
-    ];
-    order.extend(
-        handbook
-            .plans
-            .iter()
-            .map(|p| (plan::path(p.id.as_str()), p.title.clone())),
-    );
-    let mut playbooks: Vec<_> = handbook.playbooks.iter().collect();
-    playbooks.sort_by(|a, b| a.front.sort_key().cmp(&b.front.sort_key()));
-    order.extend(
-        playbooks
-            .iter()
-            .map(|d| (doc::path(Kind::Playbook, d.id.as_str()), d.front.title.clone())),
-    );
-    let mut suppliers: Vec<_> = handbook.suppliers.iter().collect();
-    suppliers.sort_by_key(|s| s.tier.value);
-    order.extend(
-        suppliers
-            .iter()
-            .map(|s| (supplier::path(s.id.as_str()), s.name.clone())),
-    );
-    order.push(("obligations.html".into(), ctx.t("obligations").into()));
-    order.push(("messages.html".into(), ctx.t("messages").into()));
-    let mut pages: Vec<_> = handbook.pages.iter().collect();
-    pages.sort_by(|a, b| a.front.sort_key().cmp(&b.front.sort_key()));
-    order.extend(
-        pages
-            .iter()
-            .map(|d| (doc::path(Kind::Page, d.id.as_str()), d.front.title.clone())),
-    );
-    order.push((forms::INCIDENT_LOG.into(), ctx.t("incident_log").into()));
-    order.push((forms::CHAIN_OF_CUSTODY.into(), ctx.t("chain_of_custody").into()));
-    let sections = binder::sections(&order, &rendered);
-    let spec = Spec::top("print.html", ctx.main.title.clone(), "");
-    Page { ctx, theme }.emit(spec, PrintPage { sections })
-}
-
-#[derive(Serialize)]
-struct PrintPage {
-    sections: Vec<binder::Section>,
-}
-
 fn bytes(path: String, data: Vec<u8>) -> OutputFile {
     OutputFile {
         path,
@@ -242,41 +159,11 @@ fn bytes(path: String, data: Vec<u8>) -> OutputFile {
     }
 }
 
-/// A page to render.
+/// A page to render: a page of the site's own, or an object's page.
+#[derive(Clone, Copy)]
 enum Job<'a> {
-    Home,
-    Suppliers,
-    Supplier(&'a crate::model::Record<crate::model::Supplier>),
-    Plan(&'a crate::model::Record<crate::model::Plan>),
-    Doc(Kind, &'a crate::model::Record<crate::model::Doc>),
-    Roles,
-    Contacts,
-    Search,
-    NotFound,
-    Obligations,
-    Messages,
-    IncidentLog,
-    ChainOfCustody,
-}
-
-fn jobs(handbook: &Handbook) -> Vec<Job<'_>> {
-    let mut jobs = vec![
-        Job::Home,
-        Job::Suppliers,
-        Job::Roles,
-        Job::Contacts,
-        Job::Search,
-        Job::NotFound,
-        Job::Obligations,
-        Job::Messages,
-        Job::IncidentLog,
-        Job::ChainOfCustody,
-    ];
-    jobs.extend(handbook.suppliers.iter().map(Job::Supplier));
-    jobs.extend(handbook.plans.iter().map(Job::Plan));
-    jobs.extend(handbook.playbooks.iter().map(|d| Job::Doc(Kind::Playbook, d)));
-    jobs.extend(handbook.pages.iter().map(|d| Job::Doc(Kind::Page, d)));
-    jobs
+    Site(SitePage),
+    Object(Object<'a>),
 }
 
 #[derive(Serialize)]
@@ -327,78 +214,53 @@ impl Spec {
 
 fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagnostic> {
     let page = Page { ctx, theme };
-    match job {
-        Job::Home => page.emit(
-            Spec::top("index.html", ctx.main.title.clone(), "home"),
-            home::view(ctx),
-        ),
-        Job::Suppliers => page.emit(
-            Spec::top("suppliers.html", ctx.t("suppliers"), "suppliers"),
-            directory::suppliers(ctx),
-        ),
-        Job::Roles => page.emit(
-            Spec::top("roles.html", ctx.t("roles"), "roles"),
-            directory::roles(ctx),
-        ),
-        Job::Contacts => page.emit(
-            Spec::top("contacts.html", ctx.t("contacts"), "contacts"),
-            directory::contacts(ctx),
-        ),
-        Job::Search => page.emit(
-            Spec::top("search.html", ctx.t("search"), "search"),
-            search::page(ctx),
-        ),
-        Job::NotFound => page.emit(Spec::top("404.html", ctx.t("not_found"), ""), ()),
-        Job::Obligations => page.emit(
-            Spec::top("obligations.html", ctx.t("obligations"), "contacts"),
-            directory::obligations(ctx),
-        ),
-        Job::Messages => page.emit(
-            Spec::top("messages.html", ctx.t("messages"), "contacts"),
-            messages::view(ctx),
-        ),
-        Job::IncidentLog => {
-            let spec = Spec::at(
-                "incident-log.html",
-                forms::INCIDENT_LOG,
-                ctx.t("incident_log"),
-                "",
-            );
-            page.emit(spec, forms::form(forms::INCIDENT_LOG_ROWS))
-        }
-        Job::ChainOfCustody => {
-            let spec = Spec::at(
-                "chain-of-custody.html",
-                forms::CHAIN_OF_CUSTODY,
-                ctx.t("chain_of_custody"),
-                "",
-            )
-            .landscape();
-            page.emit(spec, forms::form(forms::CUSTODY_ROWS))
-        }
-        Job::Supplier(s) => {
-            let spec = Spec::at(
-                "supplier.html",
-                supplier::path(s.id.as_str()),
-                s.name.clone(),
-                "suppliers",
-            );
-            page.emit(spec, supplier::view(ctx, s))
-        }
-        Job::Plan(p) => {
-            let spec = Spec::at("plan.html", plan::path(p.id.as_str()), p.title.clone(), "plans");
-            page.emit(spec, plan::view(ctx, p))
-        }
-        Job::Doc(kind, d) => {
-            let nav = if *kind == Kind::Playbook { "playbooks" } else { "" };
-            let spec = Spec::at(
-                "doc.html",
-                doc::path(*kind, d.id.as_str()),
-                d.front.title.clone(),
-                nav,
-            );
-            page.emit(spec, doc::view(ctx, *kind, d))
-        }
+    match *job {
+        Job::Site(site_page) => site(page, site_page),
+        Job::Object(object) => own_page(page, object),
+    }
+}
+
+fn site(page: Page, which: SitePage) -> Result<OutputFile, Diagnostic> {
+    let ctx = page.ctx;
+    let (path, template, title, nav) = which.spec();
+    let spec = Spec::at(template, path, ctx.t(title), nav);
+    match which {
+        SitePage::Home => page.emit(Spec::top("index.html", ctx.main.title.clone(), nav), home::view(ctx)),
+        SitePage::Suppliers => page.emit(spec, directory::suppliers(ctx)),
+        SitePage::Parties => page.emit(spec, party::directory(ctx)),
+        SitePage::Roles => page.emit(spec, directory::roles(ctx)),
+        SitePage::Contacts => page.emit(spec, directory::contacts(ctx)),
+        SitePage::Communication => page.emit(spec, programme::communication(ctx)),
+        SitePage::Systems => page.emit(spec, programme::systems(ctx)),
+        SitePage::Search => page.emit(spec, search::page(ctx)),
+        SitePage::NotFound => page.emit(spec, ()),
+        SitePage::Obligations => page.emit(spec, directory::obligations(ctx)),
+        SitePage::Messages => page.emit(spec, messages::view(ctx)),
+        SitePage::IncidentLog => page.emit(spec, forms::form(forms::INCIDENT_LOG_ROWS)),
+        SitePage::ChainOfCustody => page.emit(spec.landscape(), forms::form(forms::CUSTODY_ROWS)),
+    }
+}
+
+/// An object's own page, where its kind has one.
+fn own_page(page: Page, object: Object) -> Result<OutputFile, Diagnostic> {
+    let ctx = page.ctx;
+    let kind = object.kind();
+    let Shown::OwnPage { template, .. } = kind.spec().shown else {
+        return Err(Diagnostic::error(format!("a {} has no page of its own", kind.name())));
+    };
+    let spec = Spec::at(template, kind.target(object.id()).0, object.name(), kind.spec().nav);
+    match object {
+        Object::Supplier(s) => page.emit(spec, supplier::view(ctx, s)),
+        Object::Party(p) => page.emit(spec, party::view(ctx, p)),
+        Object::Plan(p) => page.emit(spec, plan::view(ctx, p)),
+        Object::Playbook(d) | Object::Page(d) => page.emit(spec, doc::view(ctx, kind, d)),
+        Object::Form(f) => page.emit(spec, forms::own(ctx, f)),
+        Object::Severity(_)
+        | Object::Role(_)
+        | Object::Obligation(_)
+        | Object::Message(_)
+        | Object::Stakeholder(_)
+        | Object::System(_) => Err(Diagnostic::error(format!("a {} has no page of its own", kind.name()))),
     }
 }
 

@@ -3,20 +3,6 @@
 
 use crate::model::{Email, Kind, Phone};
 
-/// The output path (relative to the site root) and fragment of an object's own place.
-pub fn object_target(kind: Kind, id: &str) -> (String, Option<String>) {
-    match kind {
-        Kind::Supplier => (format!("suppliers/{id}.html"), None),
-        Kind::Plan => (format!("plans/{id}.html"), None),
-        Kind::Playbook => (format!("playbooks/{id}.html"), None),
-        Kind::Page => (format!("pages/{id}.html"), None),
-        Kind::Role => ("roles.html".into(), Some(format!("role-{id}"))),
-        Kind::Obligation => ("contacts.html".into(), Some(format!("obligation-{id}"))),
-        Kind::Severity => ("index.html".into(), Some(format!("severity-{id}"))),
-        Kind::Message => ("index.html".into(), None),
-    }
-}
-
 /// `../` once for each folder `page` is in: prefix that leads from the page to the site root.
 pub fn root_prefix(page: &str) -> String {
     "../".repeat(page.matches('/').count())
@@ -42,7 +28,7 @@ pub fn href(page: &str, target: &str, fragment: Option<&str>) -> String {
 
 /// A link from `page` to an object.
 pub fn object_href(page: &str, kind: Kind, id: &str, anchor: Option<&str>) -> String {
-    let (target, own) = object_target(kind, id);
+    let (target, own) = kind.target(id);
     href(page, &target, anchor.or(own.as_deref()))
 }
 

@@ -1,18 +1,49 @@
-//! `suppliers/<id>.vcf`: a supplier's contacts as vCard 4.0 (RFC 6350): CRLF line endings,
-//! escaped values, lines folded at 75 octets.
+//! `suppliers/<id>.vcf` and `parties/<id>.vcf`: the contacts of a supplier or party as vCard
+//! 4.0 (RFC 6350): CRLF line endings, escaped values, lines folded at 75 octets.
 
-use crate::model::{Record, Supplier};
+use super::context::Ctx;
+use super::{OutputFile, bytes};
+use crate::model::{Contact, Kind, Object, Shown};
 use crate::render::urls;
 
+/// A card file for every object whose kind has one.
+pub fn cards(ctx: &Ctx) -> Vec<OutputFile> {
+    let mut out = Vec::new();
+    for kind in Kind::ALL {
+        let Shown::OwnPage { dir, vcard: true, .. } = kind.spec().shown else {
+            continue;
+        };
+        for object in ctx.handbook.objects(kind) {
+            let contacts = match object {
+                Object::Supplier(s) => &s.contacts,
+                Object::Party(p) => &p.contacts,
+                Object::Severity(_)
+                | Object::Role(_)
+                | Object::Obligation(_)
+                | Object::Message(_)
+                | Object::Stakeholder(_)
+                | Object::System(_)
+                | Object::Plan(_)
+                | Object::Playbook(_)
+                | Object::Page(_)
+                | Object::Form(_) => continue,
+            };
+            let text = contact_cards(object.name(), contacts, ctx.t("hours"));
+            out.push(bytes(format!("{dir}/{}.vcf", object.id()), text.into_bytes()));
+        }
+    }
+    out
+}
+
 /// `hours_label` names the hours in the handbook's language ("Hours", "Åbningstid").
-pub fn supplier_cards(supplier: &Record<Supplier>, hours_label: &str) -> String {
+pub fn contact_cards(organization: &str, contacts: &[Contact], hours_label: &str) -> String {
     let mut out = String::new();
-    for contact in supplier.contacts.iter() {
+    for contact in contacts {
         let mut lines = vec![
             "BEGIN:VCARD".to_string(),
             "VERSION:4.0".to_string(),
             format!("FN:{}", escape(&contact.name)),
-            format!("ORG:{}", escape(&supplier.name)),
+            format!("ORG:{}", escape(organization)),
         ];
         if let Some(role) = &contact.role {
             lines.push(format!("ROLE:{}", escape(role)));

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use super::Checker;
 use crate::diag::Diagnostic;
-use crate::model::{Doc, Handbook, Kind, Plan, Record, Supplier};
+use crate::model::{Contact, Doc, Handbook, Kind, Plan, PlanKind, Record, Spanned, Supplier};
+use crate::source::FileId;
 use crate::suggest::did_you_mean;
 
 pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
@@ -18,6 +19,7 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
     for doc in handbook.playbooks.iter().chain(&handbook.pages) {
         self::doc(c, doc);
     }
+    super::programme::check_files(c, handbook);
 }
 
 fn supplier(c: &mut Checker, supplier: &Record<Supplier>) {
@@ -29,15 +31,31 @@ fn supplier(c: &mut Checker, supplier: &Record<Supplier>) {
                 .help("list what the supplier does for you, e.g. `services: [ERP hosting]`"),
         );
     }
-    if supplier.contacts.is_empty() {
+    contacts(c, file, &supplier.contacts);
+    if let Some(fallback) = &supplier.fallback {
+        c.reference(Kind::Supplier, &fallback.supplier, file);
+        if fallback.supplier.value == supplier.id.as_str() {
+            c.push(
+                Diagnostic::error("a supplier cannot be its own fallback")
+                    .at(file, fallback.supplier.span.clone())
+                    .help("name the alternative supplier to switch to"),
+            );
+        }
+    }
+    escalation(c, supplier);
+}
+
+/// A supplier's or party's contacts: at least one, each reachable, at most one primary.
+pub(super) fn contacts(c: &mut Checker, file: FileId, contacts: &Spanned<Vec<Contact>>) {
+    if contacts.is_empty() {
         c.push(
             Diagnostic::error("at least one contact is required")
-                .at(file, supplier.contacts.span.clone())
+                .at(file, contacts.span.clone())
                 .help("add a contact with `name` and `phone` or `email`"),
         );
     }
     let mut primary_seen = false;
-    for contact in supplier.contacts.iter() {
+    for contact in contacts.iter() {
         if contact.phone.is_none() && contact.email.is_none() {
             c.push(
                 Diagnostic::error(format!(
@@ -59,6 +77,10 @@ fn supplier(c: &mut Checker, supplier: &Record<Supplier>) {
             primary_seen = true;
         }
     }
+}
+
+fn escalation(c: &mut Checker, supplier: &Record<Supplier>) {
+    let file = supplier.file;
     let names: Vec<&str> = supplier.contacts.iter().map(|c| c.name.as_str()).collect();
     for step in &supplier.escalation {
         if !names.contains(&step.contact.as_str()) {
@@ -116,10 +138,23 @@ fn plan(c: &mut Checker, plan: &Record<Plan>) {
             );
         }
         for step in phase.steps.iter() {
-            c.reference(Kind::Role, &step.responsible, file);
-            for supplier in &step.suppliers {
-                c.reference(Kind::Supplier, supplier, file);
+            for role in step.responsible.iter() {
+                c.reference(Kind::Role, role, file);
             }
+            let refs = [
+                (Kind::Supplier, &step.suppliers),
+                (Kind::Party, &step.parties),
+                (Kind::System, &step.systems),
+            ];
+            for (kind, ids) in refs {
+                for id in ids {
+                    c.reference(kind, id, file);
+                }
+            }
+            if let Some(form) = &step.form {
+                c.reference(Kind::Form, form, file);
+            }
+            timing(c, file, plan.kind, step);
             if let Some(obligation) = &step.obligation {
                 c.reference(Kind::Obligation, obligation, file);
             }
@@ -127,6 +162,23 @@ fn plan(c: &mut Checker, plan: &Record<Plan>) {
                 c.reference(Kind::Message, message, file);
             }
         }
+    }
+}
+
+/// A response step counts from detection (`within`); a readiness step recurs (`every`).
+fn timing(c: &mut Checker, file: FileId, kind: PlanKind, step: &crate::model::Step) {
+    let wrong = match kind {
+        PlanKind::Response => step
+            .every
+            .as_ref()
+            .map(|e| (e.span.clone(), "`every` belongs to readiness plans", "a response plan's steps take `within` (a deadline from detection); for a preparation checklist set `kind: readiness` on the plan")),
+        PlanKind::Readiness => step
+            .within
+            .as_ref()
+            .map(|w| (w.span.clone(), "`within` belongs to response plans", "a readiness plan's steps take `every` (how often, e.g. `every: 1y`): there is no detection to count from")),
+    };
+    if let Some((span, message, help)) = wrong {
+        c.push(Diagnostic::error(message).at(file, span).help(help));
     }
 }
 

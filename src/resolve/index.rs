@@ -1,31 +1,23 @@
-//! Every id the handbook defines, by kind, with the anchors inside each object: what
-//! references and links are checked against.
+//! Every object the handbook defines, by kind and id, with the anchors inside each: what
+//! references and links are checked against, and what pages look names and records up in.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::Diagnostic;
 use crate::markdown::Outline;
-use crate::model::{Handbook, Kind, Ref};
+use crate::model::{Anchors, BUILT_IN_FORMS, Defined, Handbook, Kind, Object, Ref};
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
 
-/// Section anchors of a supplier page that `supplier:<id>#<anchor>` may name.
-pub const SUPPLIER_SECTIONS: [&str; 6] = [
-    "contacts",
-    "escalation",
-    "contract",
-    "certifications",
-    "messages",
-    "involved",
-];
-
 pub struct Index<'a> {
-    ids: HashMap<Kind, HashSet<&'a str>>,
+    /// Kind -> id -> the object, for every object that loaded.
+    objects: HashMap<Kind, HashMap<&'a str, Object<'a>>>,
+    /// Ids that exist without an object to show: files that did not load, built-in forms.
+    other_ids: HashMap<Kind, HashSet<&'a str>>,
     /// Kinds whose list may be incomplete because handbook.yaml failed to load: unknown ids
     /// of these kinds are not reported, the load error already was.
     incomplete: HashSet<Kind>,
     phase_anchors: HashMap<&'a str, Vec<String>>,
-    outlines: HashMap<Kind, HashMap<&'a str, &'a Outline>>,
     /// Paths of `content/static/` files in the site.
     static_files: HashSet<&'a str>,
     /// `content/playbooks/x.md` -> (Playbook, "x"), for relative links.
@@ -34,39 +26,22 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub fn new(handbook: &'a Handbook, paths: impl Fn(FileId) -> &'a str) -> Self {
-        let mut ids: HashMap<Kind, HashSet<&'a str>> = HashMap::new();
+        let mut objects: HashMap<Kind, HashMap<&'a str, Object<'a>>> = HashMap::new();
         let mut incomplete = HashSet::new();
-        match &handbook.main {
-            Some(main) => {
-                ids.insert(
-                    Kind::Severity,
-                    main.severities.iter().map(|s| s.id.as_str()).collect(),
-                );
-                ids.insert(Kind::Role, main.roles.iter().map(|r| r.id.as_str()).collect());
-                ids.insert(
-                    Kind::Obligation,
-                    main.obligations.iter().map(|o| o.id.as_str()).collect(),
-                );
-                ids.insert(
-                    Kind::Message,
-                    main.messages.iter().map(|m| m.id.as_str()).collect(),
-                );
+        for kind in Kind::ALL {
+            if handbook.main.is_none() && matches!(kind.spec().defined, Defined::InHandbook(_)) {
+                incomplete.insert(kind);
             }
-            None => incomplete.extend([Kind::Severity, Kind::Role, Kind::Obligation, Kind::Message]),
+            let of_kind = objects.entry(kind).or_default();
+            for object in handbook.objects(kind) {
+                of_kind.entry(object.id()).or_insert(object);
+            }
         }
-        ids.insert(
-            Kind::Supplier,
-            handbook.suppliers.iter().map(|s| s.id.as_str()).collect(),
-        );
-        ids.insert(Kind::Plan, handbook.plans.iter().map(|p| p.id.as_str()).collect());
-        ids.insert(
-            Kind::Playbook,
-            handbook.playbooks.iter().map(|d| d.id.as_str()).collect(),
-        );
-        ids.insert(Kind::Page, handbook.pages.iter().map(|d| d.id.as_str()).collect());
+        let mut other_ids: HashMap<Kind, HashSet<&'a str>> = HashMap::new();
+        other_ids.entry(Kind::Form).or_default().extend(BUILT_IN_FORMS);
         let mut doc_paths: HashMap<String, (Kind, &'a str)> = HashMap::new();
         for (kind, id, file) in &handbook.unreadable {
-            ids.entry(*kind).or_default().insert(id.as_str());
+            other_ids.entry(*kind).or_default().insert(id.as_str());
             doc_paths.insert(paths(*file).to_string(), (*kind, id.as_str()));
         }
         let phase_anchors = handbook
@@ -74,32 +49,33 @@ impl<'a> Index<'a> {
             .iter()
             .map(|p| (p.id.as_str(), plan_anchors(p)))
             .collect();
-        let docs: Vec<_> = handbook
-            .playbooks
-            .iter()
-            .map(|d| (Kind::Playbook, d))
-            .chain(handbook.pages.iter().map(|d| (Kind::Page, d)))
-            .collect();
-        let mut outlines: HashMap<Kind, HashMap<&'a str, &'a Outline>> = HashMap::new();
-        for (kind, d) in &docs {
-            outlines
-                .entry(*kind)
-                .or_default()
-                .insert(d.id.as_str(), &d.outline);
+        for kind in [Kind::Playbook, Kind::Page] {
+            doc_paths.extend(
+                handbook
+                    .docs(kind)
+                    .iter()
+                    .map(|d| (paths(d.file).to_string(), (kind, d.id.as_str()))),
+            );
         }
-        doc_paths.extend(
-            docs.iter()
-                .map(|(kind, d)| (paths(d.file).to_string(), (*kind, d.id.as_str()))),
-        );
         let static_files = handbook.static_files.iter().map(|s| s.path.as_str()).collect();
         Index {
-            ids,
+            objects,
+            other_ids,
             incomplete,
             phase_anchors,
-            outlines,
             static_files,
             doc_paths,
         }
+    }
+
+    /// The object of `kind` with `id`, if it loaded.
+    pub fn object(&self, kind: Kind, id: &str) -> Option<Object<'a>> {
+        self.objects.get(&kind)?.get(id).copied()
+    }
+
+    /// What a link to the object says: its name or title; `""` if it is not known.
+    pub fn name(&self, kind: Kind, id: &str) -> &'a str {
+        self.object(kind, id).map_or("", Object::name)
     }
 
     /// Whether `id` is known, or cannot be judged because its list failed to load.
@@ -108,23 +84,37 @@ impl<'a> Index<'a> {
     }
 
     pub fn contains(&self, kind: Kind, id: &str) -> bool {
-        self.ids.get(&kind).is_some_and(|ids| ids.contains(id))
+        self.get(kind, id).is_some()
     }
 
     /// The ids of `kind`, in no particular order.
     pub fn ids(&self, kind: Kind) -> Vec<&'a str> {
-        self.ids
-            .get(&kind)
-            .map_or_else(Vec::new, |ids| ids.iter().copied().collect())
+        let loaded = self.objects.get(&kind).into_iter().flat_map(|o| o.keys().copied());
+        let other = self.other_ids.get(&kind).into_iter().flatten().copied();
+        loaded.chain(other).collect()
     }
 
     /// The index's own copy of `id`, if it is known.
     pub fn get(&self, kind: Kind, id: &str) -> Option<&'a str> {
-        self.ids.get(&kind)?.get(id).copied()
+        self.object(kind, id)
+            .map(Object::id)
+            .or_else(|| self.other_ids.get(&kind)?.get(id).copied())
     }
 
     pub fn outline(&self, kind: Kind, id: &str) -> Option<&'a Outline> {
-        self.outlines.get(&kind)?.get(id).copied()
+        match self.object(kind, id)? {
+            Object::Playbook(d) | Object::Page(d) => Some(&d.outline),
+            Object::Severity(_)
+            | Object::Role(_)
+            | Object::Obligation(_)
+            | Object::Message(_)
+            | Object::Stakeholder(_)
+            | Object::System(_)
+            | Object::Supplier(_)
+            | Object::Party(_)
+            | Object::Plan(_)
+            | Object::Form(_) => None,
+        }
     }
 
     pub fn has_static_file(&self, path: &str) -> bool {
@@ -137,28 +127,28 @@ impl<'a> Index<'a> {
 
     /// Whether `anchor` exists inside object `id` of `kind`; `None` if the kind has no anchors.
     pub fn has_anchor(&self, kind: Kind, id: &str, anchor: &str) -> Option<bool> {
-        match kind {
-            Kind::Plan => Some(
+        match kind.spec().anchors {
+            Anchors::Phases => Some(
                 self.phase_anchors
                     .get(id)
                     .is_none_or(|a| a.iter().any(|x| x == anchor)),
             ),
-            Kind::Playbook | Kind::Page => Some(self.outline(kind, id).is_none_or(|o| o.has_anchor(anchor))),
-            Kind::Supplier => Some(SUPPLIER_SECTIONS.contains(&anchor)),
-            _ => None,
+            Anchors::Headings => Some(self.outline(kind, id).is_none_or(|o| o.has_anchor(anchor))),
+            Anchors::Sections(sections) => Some(sections.contains(&anchor)),
+            Anchors::None => None,
         }
     }
 
     /// The anchors `has_anchor` accepts, for a hint.
     pub fn anchors(&self, kind: Kind, id: &str) -> Vec<String> {
-        match kind {
-            Kind::Plan => self.phase_anchors.get(id).cloned().unwrap_or_default(),
-            Kind::Playbook | Kind::Page => self
+        match kind.spec().anchors {
+            Anchors::Phases => self.phase_anchors.get(id).cloned().unwrap_or_default(),
+            Anchors::Headings => self
                 .outline(kind, id)
                 .map(|o| o.headings.iter().map(|h| h.anchor.clone()).collect())
                 .unwrap_or_default(),
-            Kind::Supplier => SUPPLIER_SECTIONS.iter().map(|s| s.to_string()).collect(),
-            _ => Vec::new(),
+            Anchors::Sections(sections) => sections.iter().map(|s| s.to_string()).collect(),
+            Anchors::None => Vec::new(),
         }
     }
 
@@ -208,5 +198,5 @@ pub fn known_list(kind: Kind, known: &[&str]) -> String {
     } else {
         String::new()
     };
-    format!("known {}s: {}{more}", kind.name(), shown.join(", "))
+    format!("known {}: {}{more}", kind.spec().plural, shown.join(", "))
 }

@@ -3,20 +3,19 @@
 
 use super::Checker;
 use crate::diag::Diagnostic;
-use crate::model::{Handbook, Kind, SITE_PAGES, Text};
+use crate::model::{Handbook, Kind, MarkdownText, SitePage, Text, WHOLE_SITE_FILES, is_site_file};
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
 
-/// The kinds a typed link may name, by their scheme.
-const LINK_KINDS: [Kind; 7] = [
-    Kind::Supplier,
-    Kind::Plan,
-    Kind::Playbook,
-    Kind::Page,
-    Kind::Role,
-    Kind::Obligation,
-    Kind::Severity,
-];
+/// The kinds a typed link may name, by their scheme: every kind.
+const LINK_KINDS: [Kind; 12] = Kind::ALL;
+
+/// "supplier:, plan:, ... or form:", for hints.
+fn link_schemes() -> String {
+    let names: Vec<String> = LINK_KINDS.iter().map(|k| format!("{}:", k.name())).collect();
+    let (last, rest) = names.split_last().expect("kinds exist");
+    format!("{} or {last}", rest.join(", "))
+}
 
 /// What a link destination points at.
 #[derive(Debug, PartialEq, Eq)]
@@ -95,12 +94,13 @@ fn split_scheme(path: &str) -> Option<(&str, &str)> {
 }
 
 pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
-    check_texts(c, texts(handbook));
+    check_texts(c, handbook.markdown_texts());
 }
 
 /// Checks only the bodies of the documents read from `files`.
 pub(super) fn check_bodies(c: &mut Checker, handbook: &Handbook, files: &std::collections::HashSet<FileId>) {
-    let bodies = texts(handbook)
+    let bodies = handbook
+        .markdown_texts()
         .into_iter()
         .filter(|(file, _, own)| own.is_some() && files.contains(file))
         .collect();
@@ -156,58 +156,11 @@ fn place_in_file(source: &str, text: &Text, span: &std::ops::Range<usize>) -> st
     }
 }
 
-/// A Markdown text, its file, and the document it is the body of (`None`: a YAML field).
-type MarkdownText<'a> = (FileId, &'a Text, Option<(Kind, &'a str)>);
-
-/// Every Markdown text of the handbook.
-fn texts(handbook: &Handbook) -> Vec<MarkdownText<'_>> {
-    let mut out = Vec::new();
-    if let Some(main) = &handbook.main {
-        let fields = main
-            .start_here
-            .iter()
-            .chain(main.severities.iter().filter_map(|s| s.description.as_ref()))
-            .chain(main.roles.iter().filter_map(|r| r.duties.as_ref()))
-            .chain(main.obligations.iter().filter_map(|o| o.when.as_ref()));
-        out.extend(fields.map(|t| (main.file, t, None)));
-    }
-    for s in &handbook.suppliers {
-        let cooperation = s.contract.as_ref().and_then(|k| k.cooperation.as_ref());
-        out.extend(
-            s.secure_channel
-                .iter()
-                .chain(&s.notes)
-                .chain(cooperation)
-                .map(|t| (s.file, t, None)),
-        );
-    }
-    for p in &handbook.plans {
-        let details = p
-            .phases
-            .iter()
-            .flat_map(|ph| ph.steps.iter().filter_map(|s| s.details.as_ref()));
-        out.extend(p.summary.iter().chain(details).map(|t| (p.file, t, None)));
-    }
-    out.extend(
-        handbook
-            .playbooks
-            .iter()
-            .map(|d| (d.file, &d.body, Some((Kind::Playbook, d.id.as_str())))),
-    );
-    out.extend(
-        handbook
-            .pages
-            .iter()
-            .map(|d| (d.file, &d.body, Some((Kind::Page, d.id.as_str())))),
-    );
-    out
-}
-
 /// The message and help for a link that leads nowhere; `None` for a good link.
 fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> Option<(String, String)> {
     match classify(dest) {
         LinkTarget::Other => None,
-        LinkTarget::SiteFile(path) if SITE_PAGES.contains(&path) || c.index.has_static_file(path) => None,
+        LinkTarget::SiteFile(path) if is_site_file(path) || c.index.has_static_file(path) => None,
         LinkTarget::SiteFile(path) => Some((
             format!("no file `/{path}` in content/static/"),
             "files are linked from the site root: content/static/files/a.pdf is `/files/a.pdf`".into(),
@@ -218,13 +171,14 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
         )),
         LinkTarget::MisspeltKind { scheme, meant } => Some((
             format!("unknown link kind `{scheme}:`"),
-            format!(
-                "did you mean `{meant}:`? typed links start with supplier:, plan:, playbook:, page:, role:, obligation: or severity:"
-            ),
+            format!("did you mean `{meant}:`? typed links start with {}", link_schemes()),
         )),
         LinkTarget::UnknownScheme(scheme) => Some((
             format!("unknown link scheme `{scheme}:`"),
-            "links lead to web addresses (https://...), mailto:, tel:, or by kind to supplier:, plan:, playbook:, page:, role:, obligation: or severity:".into(),
+            format!(
+                "links lead to web addresses (https://...), mailto:, tel:, or by kind to {}",
+                link_schemes()
+            ),
         )),
         LinkTarget::SamePage(anchor) => match own {
             Some((kind, id)) => anchor_problem(c, kind, id, anchor, "this page"),
@@ -301,9 +255,10 @@ fn relative_file_help(c: &Checker, file: FileId, path: &str) -> String {
     let tail = path.trim_start_matches("./").trim_start_matches("../");
     let site_path = match joined.strip_prefix("content/static/") {
         Some(rest) if c.index.has_static_file(rest) => Some(rest),
-        _ => SITE_PAGES
+        _ => SitePage::ALL
             .iter()
-            .copied()
+            .map(|p| p.path())
+            .chain(WHOLE_SITE_FILES)
             .find(|p| *p == tail || p.ends_with(&format!("/{tail}"))),
     };
     match site_path {

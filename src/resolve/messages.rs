@@ -76,7 +76,8 @@ fn name(message: &Message, part: &str) -> String {
     format!("{}/{part}", message.id.value)
 }
 
-pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>, suppliers: &[Record<Supplier>]) {
+/// Checks every message and returns them compiled, for the pages to fill in.
+pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>, suppliers: &[Record<Supplier>]) -> MessageTemplates {
     let (templates, failures) = MessageTemplates::new(main);
     for (message, part, error, offset) in failures {
         let text = parts(message)
@@ -102,7 +103,13 @@ pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>, suppliers: &[R
                         .err()
                         .map(|e| (e, format!(" for supplier `{}`", supplier.id)))
                 }),
-                _ => rendered(None).err().map(|e| (e, String::new())),
+                Audience::Internal
+                | Audience::Customers
+                | Audience::Authority
+                | Audience::Executive
+                | Audience::Press
+                | Audience::Insurer
+                | Audience::Partner => rendered(None).err().map(|e| (e, String::new())),
             };
             // A part that did not compile was reported above.
             if let Some((error, whom)) = problem.filter(|_| templates.compiled.contains(&name(message, part)))
@@ -111,6 +118,7 @@ pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>, suppliers: &[R
             }
         }
     }
+    templates
 }
 
 fn failure(

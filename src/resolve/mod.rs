@@ -1,16 +1,19 @@
 //! References, links and warnings: checks the loaded model against itself and reports every
 //! unknown id, broken link, structural gap and stale or risky entry.
 
+mod backlinks;
 mod content;
 mod index;
 mod links;
 mod main_file;
 mod messages;
+mod programme;
 mod reach;
 mod sandbox;
 mod warnings;
 
-pub use index::{Index, SUPPLIER_SECTIONS};
+pub use backlinks::{Backlinks, StepRef};
+pub use index::Index;
 pub use links::{LinkTarget, classify, join_relative};
 pub use main_file::is_absolute_url;
 pub use messages::MessageTemplates;
@@ -19,9 +22,13 @@ use crate::diag::Diagnostic;
 use crate::model::{Date, Handbook};
 use crate::source::{FileId, Sources};
 
-/// What the resolver hands on: the index of ids and anchors, and the problems it found.
+/// What the resolver hands on: the index of objects and anchors, who names whom, the
+/// compiled message templates, and the problems it found.
 pub struct Resolved<'a> {
     pub index: Index<'a>,
+    pub backlinks: Backlinks<'a>,
+    /// `None` when handbook.yaml did not load.
+    pub messages: Option<MessageTemplates>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -33,16 +40,24 @@ pub fn resolve<'a>(handbook: &'a Handbook, sources: &'a Sources, today: Date) ->
         sources,
         out: Vec::new(),
     };
+    let mut messages = None;
     if let Some(main) = &handbook.main {
         main_file::check(&mut checker, main);
-        messages::check(&mut checker, main, &handbook.suppliers);
+        programme::check_main(&mut checker, main);
+        messages = Some(messages::check(&mut checker, main, &handbook.suppliers));
     }
     content::check(&mut checker, handbook);
     reach::check(&mut checker, handbook);
     links::check(&mut checker, handbook);
     warnings::check(&mut checker, handbook, today);
     let diagnostics = checker.out;
-    Resolved { index, diagnostics }
+    let backlinks = Backlinks::new(handbook, &index);
+    Resolved {
+        index,
+        backlinks,
+        messages,
+        diagnostics,
+    }
 }
 
 /// Checks again after only the bodies of the documents read from `bodies` changed (their
@@ -81,7 +96,24 @@ pub fn resolve_bodies<'a>(
     };
     links::check_bodies(&mut checker, handbook, bodies);
     let diagnostics = checker.out;
-    Resolved { index, diagnostics }
+    Resolved {
+        index,
+        // A body-only change re-renders its own page alone, which lists no backlinks.
+        backlinks: Backlinks::default(),
+        messages: handbook.main.as_ref().map(|main| MessageTemplates::new(main).0),
+        diagnostics,
+    }
+}
+
+/// What rendering needs of the resolver when no check runs again (print.html, the search
+/// index and handbook.json brought up to date after a preview).
+pub fn for_rendering<'a>(handbook: &'a Handbook, sources: &'a Sources) -> Resolved<'a> {
+    Resolved {
+        index: Index::new(handbook, |file| sources.get(file).path.as_str()),
+        backlinks: Backlinks::default(),
+        messages: handbook.main.as_ref().map(|main| MessageTemplates::new(main).0),
+        diagnostics: Vec::new(),
+    }
 }
 
 /// What every check needs: the index to look ids up in, the sources for paths, and the list

@@ -147,9 +147,11 @@ fn deputies(c: &mut Checker, main: &Record<HandbookFile>, handbook: &Handbook) {
     for plan in &handbook.plans {
         for (p, phase) in plan.phases.iter().enumerate() {
             for (s, step) in phase.steps.iter().enumerate() {
-                first_step
-                    .entry(step.responsible.as_str())
-                    .or_insert_with(|| format!("{} step {}.{}", plan.id, p + 1, s + 1));
+                for role in step.responsible.iter() {
+                    first_step
+                        .entry(role.as_str())
+                        .or_insert_with(|| format!("{} step {}.{}", plan.id, p + 1, s + 1));
+                }
             }
         }
     }

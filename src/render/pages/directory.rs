@@ -36,7 +36,7 @@ pub fn roles<'a>(ctx: &'a Ctx<'a>) -> RolesPage<'a> {
             people: ctx.people(r),
             steps: ctx
                 .backlinks
-                .role_steps(r.id.as_str())
+                .steps(Kind::Role, r.id.as_str())
                 .iter()
                 .map(|s| step_link(ctx, page, s))
                 .collect(),

@@ -4,7 +4,6 @@ use serde::Serialize;
 
 use crate::model::{Doc, Kind, Record};
 use crate::render::context::{Ctx, LinkView};
-use crate::render::urls;
 
 #[derive(Serialize)]
 pub struct DocPage<'a> {
@@ -20,12 +19,8 @@ pub struct DocPage<'a> {
     stale: bool,
 }
 
-pub fn path(kind: Kind, id: &str) -> String {
-    urls::object_target(kind, id).0
-}
-
 pub fn view<'a>(ctx: &'a Ctx<'a>, kind: Kind, doc: &'a Record<Doc>) -> DocPage<'a> {
-    let page = path(kind, doc.id.as_str());
+    let page = kind.target(doc.id.as_str()).0;
     let front = &doc.front;
     let links = |kind: Kind, refs: &[crate::model::Ref]| {
         refs.iter()

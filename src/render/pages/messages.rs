@@ -41,12 +41,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> MessagesPage<'a> {
             MessageView {
                 id: m.id.as_str(),
                 title: &m.title,
-                audience: ctx.t(match m.audience {
-                    Audience::Supplier => "audience_supplier",
-                    Audience::Internal => "audience_internal",
-                    Audience::Customers => "audience_customers",
-                    Audience::Authority => "audience_authority",
-                }),
+                audience: ctx.t(m.audience.label()),
                 subject: m.subject.as_ref().map(|s| text("subject", &s.text)),
                 body: text("body", &m.body.text),
                 suppliers: match to_suppliers {
@@ -58,7 +53,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> MessagesPage<'a> {
                             text: s.name.clone(),
                             href: urls::href(
                                 PAGE,
-                                &urls::object_target(Kind::Supplier, s.id.as_str()).0,
+                                &Kind::Supplier.target(s.id.as_str()).0,
                                 Some(&anchor),
                             ),
                         })

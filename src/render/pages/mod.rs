@@ -5,6 +5,8 @@ pub mod doc;
 pub mod forms;
 pub mod home;
 pub mod messages;
+pub mod party;
 pub mod plan;
+pub mod programme;
 pub mod search;
 pub mod supplier;

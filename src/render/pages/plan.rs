@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Kind, Plan, Record};
+use crate::model::{Audience, Kind, Plan, PlanKind, Record, Step};
 use crate::render::context::{Ctx, LinkView, PersonView, due};
 use crate::render::urls;
 
@@ -11,6 +11,11 @@ use crate::render::urls;
 pub struct PlanPage<'a> {
     id: &'a str,
     title: &'a str,
+    /// A readiness plan is a preparation checklist: no incident header, no deadlines.
+    readiness: bool,
+    exercised: Option<String>,
+    /// Never exercised, or longer ago than `exercise_every`.
+    exercise_due: bool,
     summary: Option<String>,
     severities: Vec<LinkView>,
     owner: Option<LinkView>,
@@ -22,6 +27,8 @@ pub struct PlanPage<'a> {
 #[derive(Serialize)]
 struct PhaseView<'a> {
     number: usize,
+    /// The title as shown: with its number in front unless the author numbered it already.
+    heading: String,
     title: &'a str,
     anchor: String,
     steps: Vec<StepView<'a>>,
@@ -35,30 +42,44 @@ struct StepView<'a> {
     key: String,
     anchor: String,
     action: &'a str,
-    role: LinkView,
-    person: Option<PersonView<'a>>,
+    /// The roles responsible, the leading one first, each with its primary person.
+    roles: Vec<RoleRef<'a>>,
     due: Option<String>,
-    suppliers: Vec<SupplierRef<'a>>,
+    every: Option<String>,
+    /// The step's suppliers, then its parties.
+    contacts: Vec<SupplierRef<'a>>,
+    /// The message goes to the step's suppliers: each has its own copy.
+    message_per_supplier: bool,
+    systems: Vec<LinkView>,
+    form: Option<LinkView>,
+    /// Stakeholders whose audience the step's message is for.
+    stakeholders: Vec<LinkView>,
     obligation: Option<ObligationRef>,
     message: Option<MessageRef>,
     details: Option<String>,
 }
 
 #[derive(Serialize)]
+struct RoleRef<'a> {
+    link: LinkView,
+    person: Option<PersonView<'a>>,
+}
+
+/// A supplier or party of a step, with its primary phone, and for a message to suppliers the
+/// copy filled in for it.
+#[derive(Serialize)]
 struct SupplierRef<'a> {
     link: LinkView,
     phone: Option<&'a str>,
     tel: Option<String>,
+    message: Option<String>,
 }
 
-/// A step's message: links to the copy filled in for each supplier of the step, or to the
-/// message on `messages.html`.
+/// A step's message on `messages.html`.
 #[derive(Serialize)]
 struct MessageRef {
     title: String,
     href: String,
-    /// One link per supplier of the step, for a message to suppliers.
-    suppliers: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -67,72 +88,32 @@ struct ObligationRef {
     deadline: Option<String>,
 }
 
-pub fn path(id: &str) -> String {
-    format!("plans/{id}.html")
-}
-
 pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
-    let page = path(plan.id.as_str());
+    let page = Kind::Plan.target(plan.id.as_str()).0;
     let phases = plan
         .phases
         .iter()
         .enumerate()
         .map(|(p, phase)| PhaseView {
             number: p + 1,
+            heading: numbered(p + 1, &phase.title),
             title: &phase.title,
             anchor: phase.anchor(),
             steps: phase
                 .steps
                 .iter()
                 .enumerate()
-                .map(|(s, step)| {
-                    let role = ctx
-                        .main
-                        .roles
-                        .iter()
-                        .find(|r| r.id.as_str() == step.responsible.as_str());
-                    StepView {
-                        number: format!("{}.{}", p + 1, s + 1),
-                        key: crate::markdown::slugify(&step.action).chars().take(60).collect(),
-                        anchor: format!("step-{}-{}", p + 1, s + 1),
-                        action: &step.action,
-                        role: ctx.link(
-                            &page,
-                            Kind::Role,
-                            &step.responsible,
-                            ctx.name(Kind::Role, &step.responsible),
-                        ),
-                        person: role
-                            .and_then(|r| r.people.first())
-                            .map(|p| PersonView::of(p, true)),
-                        due: due(step.within.as_ref()),
-                        suppliers: step
-                            .suppliers
-                            .iter()
-                            .map(|id| supplier_ref(ctx, &page, id))
-                            .collect(),
-                        obligation: step.obligation.as_ref().map(|o| {
-                            let deadline = ctx.main.obligations.iter().find(|x| x.id.as_str() == o.as_str());
-                            ObligationRef {
-                                link: ctx.link(&page, Kind::Obligation, o, ctx.name(Kind::Obligation, o)),
-                                deadline: deadline
-                                    .and_then(|d| d.deadline.as_ref())
-                                    .map(|d| d.value.to_string()),
-                            }
-                        }),
-                        message: step
-                            .message
-                            .as_ref()
-                            .and_then(|m| message_ref(ctx, &page, step, m)),
-                        details: ctx.opt_markdown(step.details.as_ref(), plan.file, &page),
-                    }
-                })
+                .map(|(s, step)| step_view(ctx, plan, &page, (p, s), step))
                 .collect(),
         })
         .collect();
+    let exercised = plan.exercised.as_ref().map(|d| d.value);
     PlanPage {
         id: plan.id.as_str(),
         title: &plan.title,
+        readiness: plan.kind == PlanKind::Readiness,
+        exercised: exercised.map(|d| d.to_string()),
+        exercise_due: exercised.is_none_or(|d| d.older_than(ctx.main.exercise_every, ctx.today)),
         summary: ctx.opt_markdown(plan.summary.as_ref(), plan.file, &page),
         severities: plan
             .severities
@@ -149,35 +130,108 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
     }
 }
 
-fn supplier_ref<'a>(ctx: &'a Ctx<'a>, page: &str, id: &str) -> SupplierRef<'a> {
-    let supplier = ctx.handbook.suppliers.iter().find(|s| s.id.as_str() == id);
-    let phone = supplier
-        .and_then(|s| s.primary_contact())
-        .and_then(|c| c.phone.as_ref());
-    SupplierRef {
-        link: ctx.link(page, Kind::Supplier, id, ctx.name(Kind::Supplier, id)),
-        phone: phone.map(|p| p.as_str()),
-        tel: phone.map(|p| urls::tel(p)),
+/// "2. Containment", or the title as it is where the author wrote "2." or "2 " already.
+fn numbered(number: usize, title: &str) -> String {
+    let own = title
+        .strip_prefix(&number.to_string())
+        .is_some_and(|rest| rest.starts_with(['.', ' ', ')']));
+    if own {
+        title.to_string()
+    } else {
+        format!("{number}. {title}")
     }
 }
 
-fn message_ref(ctx: &Ctx, page: &str, step: &crate::model::Step, id: &str) -> Option<MessageRef> {
-    let message = ctx.main.messages.iter().find(|m| m.id.as_str() == id)?;
-    let anchor = format!("message-{id}");
-    let suppliers = match message.audience {
-        crate::model::Audience::Supplier => step
-            .suppliers
+fn step_view<'a>(
+    ctx: &'a Ctx<'a>,
+    plan: &'a Record<Plan>,
+    page: &str,
+    (p, s): (usize, usize),
+    step: &'a Step,
+) -> StepView<'a> {
+    let message = step.message.as_ref().and_then(|m| ctx.main.messages.iter().find(|x| x.id.as_str() == m.as_str()));
+    let to_suppliers = message.is_some_and(|m| m.audience == Audience::Supplier);
+    let message_anchor = message.map(|m| format!("message-{}", m.id.as_str()));
+    StepView {
+        number: format!("{}.{}", p + 1, s + 1),
+        key: crate::markdown::slugify(&step.action).chars().take(60).collect(),
+        anchor: format!("step-{}-{}", p + 1, s + 1),
+        action: &step.action,
+        roles: step
+            .responsible
             .iter()
-            .map(|s| LinkView {
-                text: ctx.name(Kind::Supplier, s).to_string(),
-                href: urls::href(page, &format!("suppliers/{}.html", s.as_str()), Some(&anchor)),
+            .map(|id| RoleRef {
+                link: ctx.link(page, Kind::Role, id, ctx.name(Kind::Role, id)),
+                person: ctx
+                    .main
+                    .roles
+                    .iter()
+                    .find(|r| r.id.as_str() == id.as_str())
+                    .and_then(|r| r.people.first())
+                    .map(|p| PersonView::of(p, true)),
             })
             .collect(),
-        _ => Vec::new(),
+        due: due(step.within.as_ref()),
+        every: step.every.as_ref().map(|e| e.value.to_string()),
+        message_per_supplier: to_suppliers && !step.suppliers.is_empty(),
+        contacts: step
+            .suppliers
+            .iter()
+            .map(|id| {
+                let mut reference = contact_ref(ctx, page, Kind::Supplier, id);
+                if to_suppliers {
+                    reference.message = message_anchor
+                        .as_ref()
+                        .map(|a| urls::href(page, &Kind::Supplier.target(id).0, Some(a)));
+                }
+                reference
+            })
+            .chain(step.parties.iter().map(|id| contact_ref(ctx, page, Kind::Party, id)))
+            .collect(),
+        systems: step
+            .systems
+            .iter()
+            .map(|id| ctx.link(page, Kind::System, id, ctx.name(Kind::System, id)))
+            .collect(),
+        form: step.form.as_ref().map(|f| ctx.link(page, Kind::Form, f, ctx.name(Kind::Form, f))),
+        stakeholders: message.map_or_else(Vec::new, |m| {
+            ctx.main
+                .stakeholders
+                .iter()
+                .filter(|st| {
+                    st.message.as_ref().is_some_and(|x| x.as_str() == m.id.as_str())
+                        || st.audience.value == m.audience
+                })
+                .map(|st| ctx.link(page, Kind::Stakeholder, st.id.as_str(), st.name.as_str()))
+                .collect()
+        }),
+        obligation: step.obligation.as_ref().map(|o| {
+            let obligation = ctx.main.obligations.iter().find(|x| x.id.as_str() == o.as_str());
+            ObligationRef {
+                link: ctx.link(page, Kind::Obligation, o, ctx.name(Kind::Obligation, o)),
+                deadline: obligation.and_then(|d| d.deadline.as_ref()).map(|d| d.value.to_string()),
+            }
+        }),
+        message: message.map(|m| MessageRef {
+            title: m.title.clone(),
+            href: ctx.link(page, Kind::Message, m.id.as_str(), "").href,
+        }),
+        details: ctx.opt_markdown(step.details.as_ref(), plan.file, page),
+    }
+}
+
+/// A supplier or party named by a step, with its primary contact's phone.
+fn contact_ref<'a>(ctx: &'a Ctx<'a>, page: &str, kind: Kind, id: &str) -> SupplierRef<'a> {
+    let primary = match ctx.index.object(kind, id) {
+        Some(crate::model::Object::Supplier(s)) => s.primary_contact(),
+        Some(crate::model::Object::Party(p)) => p.primary_contact(),
+        Some(_) | None => None,
     };
-    Some(MessageRef {
-        title: message.title.clone(),
-        href: urls::href(page, "messages.html", Some(&anchor)),
-        suppliers,
-    })
+    let phone = primary.and_then(|c| c.phone.as_ref());
+    SupplierRef {
+        link: ctx.link(page, kind, id, ctx.name(kind, id)),
+        phone: phone.map(|p| p.as_str()),
+        tel: phone.map(|p| urls::tel(p)),
+        message: None,
+    }
 }

@@ -3,9 +3,8 @@
 
 use serde::Serialize;
 
-use crate::model::Kind;
+use crate::model::{Kind, Object};
 use crate::render::context::Ctx;
-use crate::render::urls;
 
 #[derive(Serialize)]
 pub struct Entry<'a> {
@@ -21,69 +20,55 @@ pub struct SearchPage<'a> {
     entries: Vec<Entry<'a>>,
 }
 
-fn kind_label(ctx: &Ctx, kind: Kind) -> &'static str {
-    ctx.t(match kind {
-        Kind::Plan => "kind_plan",
-        Kind::Playbook => "kind_playbook",
-        Kind::Page => "kind_page",
-        Kind::Supplier => "kind_supplier",
-        _ => "kind_role",
-    })
-}
-
-/// Everything searchable: title, kind, and the words of its text.
+/// Everything searchable, every object of every kind: title, kind, and the words of its text.
 pub fn entries<'a>(ctx: &'a Ctx<'a>) -> Vec<Entry<'a>> {
     let mut out = Vec::new();
-    for plan in &ctx.handbook.plans {
-        let steps: Vec<&str> = plan
-            .phases
-            .iter()
-            .flat_map(|p| p.steps.iter().map(|s| s.action.as_str()))
-            .collect();
-        out.push(Entry {
-            kind: kind_label(ctx, Kind::Plan),
-            title: &plan.title,
-            url: urls::object_target(Kind::Plan, plan.id.as_str()).0,
-            text: steps.join(" "),
-        });
-    }
-    for (kind, docs) in [
-        (Kind::Playbook, &ctx.handbook.playbooks),
-        (Kind::Page, &ctx.handbook.pages),
-    ] {
-        for doc in docs {
+    for kind in Kind::ALL {
+        for object in ctx.handbook.objects(kind) {
+            let (path, fragment) = kind.target(object.id());
             out.push(Entry {
-                kind: kind_label(ctx, kind),
-                title: &doc.front.title,
-                url: urls::object_target(kind, doc.id.as_str()).0,
-                text: format!(
-                    "{} {}",
-                    doc.front.summary.as_deref().unwrap_or(""),
-                    plain_words(&doc.body.text)
-                ),
+                kind: ctx.t(kind.spec().label),
+                title: object.name(),
+                url: match fragment {
+                    Some(f) => format!("{path}#{f}"),
+                    None => path,
+                },
+                text: words(object),
             });
         }
     }
-    for s in &ctx.handbook.suppliers {
-        let contacts: Vec<&str> = s.contacts.iter().map(|c| c.name.as_str()).collect();
-        out.push(Entry {
-            kind: kind_label(ctx, Kind::Supplier),
-            title: &s.name,
-            url: urls::object_target(Kind::Supplier, s.id.as_str()).0,
-            text: format!("{} {}", s.services.join(" "), contacts.join(" ")),
-        });
-    }
-    for r in ctx.main.roles.iter() {
-        let people: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
-        let (path, fragment) = urls::object_target(Kind::Role, r.id.as_str());
-        out.push(Entry {
-            kind: kind_label(ctx, Kind::Role),
-            title: &r.name,
-            url: format!("{path}#{}", fragment.unwrap_or_default()),
-            text: people.join(" "),
-        });
-    }
     out
+}
+
+/// The words an object is found by besides its name.
+fn words(object: Object) -> String {
+    let join = |parts: Vec<&str>| parts.join(" ");
+    match object {
+        Object::Plan(plan) => join(
+            plan.phases
+                .iter()
+                .flat_map(|p| p.steps.iter().map(|s| s.action.as_str()))
+                .collect(),
+        ),
+        Object::Playbook(doc) | Object::Page(doc) => format!(
+            "{} {} {}",
+            doc.front.summary.as_deref().unwrap_or(""),
+            doc.front.tags.join(" "),
+            plain_words(&doc.body.text)
+        ),
+        Object::Supplier(s) => format!(
+            "{} {}",
+            s.services.join(" "),
+            join(s.contacts.iter().map(|c| c.name.as_str()).collect())
+        ),
+        Object::Party(p) => join(p.contacts.iter().map(|c| c.name.as_str()).collect()),
+        Object::Role(r) => join(r.people.iter().map(|p| p.name.as_str()).collect()),
+        Object::Obligation(o) => format!("{} {}", o.to, o.reference.as_deref().unwrap_or("")),
+        Object::System(s) => s.data.join(" "),
+        Object::Stakeholder(s) => s.channel.clone().unwrap_or_default(),
+        Object::Form(f) => join(f.sections.iter().map(|s| s.title.as_str()).collect()),
+        Object::Severity(_) | Object::Message(_) => String::new(),
+    }
 }
 
 pub fn page<'a>(ctx: &'a Ctx<'a>) -> SearchPage<'a> {

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::model::{Email, Kind, Record, Supplier, Tier};
+use crate::model::{Contact, Email, Kind, Record, Supplier, Tier};
+use crate::resolve::StepRef;
 use crate::render::context::{Ctx, LinkView, due};
 use crate::render::urls;
 
@@ -29,7 +30,7 @@ pub struct SupplierPage<'a> {
 }
 
 #[derive(Serialize)]
-struct ContactView<'a> {
+pub struct ContactView<'a> {
     name: &'a str,
     role: Option<&'a str>,
     phone: Option<&'a str>,
@@ -37,7 +38,7 @@ struct ContactView<'a> {
     email: Option<&'a Email>,
     mailto: Option<String>,
     hours: Option<&'a str>,
-    primary: bool,
+    pub primary: bool,
 }
 
 #[derive(Serialize)]
@@ -90,28 +91,10 @@ pub struct StepLink {
     pub href: String,
 }
 
-pub fn path(id: &str) -> String {
-    format!("suppliers/{id}.html")
-}
-
 pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPage<'a> {
-    let page = path(supplier.id.as_str());
+    let page = Kind::Supplier.target(supplier.id.as_str()).0;
     let file = supplier.file;
-    let primary = supplier.primary_contact().map(|c| c.name.as_str());
-    let contacts = supplier
-        .contacts
-        .iter()
-        .map(|c| ContactView {
-            name: &c.name,
-            role: c.role.as_deref(),
-            phone: c.phone.as_ref().map(|p| p.as_str()),
-            tel: c.phone.as_ref().map(|p| urls::tel(p)),
-            email: c.email.as_deref(),
-            mailto: c.email.as_ref().map(|e| urls::mailto(e, &[])),
-            hours: c.hours.as_deref(),
-            primary: Some(c.name.as_str()) == primary,
-        })
-        .collect();
+    let contacts = contact_views(&supplier.contacts);
     let escalation = supplier
         .escalation
         .iter()
@@ -171,13 +154,13 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
         messages: messages(ctx, supplier),
         steps: ctx
             .backlinks
-            .supplier_steps(id)
+            .steps(Kind::Supplier, id)
             .iter()
             .map(|s| step_link(ctx, &page, s))
             .collect(),
         docs: ctx
             .backlinks
-            .supplier_docs(id)
+            .docs(Kind::Supplier, id)
             .iter()
             .map(|&(kind, doc)| ctx.link(&page, kind, doc, ctx.name(kind, doc)))
             .collect(),
@@ -185,12 +168,31 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
     }
 }
 
-pub fn step_link(ctx: &Ctx, page: &str, step: &crate::render::backlinks::StepRef) -> StepLink {
+/// A supplier's or party's contacts, the primary one marked.
+pub fn contact_views(contacts: &[Contact]) -> Vec<ContactView<'_>> {
+    let primary = crate::model::primary_of(contacts).map(|c| c.name.as_str());
+    contacts
+        .iter()
+        .map(|c| ContactView {
+            name: &c.name,
+            role: c.role.as_deref(),
+            phone: c.phone.as_ref().map(|p| p.as_str()),
+            tel: c.phone.as_ref().map(|p| urls::tel(p)),
+            email: c.email.as_deref(),
+            mailto: c.email.as_ref().map(|e| urls::mailto(e, &[])),
+            hours: c.hours.as_deref(),
+            primary: Some(c.name.as_str()) == primary,
+        })
+        .collect()
+}
+
+pub fn step_link(ctx: &Ctx, page: &str, step: &StepRef) -> StepLink {
+    let roles: Vec<&str> = step.item.responsible.iter().map(|r| ctx.name(Kind::Role, r)).collect();
     StepLink {
         plan: step.plan.title.clone(),
         number: step.number(),
         action: step.item.action.clone(),
-        responsible: ctx.name(Kind::Role, &step.item.responsible).to_string(),
+        responsible: roles.join(" / "),
         due: due(step.item.within.as_ref()),
         href: urls::href(
             page,

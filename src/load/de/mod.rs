@@ -7,8 +7,14 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
+mod special;
+
+use special::{MarkdownAccess, OneAsList, SpannedAccess};
+
 use super::yaml::{Node, Value};
-use crate::model::{MARKDOWN_FIELDS, MARKDOWN_STRUCT, SPANNED_FIELDS, SPANNED_STRUCT};
+use crate::model::{
+    MARKDOWN_STRUCT, ONE_OR_MANY_STRUCT, SPANNED_FIELDS, SPANNED_STRUCT, TEXT_FIELDS, TEXT_STRUCT, Text,
+};
 use crate::source::Span;
 use crate::suggest::did_you_mean;
 
@@ -115,30 +121,41 @@ fn choices_help(given: &str, expected: &[&str]) -> String {
 
 /// Deserializes `T` from `node`: the value or the problem that stopped it, and the unknown
 /// keys, which are reported and skipped.
-pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node) -> (Result<T, Error>, Vec<Error>) {
-    let skipped = RefCell::new(Vec::new());
-    let result = T::deserialize(NodeDeserializer {
-        node,
-        skipped: &skipped,
-    });
-    (
-        result.map_err(|err| err.with_span(&node.span)),
-        skipped.into_inner(),
-    )
+pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node) -> Read<T> {
+    let seen = Seen::default();
+    let result = T::deserialize(NodeDeserializer { node, seen: &seen });
+    Read {
+        result: result.map_err(|err| err.with_span(&node.span)),
+        skipped: seen.skipped.into_inner(),
+        markdown: seen.markdown.into_inner(),
+    }
+}
+
+/// What one pass over a file's nodes gave.
+pub struct Read<T> {
+    pub result: Result<T, Error>,
+    /// Unknown keys, reported and skipped.
+    pub skipped: Vec<Error>,
+    /// Every Markdown text read, in file order: whatever field it is in, it gets link checks.
+    pub markdown: Vec<Text>,
+}
+
+/// What a pass collects besides the value.
+#[derive(Default)]
+struct Seen {
+    skipped: RefCell<Vec<Error>>,
+    markdown: RefCell<Vec<Text>>,
 }
 
 #[derive(Clone, Copy)]
 struct NodeDeserializer<'de, 'a> {
     node: &'de Node,
-    skipped: &'a RefCell<Vec<Error>>,
+    seen: &'a Seen,
 }
 
 impl<'de, 'a> NodeDeserializer<'de, 'a> {
     fn child(&self, node: &'de Node) -> Self {
-        NodeDeserializer {
-            node,
-            skipped: self.skipped,
-        }
+        NodeDeserializer { node, seen: self.seen }
     }
 
     fn unexpected(&self) -> de::Unexpected<'de> {
@@ -168,10 +185,22 @@ impl<'de, 'a> NodeDeserializer<'de, 'a> {
         visitor.visit_map(SpannedAccess { de: *self, state: 0 })
     }
 
-    fn markdown<V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, Error> {
+    /// A text (`is_markdown`: rendered as Markdown, so also remembered for link checks).
+    fn text<V: Visitor<'de>>(&self, visitor: V, is_markdown: bool) -> Result<V::Value, Error> {
         match &self.node.value {
-            Value::Scalar(_) => visitor.visit_map(MarkdownAccess { de: *self, state: 0 }),
-            _ => Err(de::Error::invalid_type(self.unexpected(), &"a Markdown text")),
+            Value::Scalar(scalar) => {
+                if is_markdown {
+                    self.seen
+                        .markdown
+                        .borrow_mut()
+                        .push(Text::from_lines(scalar.text.clone(), scalar.line_offsets.clone()));
+                }
+                visitor.visit_map(MarkdownAccess { de: *self, state: 0 })
+            }
+            _ => Err(de::Error::invalid_type(
+                self.unexpected(),
+                if is_markdown { &"a Markdown text" } else { &"a text" },
+            )),
         }
     }
 
@@ -293,8 +322,8 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
     ) -> Result<V::Value, Error> {
         let result = if name == SPANNED_STRUCT && fields == SPANNED_FIELDS {
             self.spanned(visitor)
-        } else if name == MARKDOWN_STRUCT && fields == MARKDOWN_FIELDS {
-            self.markdown(visitor)
+        } else if (name == MARKDOWN_STRUCT || name == TEXT_STRUCT) && fields == TEXT_FIELDS {
+            self.text(visitor, name == MARKDOWN_STRUCT)
         } else {
             let entries = self.entries(&"a mapping (key: value lines)")?;
             visitor.visit_map(MapAccess::new(self, entries, Some(fields)))
@@ -316,10 +345,15 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
+        match &self.node.value {
+            Value::Scalar(_) | Value::Map(_) if name == ONE_OR_MANY_STRUCT => {
+                visitor.visit_newtype_struct(OneAsList(self))
+            }
+            _ => visitor.visit_newtype_struct(self),
+        }
     }
 
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -406,7 +440,7 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
                         Some(close) => format!("did you mean `{close}`?"),
                         None => format!("known keys here: {}", fields.join(", ")),
                     };
-                    self.de.skipped.borrow_mut().push(Error {
+                    self.de.seen.skipped.borrow_mut().push(Error {
                         message: format!("unknown key `{}`", name.text),
                         span: Some(key.span.clone()),
                         help: Some(help),
@@ -438,62 +472,5 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
         let node = self.value.take().expect("next_value after next_key");
         seed.deserialize(self.de.child(node))
             .map_err(|e| e.with_span(&node.span))
-    }
-}
-
-/// Feeds [`Spanned`]'s visitor: the value's start, end and the value itself.
-struct SpannedAccess<'de, 'a> {
-    de: NodeDeserializer<'de, 'a>,
-    state: u8,
-}
-
-impl<'de> de::MapAccess<'de> for SpannedAccess<'de, '_> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        let Some(key) = SPANNED_FIELDS.get(usize::from(self.state)) else {
-            return Ok(None);
-        };
-        seed.deserialize((*key).into_deserializer()).map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let span = &self.de.node.span;
-        self.state += 1;
-        match self.state {
-            1 => seed.deserialize(span.start.into_deserializer()),
-            2 => seed.deserialize(span.end.into_deserializer()),
-            _ => seed.deserialize(self.de),
-        }
-    }
-}
-
-/// Feeds the Markdown visitor: the text and the file offset of each of its lines.
-struct MarkdownAccess<'de, 'a> {
-    de: NodeDeserializer<'de, 'a>,
-    state: u8,
-}
-
-impl<'de> de::MapAccess<'de> for MarkdownAccess<'de, '_> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        let Some(key) = MARKDOWN_FIELDS.get(usize::from(self.state)) else {
-            return Ok(None);
-        };
-        seed.deserialize((*key).into_deserializer()).map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let Value::Scalar(scalar) = &self.de.node.value else {
-            unreachable!("checked in markdown()")
-        };
-        self.state += 1;
-        match self.state {
-            1 => seed.deserialize(scalar.text.as_str().into_deserializer()),
-            _ => seed.deserialize(de::value::SeqDeserializer::new(
-                scalar.line_offsets.iter().copied(),
-            )),
-        }
     }
 }

@@ -1,0 +1,75 @@
+//! `print.html`: the pages already rendered, bound in [`PRINT_ORDER`] with a cover and contents.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::context::Ctx;
+use super::{Contents, OutputFile, Page, Spec, Theme, binder};
+use crate::diag::Diagnostic;
+use crate::model::{Kind, Object, PRINT_ORDER, PrintPart, Shown, SitePage};
+
+#[derive(Serialize)]
+struct PrintPage {
+    sections: Vec<binder::Section>,
+}
+
+/// `print.html`, from the pages already rendered: cover, contents, then every section.
+pub fn document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<OutputFile, Diagnostic> {
+    let rendered: HashMap<&str, &str> = pages
+        .iter()
+        .filter_map(|f| match &f.contents {
+            Contents::Bytes(b) => std::str::from_utf8(b).ok().map(|text| (f.path.as_str(), text)),
+            Contents::Copy(_) => None,
+        })
+        .collect();
+    let mut order: Vec<(String, String)> = Vec::new();
+    for part in PRINT_ORDER {
+        match part {
+            PrintPart::Page(page) => {
+                let (path, _, title, _) = page.spec();
+                // The home page is printed as what it is for: where to start.
+                let title = ctx.t(if page == SitePage::Home { "start_here" } else { title });
+                order.push((path.to_string(), title.to_string()));
+            }
+            PrintPart::Each(kind) => {
+                order.extend(
+                    in_print_order(ctx, kind)
+                        .into_iter()
+                        .map(|o| (kind.target(o.id()).0, o.name().to_string())),
+                );
+            }
+        }
+    }
+    let sections = binder::sections(&order, &rendered);
+    let spec = Spec::top("print.html", ctx.main.title.clone(), "");
+    Page { ctx, theme }.emit(spec, PrintPage { sections })
+}
+
+/// The objects of a kind with pages, in the order lists show them.
+pub fn in_print_order<'a>(ctx: &Ctx<'a>, kind: Kind) -> Vec<Object<'a>> {
+    let mut objects = match kind.spec().shown {
+        Shown::OwnPage { .. } => ctx.handbook.objects(kind),
+        Shown::Section { .. } => Vec::new(),
+    };
+    objects.sort_by(|a, b| sort_key(*a).cmp(&sort_key(*b)));
+    objects
+}
+
+/// Lists sort by `order` where the author gave one (those without last), then by a rank the
+/// kind has (a supplier's tier, a plan's kind), then by name.
+fn sort_key(object: Object<'_>) -> (bool, Option<i64>, u8, &str) {
+    match object {
+        Object::Plan(p) => (p.order.is_none(), p.order, p.kind as u8, p.title.as_str()),
+        Object::Playbook(d) | Object::Page(d) => (d.front.order.is_none(), d.front.order, 0, d.front.title.as_str()),
+        Object::Supplier(s) => (true, None, s.tier.value as u8, s.name.as_str()),
+        Object::Party(p) => (true, None, p.kind.value as u8, p.name.as_str()),
+        Object::Form(f) => (true, None, 0, f.title.as_str()),
+        Object::Severity(_)
+        | Object::Role(_)
+        | Object::Obligation(_)
+        | Object::Message(_)
+        | Object::Stakeholder(_)
+        | Object::System(_) => (true, None, 0, object.name()),
+    }
+}

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::duration::Duration;
 use super::reach::{Email, Phone};
-use super::values::{Duration, Id, Markdown, Ref, Spanned, Text};
+use super::values::{Id, Markdown, Ref, Spanned, Text};
 
 #[derive(Debug, Deserialize, Serialize)]
 pub struct HandbookFile {

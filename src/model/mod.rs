@@ -2,6 +2,7 @@
 //! diagnostic may point at. No I/O here.
 
 mod doc;
+mod duration;
 mod handbook_file;
 mod plan;
 mod reach;
@@ -9,6 +10,7 @@ mod supplier;
 mod values;
 
 pub use doc::{Doc, DocKind, FrontMatter};
+pub use duration::Duration;
 pub use handbook_file::{
     Audience, HandbookFile, Language, Message, Obligation, ObligationContact, Paper, Person, Role, Severity,
 };
@@ -16,8 +18,7 @@ pub use plan::{Phase, Plan, Step};
 pub use reach::{Email, Phone};
 pub use supplier::{Certification, Contact, Contract, Escalation, Supplier, Tier};
 pub use values::{
-    Date, Duration, Id, MARKDOWN_FIELDS, MARKDOWN_STRUCT, Markdown, Ref, SPANNED_FIELDS, SPANNED_STRUCT,
-    Spanned, Text,
+    Date, Id, MARKDOWN_FIELDS, MARKDOWN_STRUCT, Markdown, Ref, SPANNED_FIELDS, SPANNED_STRUCT, Spanned, Text,
 };
 
 use serde::Serialize;

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::values::{Date, Duration, Id, Markdown, Ref, Spanned};
+use super::duration::Duration;
+use super::values::{Date, Id, Markdown, Ref, Spanned};
 use crate::markdown::slugify;
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::duration::Duration;
 use super::reach::{Email, Phone};
-use super::values::{Date, Duration, Markdown, Spanned};
+use super::values::{Date, Markdown, Spanned};
 
 #[derive(Debug, Deserialize, Serialize)]
 pub struct Supplier {

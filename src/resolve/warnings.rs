@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+use jiff::civil;
+use jiff::tz::TimeZone;
+
 use super::Checker;
 use crate::diag::Diagnostic;
 use crate::model::{Date, Duration, Handbook, HandbookFile, Phone, Record, Spanned, Supplier, Tier};
@@ -167,6 +170,13 @@ fn deputies(c: &mut Checker, main: &Record<HandbookFile>, handbook: &Handbook) {
     }
 }
 
+/// Detection times at which a step's `within` and its obligation's deadline are compared, so
+/// that calendar months and years have a length: on 31 January 2027 a month is shortest (to 28
+/// February, 28 days), on 1 July 2027 longest (to 1 August, 31 days); a year from the first is
+/// 365 days, from the second 366 (it spans 29 February 2028). A step is late when it is due
+/// after the deadline from either.
+const DETECTIONS: [civil::Date; 2] = [civil::date(2027, 1, 31), civil::date(2027, 7, 1)];
+
 /// A step tied to an obligation must be due no later than the obligation's deadline.
 fn deadlines(c: &mut Checker, main: &HandbookFile, handbook: &Handbook) {
     for plan in &handbook.plans {
@@ -174,33 +184,57 @@ fn deadlines(c: &mut Checker, main: &HandbookFile, handbook: &Handbook) {
             let (Some(within), Some(obligation)) = (&step.within, &step.obligation) else {
                 continue;
             };
-            let Some(deadline) = effective_deadline(main, obligation) else {
+            let Some(chain) = deadline_chain(main, obligation) else {
                 continue;
             };
-            if within.value > deadline {
-                c.push(
-                    Diagnostic::warning(format!(
-                        "step is due {} after detection, later than the {deadline} deadline of `{}`",
-                        within.value, obligation.value
-                    ))
-                    .at(plan.file, within.span.clone())
-                    .help(format!("set `within` to {deadline} or less")),
-                );
+            let late = DETECTIONS.iter().any(|date| {
+                let Ok(detected) = date.to_zoned_datetime(TimeZone::UTC) else {
+                    return false;
+                };
+                let due = chain
+                    .iter()
+                    .try_fold(detected.clone(), |clock, d| d.after(&clock));
+                match (within.value.after(&detected), due) {
+                    (done, Some(due)) => done.is_none_or(|done| done > due),
+                    (_, None) => false,
+                }
+            });
+            if !late {
+                continue;
             }
+            let deadline = chain.iter().fold(Duration::default(), |sum, &d| sum + d);
+            let calendar = within.value.is_calendar() || deadline.is_calendar();
+            let lengths = if calendar {
+                " (a month counts 28 to 31 days, a year 365 or 366)"
+            } else {
+                ""
+            };
+            c.push(
+                Diagnostic::warning(format!(
+                    "step is due {} after detection, later than the {deadline} deadline of `{}`",
+                    within.value, obligation.value
+                ))
+                .at(plan.file, within.span.clone())
+                .help(format!("set `within` to {deadline} or less{lengths}")),
+            );
         }
     }
 }
 
-/// The deadline counted from the start of the first clock of an `after` chain.
-fn effective_deadline(main: &HandbookFile, id: &str) -> Option<Duration> {
-    let mut total = Duration::from_secs(0);
+/// The deadlines along an `after` chain, the first clock's first: each clock starts when the
+/// report before it is due. `None` when an obligation of the chain has no deadline.
+fn deadline_chain(main: &HandbookFile, id: &str) -> Option<Vec<Duration>> {
+    let mut chain = Vec::new();
     let mut current = id;
     for _ in 0..=main.obligations.len() {
         let obligation = main.obligations.iter().find(|o| o.id.as_str() == current)?;
-        total = total + obligation.deadline.as_ref()?.value;
+        chain.push(obligation.deadline.as_ref()?.value);
         match &obligation.after {
             Some(after) => current = after.as_str(),
-            None => return Some(total),
+            None => {
+                chain.reverse();
+                return Some(chain);
+            }
         }
     }
     None

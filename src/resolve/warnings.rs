@@ -1,6 +1,6 @@
 //! What is allowed but risky: stale reviews, expired certificates and contracts, critical
 //! suppliers nobody can reach at night, phones without a country code, steps due after their
-//! legal deadline, roles without a deputy.
+//! legal deadline, month-long deadlines written in days, roles without a deputy.
 
 use std::collections::HashMap;
 
@@ -50,6 +50,7 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
         phones(c, main);
         deputies(c, main, handbook);
         deadlines(c, main, handbook);
+        month_deadlines(c, main);
     }
 }
 
@@ -238,4 +239,47 @@ fn deadline_chain(main: &HandbookFile, id: &str) -> Option<Vec<Duration>> {
         }
     }
     None
+}
+
+/// Words that say "month" in the handbook's languages (case-insensitive).
+const MONTH_WORDS: [&str; 3] = ["month", "måned", "monat"];
+
+/// A deadline of 28 to 31 whole days for a duty its text calls a month: such a deadline is a
+/// month only in some months, `1mo` in all of them.
+fn month_deadlines(c: &mut Checker, main: &Record<HandbookFile>) {
+    for obligation in &main.obligations {
+        let Some(deadline) = &obligation.deadline else {
+            continue;
+        };
+        if !deadline
+            .value
+            .whole_days()
+            .is_some_and(|days| (28..=31).contains(&days))
+        {
+            continue;
+        }
+        let texts = [
+            Some(obligation.name.as_str()),
+            obligation.when.as_ref().map(|w| w.text.as_str()),
+            obligation.reference.as_deref(),
+        ];
+        let says_month = texts
+            .into_iter()
+            .flatten()
+            .any(|text| MONTH_WORDS.iter().any(|w| text.to_lowercase().contains(w)));
+        if says_month {
+            c.push(
+                Diagnostic::warning(format!(
+                    "the deadline is {} but the text says a month: write `1mo`",
+                    deadline.value
+                ))
+                .at(main.file, deadline.span.clone())
+                .help(format!(
+                    "`{}` is the same number of days in every month; `1mo` counts on the calendar \
+                     (31 January + 1 month = 28 February, 31 March + 1 month = 30 April)",
+                    deadline.value
+                )),
+            );
+        }
+    }
 }

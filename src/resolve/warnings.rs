@@ -174,9 +174,24 @@ fn deputies(c: &mut Checker, main: &Record<HandbookFile>, handbook: &Handbook) {
 /// Detection times at which a step's `within` and its obligation's deadline are compared, so
 /// that calendar months and years have a length: on 31 January 2027 a month is shortest (to 28
 /// February, 28 days), on 1 July 2027 longest (to 1 August, 31 days); a year from the first is
-/// 365 days, from the second 366 (it spans 29 February 2028). A step is late when it is due
-/// after the deadline from either.
+/// 365 days, from the second 366 (it spans 29 February 2028). Midnight UTC, so that no change
+/// to summer time enters.
 const DETECTIONS: [civil::Date; 2] = [civil::date(2027, 1, 31), civil::date(2027, 7, 1)];
+
+/// Whether a step due `within` after detection is later than the last deadline of `chain` (an
+/// `after` chain, the first clock's deadline first) for a detection at either of
+/// [`DETECTIONS`]. A deadline past the year 9999 is never missed, a step due then always late.
+fn later_than(within: Duration, chain: &[Duration]) -> bool {
+    DETECTIONS.iter().any(|date| {
+        let Ok(detected) = date.to_zoned_datetime(TimeZone::UTC) else {
+            return false;
+        };
+        let due = chain
+            .iter()
+            .try_fold(detected.clone(), |clock, d| d.after(&clock));
+        due.is_some_and(|due| within.after(&detected).is_none_or(|done| done > due))
+    })
+}
 
 /// A step tied to an obligation must be due no later than the obligation's deadline.
 fn deadlines(c: &mut Checker, main: &HandbookFile, handbook: &Handbook) {
@@ -188,19 +203,7 @@ fn deadlines(c: &mut Checker, main: &HandbookFile, handbook: &Handbook) {
             let Some(chain) = deadline_chain(main, obligation) else {
                 continue;
             };
-            let late = DETECTIONS.iter().any(|date| {
-                let Ok(detected) = date.to_zoned_datetime(TimeZone::UTC) else {
-                    return false;
-                };
-                let due = chain
-                    .iter()
-                    .try_fold(detected.clone(), |clock, d| d.after(&clock));
-                match (within.value.after(&detected), due) {
-                    (done, Some(due)) => done.is_none_or(|done| done > due),
-                    (_, None) => false,
-                }
-            });
-            if !late {
+            if !later_than(within.value, &chain) {
                 continue;
             }
             let deadline = chain.iter().fold(Duration::default(), |sum, &d| sum + d);

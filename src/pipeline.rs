@@ -122,7 +122,13 @@ impl Pipeline {
                     .as_deref()
                     .and_then(documents_only)
                     .filter(|_| kept.site.is_some());
-                let result = Renderer::new(&kept.loaded.handbook, &resolved, &kept.loaded.sources, theme, options)
+                let result = Renderer::new(
+                    &kept.loaded.handbook,
+                    &resolved,
+                    &kept.loaded.sources,
+                    theme,
+                    options,
+                )
                 .and_then(|renderer| {
                     match (&mut kept.site, documents) {
                         (Some(site), Some(documents)) => {
@@ -191,7 +197,14 @@ impl Pipeline {
             today: kept.today,
             base_url: self.base_url.clone(),
         };
-        let renderer = Renderer::new(&kept.loaded.handbook, &resolved, &kept.loaded.sources, theme, options).ok()?;
+        let renderer = Renderer::new(
+            &kept.loaded.handbook,
+            &resolved,
+            &kept.loaded.sources,
+            theme,
+            options,
+        )
+        .ok()?;
         let whole = renderer.whole_handbook(site).ok()?;
         replace(site, whole);
         kept.stale_whole = false;

@@ -726,10 +726,17 @@ fn every_message_has_a_place_and_steps_link_each_suppliers_copy() {
         .iter()
         .map(|a| a.value().attr("href").unwrap())
         .collect();
+    assert_eq!(links, ["../messages.html#message-notice"]);
+    // Each supplier of the step is listed once: its page, its phone, its own copy.
+    let supplier: Vec<&str> = select(&plan, "#step-1-1 .step-suppliers a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
     assert_eq!(
-        links,
+        supplier,
         [
-            "../messages.html#message-notice",
+            "../suppliers/host.html",
+            "tel:+4570000001",
             "../suppliers/host.html#message-notice"
         ]
     );

@@ -136,7 +136,10 @@ fn bad_duration() {
     );
     assert_eq!(
         d.help.as_deref(),
-        Some("write a number and a unit, e.g. `30m`, `4h`, `72h`, `1h 30m`, `3d`, `2w`")
+        Some(
+            "write a number and a unit, e.g. `30m`, `4h`, `72h`, `1h 30m`, `3d`, `2w`, \
+             or calendar months and years: `1mo`, `1 month`, `1y`"
+        )
     );
 }
 

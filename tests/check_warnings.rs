@@ -183,3 +183,112 @@ fn strict_says_why_it_fails() {
         "{stderr}"
     );
 }
+
+#[test]
+fn review_every_in_years_counts_on_the_calendar() {
+    let f = Fixture::new();
+    f.edit(
+        "handbook.yaml",
+        "timezone: Europe/Copenhagen\n",
+        "timezone: Europe/Copenhagen\nreview_every: 1y\n",
+    );
+    f.edit(
+        "content/suppliers/host.yaml",
+        "last_reviewed: 2026-10-01",
+        "last_reviewed: 2025-11-22",
+    );
+    f.edit(
+        "content/plans/recovery.yaml",
+        "owner: lead\n",
+        "owner: lead\nlast_reviewed: 2025-11-23\n",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        ["warning content/suppliers/host.yaml:19:16 last reviewed 2025-11-22, more than 1 year ago"]
+    );
+}
+
+#[test]
+fn steps_against_deadlines_in_months() {
+    let f = Fixture::new();
+    f.edit("handbook.yaml", "deadline: 30d", "deadline: 1mo");
+    f.edit(
+        "content/plans/recovery.yaml",
+        "within: 48h\n        obligation: gdpr",
+        "within: 31d\n        obligation: final",
+    );
+    // 72h + 1 month is 31 days from a detection on 31 January: 31d is in time.
+    assert_eq!(shorts(&f.check()), Vec::<String>::new());
+    f.edit("content/plans/recovery.yaml", "within: 31d", "within: 32d");
+    let d = f.check();
+    assert_eq!(
+        shorts(&d),
+        [
+            "warning content/plans/recovery.yaml:17:17 step is due 32d after detection, later than the 1 month 72h deadline of `final`"
+        ]
+    );
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some("set `within` to 1 month 72h or less (a month counts 28 to 31 days, a year 365 or 366)")
+    );
+    // And a month in `within` is late for a 33-day deadline when it has 31 days.
+    f.edit("handbook.yaml", "deadline: 1mo", "deadline: 30d");
+    f.edit("content/plans/recovery.yaml", "within: 32d", "within: 1mo 3d");
+    assert_eq!(
+        shorts(&f.check()),
+        [
+            "warning content/plans/recovery.yaml:17:17 step is due 1 month 72h after detection, later than the 33d deadline of `final`"
+        ]
+    );
+}
+
+#[test]
+fn month_deadline_written_in_days() {
+    let f = Fixture::new();
+    f.edit(
+        "handbook.yaml",
+        "    name: Final report\n",
+        "    name: Final report, one month after the notification\n",
+    );
+    let d = f.check();
+    assert_eq!(
+        shorts(&d),
+        ["warning handbook.yaml:34:15 the deadline is 30d but the text says a month: write `1mo`"]
+    );
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some(
+            "`30d` is the same number of days in every month; `1mo` counts on the calendar \
+             (31 January + 1 month = 28 February, 31 March + 1 month = 30 April)"
+        )
+    );
+    f.edit("handbook.yaml", "deadline: 30d", "deadline: 1mo");
+    assert_eq!(shorts(&f.check()), Vec::<String>::new());
+}
+
+#[test]
+fn month_in_when_or_reference_against_weeks_or_days() {
+    let f = Fixture::new();
+    f.edit(
+        "handbook.yaml",
+        "    deadline: 30d\n",
+        "    deadline: 4w\n    when: |\n      Within one MONTH of the notification.\n",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        ["warning handbook.yaml:34:15 the deadline is 28d but the text says a month: write `1mo`"]
+    );
+    // 32 days is no month at all: not this warning.
+    f.edit("handbook.yaml", "deadline: 4w", "deadline: 32d");
+    assert_eq!(shorts(&f.check()), Vec::<String>::new());
+    f.edit("handbook.yaml", "deadline: 32d", "deadline: 31d");
+    f.edit(
+        "handbook.yaml",
+        "    Within one MONTH of the notification.\n",
+        "    Soon after.\n    reference: Art. 23 (final report after a month)\n",
+    );
+    assert_eq!(
+        shorts(&f.check()),
+        ["warning handbook.yaml:34:15 the deadline is 31d but the text says a month: write `1mo`"]
+    );
+}

@@ -85,13 +85,13 @@ fn links_of_unknown_schemes_and_kinds_in_capitals_are_errors() {
     assert_eq!(
         diags[0].help.as_deref(),
         Some(
-            "did you mean `supplier:`? typed links start with supplier:, plan:, playbook:, page:, role:, obligation: or severity:"
+            "did you mean `supplier:`? typed links start with severity:, role:, obligation:, message:, stakeholder:, system:, supplier:, party:, plan:, playbook:, page: or form:"
         )
     );
     assert_eq!(
         diags[1].help.as_deref(),
         Some(
-            "links lead to web addresses (https://...), mailto:, tel:, or by kind to supplier:, plan:, playbook:, page:, role:, obligation: or severity:"
+            "links lead to web addresses (https://...), mailto:, tel:, or by kind to severity:, role:, obligation:, message:, stakeholder:, system:, supplier:, party:, plan:, playbook:, page: or form:"
         )
     );
 }

@@ -28,6 +28,7 @@ fn model(site: &Path) -> serde_json::Value {
 
 fn raw_text(pdf: &Path) -> String {
     let output = std::process::Command::new("pdftotext")
+        .arg("-raw")
         .arg(pdf)
         .arg("-")
         .output()
@@ -72,7 +73,7 @@ fn the_recovery_plan_prints_every_step_in_order_without_navigation() {
         .map(|step| {
             let role = roles
                 .iter()
-                .find(|(id, _)| id == step["responsible"].as_str().unwrap())
+                .find(|(id, _)| id == step["responsible"][0].as_str().unwrap())
                 .unwrap();
             (step["action"].as_str().unwrap(), role.1.as_str())
         })

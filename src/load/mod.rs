@@ -236,4 +236,3 @@ fn decode(rel: String, bytes: &[u8]) -> Result<Decoded, Unreadable> {
         }
     }
 }
-

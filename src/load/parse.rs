@@ -12,6 +12,7 @@ use crate::model::{
 use crate::source::{FileId, SourceFile, Sources};
 
 /// What a file gave.
+#[allow(clippy::large_enum_variant)] // one per file, moved once into the handbook
 pub(super) enum Parsed {
     Main(Option<Record<HandbookFile>>),
     Content(Content),
@@ -21,6 +22,7 @@ pub(super) enum Parsed {
 }
 
 /// A content file's record, by kind.
+#[allow(clippy::large_enum_variant)] // one per file, moved once into the handbook
 pub(super) enum Content {
     Supplier(Record<Supplier>),
     Party(Record<Party>),
@@ -45,7 +47,11 @@ impl Content {
     /// Puts the record in place of the one read from the same file before. `None`: there was
     /// none. `Some(true)`: only a document's body changed.
     pub(super) fn replace_in(self, handbook: &mut Handbook) -> Option<(String, bool)> {
-        fn swap<T>(list: &mut [Record<T>], new: Record<T>, same: impl Fn(&Record<T>, &Record<T>) -> bool) -> Option<(String, bool)> {
+        fn swap<T>(
+            list: &mut [Record<T>],
+            new: Record<T>,
+            same: impl Fn(&Record<T>, &Record<T>) -> bool,
+        ) -> Option<(String, bool)> {
             let slot = list.iter_mut().find(|r| r.file == new.file)?;
             let body_only = same(slot, &new);
             *slot = new;
@@ -148,9 +154,8 @@ pub(super) fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) ->
                     .map(|read| Content::Plan(record(id, file, read))),
                 Kind::Form => parse_yaml(source, file, whole, &mut problems)
                     .map(|read| Content::Form(record(id, file, read))),
-                Kind::Playbook => {
-                    parse_doc(source, file, &mut problems).map(|read| Content::Playbook(record(id, file, read)))
-                }
+                Kind::Playbook => parse_doc(source, file, &mut problems)
+                    .map(|read| Content::Playbook(record(id, file, read))),
                 Kind::Page => {
                     parse_doc(source, file, &mut problems).map(|read| Content::Page(record(id, file, read)))
                 }

@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use super::{Decoded, Loaded, Parsed, Unreadable, decode, parse_file, text};
-use crate::model::Object;
 use crate::fsguard::{self, HandbookRoot};
 use crate::markdown::Outline;
+use crate::model::Object;
 use crate::model::{Doc, Kind, Record};
 use crate::source::FileId;
 

@@ -3,9 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::reach::{Email, Phone};
+use super::duration::Duration;
 use super::programme::{Stakeholder, System};
-use super::values::{Duration, Id, Markdown, Ref, Spanned, Text};
+use super::reach::{Email, Phone};
+use super::values::{Id, Markdown, Ref, Spanned, Text};
 
 #[derive(Debug, Deserialize, Serialize)]
 pub struct HandbookFile {

@@ -373,12 +373,7 @@ impl SitePage {
             SitePage::Obligations => ("obligations.html", "obligations.html", "obligations", "contacts"),
             SitePage::Messages => ("messages.html", "messages.html", "messages", "contacts"),
             SitePage::Search => ("search.html", "search.html", "search", "search"),
-            SitePage::IncidentLog => (
-                "forms/incident-log.html",
-                "incident-log.html",
-                "incident_log",
-                "",
-            ),
+            SitePage::IncidentLog => ("forms/incident-log.html", "incident-log.html", "incident_log", ""),
             SitePage::ChainOfCustody => (
                 "forms/chain-of-custody.html",
                 "chain-of-custody.html",
@@ -391,6 +386,27 @@ impl SitePage {
 
     pub fn path(self) -> &'static str {
         self.spec().0
+    }
+
+    /// Whether the site has this page: a directory of a kind is written when the handbook has
+    /// some of that kind, every other page always.
+    pub fn is_written(self, handbook: &super::Handbook) -> bool {
+        let has = |kind: Kind| !handbook.objects(kind).is_empty();
+        match self {
+            SitePage::Parties => has(Kind::Party),
+            SitePage::Communication => has(Kind::Stakeholder),
+            SitePage::Systems => has(Kind::System),
+            SitePage::Home
+            | SitePage::Contacts
+            | SitePage::Roles
+            | SitePage::Suppliers
+            | SitePage::Obligations
+            | SitePage::Messages
+            | SitePage::Search
+            | SitePage::IncidentLog
+            | SitePage::ChainOfCustody
+            | SitePage::NotFound => true,
+        }
     }
 }
 

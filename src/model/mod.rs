@@ -2,6 +2,7 @@
 //! diagnostic may point at. No I/O here.
 
 mod doc;
+mod duration;
 mod form;
 mod handbook_file;
 mod kind;
@@ -15,13 +16,14 @@ mod supplier;
 mod values;
 
 pub use doc::{Doc, FrontMatter};
+pub use duration::Duration;
 pub use form::{Field, FieldKind, Form, FormSection, FormTable};
 pub use handbook_file::{
     Audience, HandbookFile, Language, Message, Obligation, ObligationContact, Paper, Person, Role, Severity,
 };
 pub use kind::{
-    Anchors, BUILT_IN_FORMS, Defined, Ext, Kind, KindSpec, NAVIGATION, PARTY_SECTIONS, PRINT_ORDER, PrintPart,
-    SUPPLIER_SECTIONS, Shown, SitePage, WHOLE_SITE_FILES, is_generated_path, is_site_file,
+    Anchors, BUILT_IN_FORMS, Defined, Ext, Kind, KindSpec, NAVIGATION, PARTY_SECTIONS, PRINT_ORDER,
+    PrintPart, SUPPLIER_SECTIONS, Shown, SitePage, WHOLE_SITE_FILES, is_generated_path, is_site_file,
 };
 pub use many::{ONE_OR_MANY_STRUCT, OneOrMany};
 pub use party::{Party, PartyKind};
@@ -33,7 +35,7 @@ pub use supplier::{
     Certification, Contact, Contract, Escalation, Fallback, Reporting, Supplier, Tier, primary_of,
 };
 pub use values::{
-    Date, Duration, Id, MARKDOWN_STRUCT, Markdown, Ref, SPANNED_FIELDS, SPANNED_STRUCT, Spanned, TEXT_FIELDS,
+    Date, Id, MARKDOWN_STRUCT, Markdown, Ref, SPANNED_FIELDS, SPANNED_STRUCT, Spanned, TEXT_FIELDS,
     TEXT_STRUCT, Text,
 };
 

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::duration::Duration;
 use super::many::OneOrMany;
-use super::values::{Date, Duration, Id, Markdown, Ref, Spanned};
+use super::values::{Date, Id, Markdown, Ref, Spanned};
 use crate::markdown::slugify;
 
 #[derive(Debug, Deserialize, Serialize)]

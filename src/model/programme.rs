@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::duration::Duration;
 use super::handbook_file::Audience;
-use super::values::{Duration, Id, Markdown, Ref, Spanned};
+use super::values::{Id, Markdown, Ref, Spanned};
 
 /// Someone who is kept informed during an incident: a row of the communication matrix.
 #[derive(Debug, Deserialize, Serialize)]

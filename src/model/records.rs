@@ -1,11 +1,11 @@
 //! Every object of the handbook by kind, as one borrowed type: what the index maps ids to and
 //! what lists, names and links are made from.
 
-use super::{
-    Doc, Form, Handbook, Kind, Message, Obligation, Party, Plan, Record, Role, Severity, Stakeholder, Supplier,
-    System,
-};
 use super::Text;
+use super::{
+    Doc, Form, Handbook, Kind, Message, Obligation, Party, Plan, Record, Role, Severity, Stakeholder,
+    Supplier, System,
+};
 use crate::source::FileId;
 
 /// One object of the handbook, borrowed.
@@ -82,15 +82,17 @@ impl Handbook {
     pub fn objects(&self, kind: Kind) -> Vec<Object<'_>> {
         let main = self.main.as_ref();
         match kind {
-            Kind::Severity => main.map_or_else(Vec::new, |m| m.severities.iter().map(Object::Severity).collect()),
+            Kind::Severity => {
+                main.map_or_else(Vec::new, |m| m.severities.iter().map(Object::Severity).collect())
+            }
             Kind::Role => main.map_or_else(Vec::new, |m| m.roles.iter().map(Object::Role).collect()),
-            Kind::Obligation => {
-                main.map_or_else(Vec::new, |m| m.obligations.iter().map(Object::Obligation).collect())
-            }
+            Kind::Obligation => main.map_or_else(Vec::new, |m| {
+                m.obligations.iter().map(Object::Obligation).collect()
+            }),
             Kind::Message => main.map_or_else(Vec::new, |m| m.messages.iter().map(Object::Message).collect()),
-            Kind::Stakeholder => {
-                main.map_or_else(Vec::new, |m| m.stakeholders.iter().map(Object::Stakeholder).collect())
-            }
+            Kind::Stakeholder => main.map_or_else(Vec::new, |m| {
+                m.stakeholders.iter().map(Object::Stakeholder).collect()
+            }),
             Kind::System => main.map_or_else(Vec::new, |m| m.systems.iter().map(Object::System).collect()),
             Kind::Supplier => self.suppliers.iter().map(Object::Supplier).collect(),
             Kind::Party => self.parties.iter().map(Object::Party).collect(),

@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::duration::Duration;
 use super::reach::{Email, Phone};
-use super::values::{Date, Duration, Markdown, Ref, Spanned};
+use super::values::{Date, Markdown, Ref, Spanned};
 
 #[derive(Debug, Deserialize, Serialize)]
 pub struct Supplier {
@@ -37,7 +38,9 @@ impl Supplier {
 
 /// The contact marked `primary: true`, or else the first one.
 pub fn primary_of(contacts: &[Contact]) -> Option<&Contact> {
-    let marked = contacts.iter().find(|c| c.primary.as_ref().is_some_and(|p| p.value));
+    let marked = contacts
+        .iter()
+        .find(|c| c.primary.as_ref().is_some_and(|p| p.value));
     marked.or_else(|| contacts.first())
 }
 

@@ -1,4 +1,5 @@
-//! Value types shared by every file kind: ids, durations, dates, spanned values and texts.
+//! Value types shared by every file kind: ids, dates, spanned values and texts (durations are
+//! in `duration.rs`).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -6,6 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 
+use super::duration::Duration;
 use crate::load::HELP_SEPARATOR;
 use crate::source::Span;
 
@@ -18,7 +20,7 @@ pub const TEXT_STRUCT: &str = "$irbook::Text";
 pub const MARKDOWN_STRUCT: &str = "$irbook::Markdown";
 pub const TEXT_FIELDS: &[&str] = &["$text", "$line_offsets"];
 
-fn invalid<E: de::Error>(message: String, help: &str) -> E {
+pub(super) fn invalid<E: de::Error>(message: String, help: &str) -> E {
     E::custom(format!("{message}{HELP_SEPARATOR}{help}"))
 }
 
@@ -232,70 +234,6 @@ impl<'de> Deserialize<'de> for Id {
     }
 }
 
-/// A length of time as written in the handbook (`30m`, `4h`, `1h 30m`, `3d`, `2w`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Duration(std::time::Duration);
-
-impl Duration {
-    pub const FORMS: &'static str =
-        "write a number and a unit, e.g. `30m`, `4h`, `72h`, `1h 30m`, `3d`, `2w`";
-
-    pub fn parse(text: &str) -> Result<Duration, String> {
-        humantime::parse_duration(text.trim())
-            .map(Duration)
-            .map_err(|_| format!("invalid duration `{text}`"))
-    }
-
-    pub fn from_secs(secs: u64) -> Self {
-        Duration(std::time::Duration::from_secs(secs))
-    }
-
-    pub fn as_secs(self) -> u64 {
-        self.0.as_secs()
-    }
-}
-
-impl std::ops::Add for Duration {
-    type Output = Duration;
-
-    fn add(self, other: Duration) -> Duration {
-        Duration(self.0.saturating_add(other.0))
-    }
-}
-
-/// Written back in the handbook's own syntax: hours up to 72h, as deadlines are usually said
-/// ("within 24 hours", "72 hours"), days beyond: `30m`, `1h 30m`, `72h`, `30d`.
-impl fmt::Display for Duration {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut rest = self.0.as_secs();
-        let mut parts = Vec::new();
-        let days = if rest > 72 * 3_600 { 86_400 } else { u64::MAX };
-        for (unit, secs) in [("d", days), ("h", 3_600), ("m", 60), ("s", 1)] {
-            if rest >= secs {
-                parts.push(format!("{}{unit}", rest / secs));
-                rest %= secs;
-            }
-        }
-        if parts.is_empty() {
-            parts.push("0m".into());
-        }
-        f.write_str(&parts.join(" "))
-    }
-}
-
-impl Serialize for Duration {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Duration {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Duration::parse(&text).map_err(|message| invalid(message, Duration::FORMS))
-    }
-}
-
 /// A calendar date written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date(pub jiff::civil::Date);
@@ -312,14 +250,10 @@ impl Date {
 }
 
 impl Date {
-    /// Whether `age` has passed since this date, as of `today`.
+    /// Whether `age` has passed since this date, as of `today`: calendar months and years
+    /// count on the calendar, the exact part in whole days (see [`Duration::after_date`]).
     pub fn older_than(self, age: Duration, today: Date) -> bool {
-        let days = i64::try_from(age.as_secs() / 86_400)
-            .unwrap_or(i64::MAX)
-            .min(100_000);
-        self.0
-            .checked_add(jiff::Span::new().days(days))
-            .is_ok_and(|due| due < today.0)
+        age.after_date(self.0).is_some_and(|due| due < today.0)
     }
 }
 
@@ -352,20 +286,6 @@ mod tests {
         assert!(Id::parse("-x").is_err());
         assert!(Id::parse("Sky Host").is_err());
         assert_eq!(Id::suggest("Sky Host A/S"), "sky-host-a-s");
-    }
-
-    #[test]
-    fn durations() {
-        assert_eq!(Duration::parse("1h 30m").unwrap().as_secs(), 5400);
-        assert_eq!(Duration::parse("72h").unwrap().as_secs(), 72 * 3600);
-        assert_eq!(Duration::parse("2w").unwrap().as_secs(), 14 * 86400);
-        assert_eq!(Duration::parse("4 hours").unwrap().as_secs(), 4 * 3600);
-        assert!(Duration::parse("soon").is_err());
-        assert_eq!(Duration::parse("90m").unwrap().to_string(), "1h 30m");
-        assert_eq!(Duration::parse("2w").unwrap().to_string(), "14d");
-        assert_eq!(Duration::parse("1d 1s").unwrap().to_string(), "24h 1s");
-        assert_eq!(Duration::parse("3d").unwrap().to_string(), "72h");
-        assert_eq!(Duration::parse("73h").unwrap().to_string(), "3d 1h");
     }
 
     #[test]

@@ -10,8 +10,8 @@ use super::paper::{RunningHeader, page_style};
 use super::urls;
 use crate::markdown::Outline;
 use crate::model::{
-    BUILT_IN_FORMS, Date, Duration, Email, Handbook, HandbookFile, Kind, Markdown, NAVIGATION, Person, Record,
-    SitePage, Spanned, Text,
+    BUILT_IN_FORMS, Date, Duration, Email, Handbook, HandbookFile, Kind, Markdown, NAVIGATION, Person,
+    Record, SitePage, Spanned, Text,
 };
 use crate::resolve::{Backlinks, Index, MessageTemplates};
 use crate::source::{FileId, Sources};
@@ -72,17 +72,17 @@ impl<'a> Ctx<'a> {
         let main = &self.main.value;
         let nav = NAVIGATION
             .into_iter()
-        .map(|(key, target)| {
-            let (path, fragment) = target
-                .split_once('#')
-                .map_or((target, None), |(p, f)| (p, Some(f)));
-            NavItem {
-                label: self.t(key),
-                href: urls::href(page, path, fragment),
-                current: key == nav_current,
-            }
-        })
-        .collect();
+            .map(|(key, target)| {
+                let (path, fragment) = target
+                    .split_once('#')
+                    .map_or((target, None), |(p, f)| (p, Some(f)));
+                NavItem {
+                    label: self.t(key),
+                    href: urls::href(page, path, fragment),
+                    current: key == nav_current,
+                }
+            })
+            .collect();
         let header = RunningHeader {
             organization: &main.organization,
             title: &title,

@@ -88,7 +88,11 @@ impl<'a> Renderer<'a> {
     /// The whole site, or the template errors that stopped it.
     pub fn site(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let handbook = self.ctx.handbook;
-        let mut jobs: Vec<Job> = SitePage::ALL.into_iter().map(Job::Site).collect();
+        let mut jobs: Vec<Job> = SitePage::ALL
+            .into_iter()
+            .filter(|p| p.is_written(handbook))
+            .map(Job::Site)
+            .collect();
         for kind in Kind::ALL {
             if let Shown::OwnPage { .. } = kind.spec().shown {
                 jobs.extend(handbook.objects(kind).into_iter().map(Job::Object));
@@ -225,7 +229,10 @@ fn site(page: Page, which: SitePage) -> Result<OutputFile, Diagnostic> {
     let (path, template, title, nav) = which.spec();
     let spec = Spec::at(template, path, ctx.t(title), nav);
     match which {
-        SitePage::Home => page.emit(Spec::top("index.html", ctx.main.title.clone(), nav), home::view(ctx)),
+        SitePage::Home => page.emit(
+            Spec::top("index.html", ctx.main.title.clone(), nav),
+            home::view(ctx),
+        ),
         SitePage::Suppliers => page.emit(spec, directory::suppliers(ctx)),
         SitePage::Parties => page.emit(spec, party::directory(ctx)),
         SitePage::Roles => page.emit(spec, directory::roles(ctx)),
@@ -246,9 +253,17 @@ fn own_page(page: Page, object: Object) -> Result<OutputFile, Diagnostic> {
     let ctx = page.ctx;
     let kind = object.kind();
     let Shown::OwnPage { template, .. } = kind.spec().shown else {
-        return Err(Diagnostic::error(format!("a {} has no page of its own", kind.name())));
+        return Err(Diagnostic::error(format!(
+            "a {} has no page of its own",
+            kind.name()
+        )));
     };
-    let spec = Spec::at(template, kind.target(object.id()).0, object.name(), kind.spec().nav);
+    let spec = Spec::at(
+        template,
+        kind.target(object.id()).0,
+        object.name(),
+        kind.spec().nav,
+    );
     match object {
         Object::Supplier(s) => page.emit(spec, supplier::view(ctx, s)),
         Object::Party(p) => page.emit(spec, party::view(ctx, p)),
@@ -260,7 +275,10 @@ fn own_page(page: Page, object: Object) -> Result<OutputFile, Diagnostic> {
         | Object::Obligation(_)
         | Object::Message(_)
         | Object::Stakeholder(_)
-        | Object::System(_) => Err(Diagnostic::error(format!("a {} has no page of its own", kind.name()))),
+        | Object::System(_) => Err(Diagnostic::error(format!(
+            "a {} has no page of its own",
+            kind.name()
+        ))),
     }
 }
 

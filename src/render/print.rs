@@ -26,10 +26,15 @@ pub fn document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<Output
     let mut order: Vec<(String, String)> = Vec::new();
     for part in PRINT_ORDER {
         match part {
+            PrintPart::Page(page) if !page.is_written(ctx.handbook) => {}
             PrintPart::Page(page) => {
                 let (path, _, title, _) = page.spec();
                 // The home page is printed as what it is for: where to start.
-                let title = ctx.t(if page == SitePage::Home { "start_here" } else { title });
+                let title = ctx.t(if page == SitePage::Home {
+                    "start_here"
+                } else {
+                    title
+                });
                 order.push((path.to_string(), title.to_string()));
             }
             PrintPart::Each(kind) => {
@@ -61,7 +66,9 @@ pub fn in_print_order<'a>(ctx: &Ctx<'a>, kind: Kind) -> Vec<Object<'a>> {
 fn sort_key(object: Object<'_>) -> (bool, Option<i64>, u8, &str) {
     match object {
         Object::Plan(p) => (p.order.is_none(), p.order, p.kind as u8, p.title.as_str()),
-        Object::Playbook(d) | Object::Page(d) => (d.front.order.is_none(), d.front.order, 0, d.front.title.as_str()),
+        Object::Playbook(d) | Object::Page(d) => {
+            (d.front.order.is_none(), d.front.order, 0, d.front.title.as_str())
+        }
         Object::Supplier(s) => (true, None, s.tier.value as u8, s.name.as_str()),
         Object::Party(p) => (true, None, p.kind.value as u8, p.name.as_str()),
         Object::Form(f) => (true, None, 0, f.title.as_str()),

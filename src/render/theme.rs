@@ -31,6 +31,11 @@ const TEMPLATES: &[(&str, &str)] = builtin!(
     "form-meta.html",
     "incident-log.html",
     "chain-of-custody.html",
+    "form.html",
+    "party.html",
+    "parties.html",
+    "communication.html",
+    "systems.html",
     "print.html",
 );
 

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::model::{Doc, Handbook, Kind, Plan, Record, Step};
 use super::{Index, LinkTarget, classify};
+use crate::model::{Doc, Handbook, Kind, Plan, Record, Step};
 
 /// A plan step, addressed as it is printed: plan, phase anchor and `phase.step` number.
 #[derive(Debug, Clone, Copy)]
@@ -29,12 +29,15 @@ impl StepRef<'_> {
     }
 }
 
+/// An object by kind and id.
+type Named<'a> = (Kind, &'a str);
+
 /// Who names whom: for each object, the plan steps and documents that involve it. Worked out
 /// once by the resolver; every page that lists "involved in" reads it from here.
 #[derive(Default)]
 pub struct Backlinks<'a> {
     steps: HashMap<Kind, HashMap<&'a str, Vec<StepRef<'a>>>>,
-    docs: HashMap<Kind, HashMap<&'a str, Vec<(Kind, &'a str)>>>,
+    docs: HashMap<Kind, HashMap<&'a str, Vec<Named<'a>>>>,
 }
 
 impl<'a> Backlinks<'a> {
@@ -67,7 +70,7 @@ impl<'a> Backlinks<'a> {
             .into_iter()
             .flat_map(|kind| handbook.docs(kind).iter().map(move |d| (kind, d)))
             .collect();
-        let named: Vec<(Kind, &'a str, Vec<(Kind, &'a str)>)> = docs
+        let named: Vec<(Kind, &'a str, Vec<Named<'a>>)> = docs
             .par_iter()
             .map(|(kind, doc)| (*kind, doc.id.as_str(), doc_names(doc, index)))
             .collect();
@@ -104,7 +107,11 @@ impl<'a> Backlinks<'a> {
 
 /// The objects a step names, each once.
 fn step_names(step: &Step) -> Vec<(Kind, &str)> {
-    let mut names: Vec<(Kind, &str)> = step.responsible.iter().map(|r| (Kind::Role, r.as_str())).collect();
+    let mut names: Vec<(Kind, &str)> = step
+        .responsible
+        .iter()
+        .map(|r| (Kind::Role, r.as_str()))
+        .collect();
     let lists = [
         (Kind::Supplier, &step.suppliers),
         (Kind::Party, &step.parties),

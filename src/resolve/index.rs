@@ -89,7 +89,11 @@ impl<'a> Index<'a> {
 
     /// The ids of `kind`, in no particular order.
     pub fn ids(&self, kind: Kind) -> Vec<&'a str> {
-        let loaded = self.objects.get(&kind).into_iter().flat_map(|o| o.keys().copied());
+        let loaded = self
+            .objects
+            .get(&kind)
+            .into_iter()
+            .flat_map(|o| o.keys().copied());
         let other = self.other_ids.get(&kind).into_iter().flatten().copied();
         loaded.chain(other).collect()
     }

@@ -67,7 +67,11 @@ pub fn classify(dest: &str) -> LinkTarget<'_> {
             .iter()
             .map(|k| k.name())
             .find(|name| *name == lower)
-            .or_else(|| did_you_mean(&lower, LINK_KINDS.iter().map(|k| k.name())));
+            // One slip of the keyboard away from a kind; `foo:` is an unknown scheme, not `form:`.
+            .or_else(|| {
+                did_you_mean(&lower, LINK_KINDS.iter().map(|k| k.name()))
+                    .filter(|kind| strsim::damerau_levenshtein(&lower, kind) <= 1)
+            });
         return match meant {
             Some(meant) if !id.starts_with("//") => LinkTarget::MisspeltKind { scheme, meant },
             _ => LinkTarget::UnknownScheme(scheme),
@@ -171,7 +175,10 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
         )),
         LinkTarget::MisspeltKind { scheme, meant } => Some((
             format!("unknown link kind `{scheme}:`"),
-            format!("did you mean `{meant}:`? typed links start with {}", link_schemes()),
+            format!(
+                "did you mean `{meant}:`? typed links start with {}",
+                link_schemes()
+            ),
         )),
         LinkTarget::UnknownScheme(scheme) => Some((
             format!("unknown link scheme `{scheme}:`"),

@@ -77,7 +77,11 @@ fn name(message: &Message, part: &str) -> String {
 }
 
 /// Checks every message and returns them compiled, for the pages to fill in.
-pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>, suppliers: &[Record<Supplier>]) -> MessageTemplates {
+pub(super) fn check(
+    c: &mut Checker,
+    main: &Record<HandbookFile>,
+    suppliers: &[Record<Supplier>],
+) -> MessageTemplates {
     let (templates, failures) = MessageTemplates::new(main);
     for (message, part, error, offset) in failures {
         let text = parts(message)

@@ -96,10 +96,10 @@ pub fn resolve_bodies<'a>(
     };
     links::check_bodies(&mut checker, handbook, bodies);
     let diagnostics = checker.out;
+    let backlinks = Backlinks::new(handbook, &index);
     Resolved {
         index,
-        // A body-only change re-renders its own page alone, which lists no backlinks.
-        backlinks: Backlinks::default(),
+        backlinks,
         messages: handbook.main.as_ref().map(|main| MessageTemplates::new(main).0),
         diagnostics,
     }

@@ -3,7 +3,7 @@
 use super::Checker;
 use super::main_file::duplicates;
 use crate::diag::Diagnostic;
-use crate::model::{BUILT_IN_FORMS, FieldKind, Form, HandbookFile, Handbook, Kind, Record};
+use crate::model::{BUILT_IN_FORMS, FieldKind, Form, Handbook, HandbookFile, Kind, Record};
 
 /// Limits that keep a printed form a form: more rows or lines than fit on paper are a typo.
 const MAX_ROWS: u32 = 200;
@@ -68,17 +68,23 @@ fn form(c: &mut Checker, form: &Record<Form>) {
     for section in form.sections.iter() {
         if section.fields.is_empty() && section.table.is_none() {
             c.push(
-                Diagnostic::error(format!("section `{}` has neither fields nor a table", section.title))
-                    .at(file, form.sections.span.clone())
-                    .help("add `fields:` (label and kind) or `table: { columns: [...], rows: N }`"),
+                Diagnostic::error(format!(
+                    "section `{}` has neither fields nor a table",
+                    section.title
+                ))
+                .at(file, form.sections.span.clone())
+                .help("add `fields:` (label and kind) or `table: { columns: [...], rows: N }`"),
             );
         }
         for field in &section.fields {
             match (&field.lines, field.kind) {
                 (Some(lines), _) if lines.value == 0 || lines.value > MAX_LINES => c.push(
-                    Diagnostic::error(format!("`lines: {}` is not between 1 and {MAX_LINES}", lines.value))
-                        .at(file, lines.span.clone())
-                        .help("give the number of lines to write on, e.g. `lines: 4`"),
+                    Diagnostic::error(format!(
+                        "`lines: {}` is not between 1 and {MAX_LINES}",
+                        lines.value
+                    ))
+                    .at(file, lines.span.clone())
+                    .help("give the number of lines to write on, e.g. `lines: 4`"),
                 ),
                 (Some(lines), kind) if !matches!(kind, FieldKind::Line | FieldKind::Lines) => c.push(
                     Diagnostic::error("`lines` is only for text fields")
@@ -98,9 +104,12 @@ fn form(c: &mut Checker, form: &Record<Form>) {
             }
             if table.rows.value == 0 || table.rows.value > MAX_ROWS {
                 c.push(
-                    Diagnostic::error(format!("`rows: {}` is not between 1 and {MAX_ROWS}", table.rows.value))
-                        .at(file, table.rows.span.clone())
-                        .help("give the number of empty rows to print, e.g. `rows: 12`"),
+                    Diagnostic::error(format!(
+                        "`rows: {}` is not between 1 and {MAX_ROWS}",
+                        table.rows.value
+                    ))
+                    .at(file, table.rows.span.clone())
+                    .help("give the number of empty rows to print, e.g. `rows: 12`"),
                 );
             }
         }

@@ -1,8 +1,11 @@
 //! What is allowed but risky: stale reviews, expired certificates and contracts, critical
 //! suppliers nobody can reach at night, phones without a country code, steps due after their
-//! legal deadline, roles without a deputy.
+//! legal deadline, month-long deadlines written in days, roles without a deputy.
 
 use std::collections::HashMap;
+
+use jiff::civil;
+use jiff::tz::TimeZone;
 
 use super::Checker;
 use crate::diag::Diagnostic;
@@ -47,6 +50,7 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
         phones(c, main);
         deputies(c, main, handbook);
         deadlines(c, main, handbook);
+        month_deadlines(c, main);
     }
 }
 
@@ -169,6 +173,28 @@ fn deputies(c: &mut Checker, main: &Record<HandbookFile>, handbook: &Handbook) {
     }
 }
 
+/// Detection times at which a step's `within` and its obligation's deadline are compared, so
+/// that calendar months and years have a length: on 31 January 2027 a month is shortest (to 28
+/// February, 28 days), on 1 July 2027 longest (to 1 August, 31 days); a year from the first is
+/// 365 days, from the second 366 (it spans 29 February 2028). Midnight UTC, so that no change
+/// to summer time enters.
+const DETECTIONS: [civil::Date; 2] = [civil::date(2027, 1, 31), civil::date(2027, 7, 1)];
+
+/// Whether a step due `within` after detection is later than the last deadline of `chain` (an
+/// `after` chain, the first clock's deadline first) for a detection at either of
+/// [`DETECTIONS`]. A deadline past the year 9999 is never missed, a step due then always late.
+fn later_than(within: Duration, chain: &[Duration]) -> bool {
+    DETECTIONS.iter().any(|date| {
+        let Ok(detected) = date.to_zoned_datetime(TimeZone::UTC) else {
+            return false;
+        };
+        let due = chain
+            .iter()
+            .try_fold(detected.clone(), |clock, d| d.after(&clock));
+        due.is_some_and(|due| within.after(&detected).is_none_or(|done| done > due))
+    })
+}
+
 /// A step tied to an obligation must be due no later than the obligation's deadline.
 fn deadlines(c: &mut Checker, main: &HandbookFile, handbook: &Handbook) {
     for plan in &handbook.plans {
@@ -176,34 +202,89 @@ fn deadlines(c: &mut Checker, main: &HandbookFile, handbook: &Handbook) {
             let (Some(within), Some(obligation)) = (&step.within, &step.obligation) else {
                 continue;
             };
-            let Some(deadline) = effective_deadline(main, obligation) else {
+            let Some(chain) = deadline_chain(main, obligation) else {
                 continue;
             };
-            if within.value > deadline {
-                c.push(
-                    Diagnostic::warning(format!(
-                        "step is due {} after detection, later than the {deadline} deadline of `{}`",
-                        within.value, obligation.value
-                    ))
-                    .at(plan.file, within.span.clone())
-                    .help(format!("set `within` to {deadline} or less")),
-                );
+            if !later_than(within.value, &chain) {
+                continue;
             }
+            let deadline = chain.iter().fold(Duration::default(), |sum, &d| sum + d);
+            let calendar = within.value.is_calendar() || deadline.is_calendar();
+            let lengths = if calendar {
+                " (a month counts 28 to 31 days, a year 365 or 366)"
+            } else {
+                ""
+            };
+            c.push(
+                Diagnostic::warning(format!(
+                    "step is due {} after detection, later than the {deadline} deadline of `{}`",
+                    within.value, obligation.value
+                ))
+                .at(plan.file, within.span.clone())
+                .help(format!("set `within` to {deadline} or less{lengths}")),
+            );
         }
     }
 }
 
-/// The deadline counted from the start of the first clock of an `after` chain.
-fn effective_deadline(main: &HandbookFile, id: &str) -> Option<Duration> {
-    let mut total = Duration::from_secs(0);
+/// The deadlines along an `after` chain, the first clock's first: each clock starts when the
+/// report before it is due. `None` when an obligation of the chain has no deadline.
+fn deadline_chain(main: &HandbookFile, id: &str) -> Option<Vec<Duration>> {
+    let mut chain = Vec::new();
     let mut current = id;
     for _ in 0..=main.obligations.len() {
         let obligation = main.obligations.iter().find(|o| o.id.as_str() == current)?;
-        total = total + obligation.deadline.as_ref()?.value;
+        chain.push(obligation.deadline.as_ref()?.value);
         match &obligation.after {
             Some(after) => current = after.as_str(),
-            None => return Some(total),
+            None => {
+                chain.reverse();
+                return Some(chain);
+            }
         }
     }
     None
+}
+
+/// Words that say "month" in the handbook's languages (case-insensitive).
+const MONTH_WORDS: [&str; 3] = ["month", "måned", "monat"];
+
+/// A deadline of 28 to 31 whole days for a duty its text calls a month: such a deadline is a
+/// month only in some months, `1mo` in all of them.
+fn month_deadlines(c: &mut Checker, main: &Record<HandbookFile>) {
+    for obligation in &main.obligations {
+        let Some(deadline) = &obligation.deadline else {
+            continue;
+        };
+        if !deadline
+            .value
+            .whole_days()
+            .is_some_and(|days| (28..=31).contains(&days))
+        {
+            continue;
+        }
+        let texts = [
+            Some(obligation.name.as_str()),
+            obligation.when.as_ref().map(|w| w.text.as_str()),
+            obligation.reference.as_deref(),
+        ];
+        let says_month = texts
+            .into_iter()
+            .flatten()
+            .any(|text| MONTH_WORDS.iter().any(|w| text.to_lowercase().contains(w)));
+        if says_month {
+            c.push(
+                Diagnostic::warning(format!(
+                    "the deadline is {} but the text says a month: write `1mo`",
+                    deadline.value
+                ))
+                .at(main.file, deadline.span.clone())
+                .help(format!(
+                    "`{}` is the same number of days in every month; `1mo` counts on the calendar \
+                     (31 January + 1 month = 28 February, 31 March + 1 month = 30 April)",
+                    deadline.value
+                )),
+            );
+        }
+    }
 }

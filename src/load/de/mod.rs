@@ -155,7 +155,10 @@ struct NodeDeserializer<'de, 'a> {
 
 impl<'de, 'a> NodeDeserializer<'de, 'a> {
     fn child(&self, node: &'de Node) -> Self {
-        NodeDeserializer { node, seen: self.seen }
+        NodeDeserializer {
+            node,
+            seen: self.seen,
+        }
     }
 
     fn unexpected(&self) -> de::Unexpected<'de> {
@@ -199,7 +202,11 @@ impl<'de, 'a> NodeDeserializer<'de, 'a> {
             }
             _ => Err(de::Error::invalid_type(
                 self.unexpected(),
-                if is_markdown { &"a Markdown text" } else { &"a text" },
+                if is_markdown {
+                    &"a Markdown text"
+                } else {
+                    &"a text"
+                },
             )),
         }
     }

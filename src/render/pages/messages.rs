@@ -51,11 +51,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> MessagesPage<'a> {
                         .iter()
                         .map(|s| LinkView {
                             text: s.name.clone(),
-                            href: urls::href(
-                                PAGE,
-                                &Kind::Supplier.target(s.id.as_str()).0,
-                                Some(&anchor),
-                            ),
+                            href: urls::href(PAGE, &Kind::Supplier.target(s.id.as_str()).0, Some(&anchor)),
                         })
                         .collect(),
                     false => Vec::new(),

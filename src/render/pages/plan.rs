@@ -48,8 +48,6 @@ struct StepView<'a> {
     every: Option<String>,
     /// The step's suppliers, then its parties.
     contacts: Vec<SupplierRef<'a>>,
-    /// The message goes to the step's suppliers: each has its own copy.
-    message_per_supplier: bool,
     systems: Vec<LinkView>,
     form: Option<LinkView>,
     /// Stakeholders whose audience the step's message is for.
@@ -149,7 +147,10 @@ fn step_view<'a>(
     (p, s): (usize, usize),
     step: &'a Step,
 ) -> StepView<'a> {
-    let message = step.message.as_ref().and_then(|m| ctx.main.messages.iter().find(|x| x.id.as_str() == m.as_str()));
+    let message = step
+        .message
+        .as_ref()
+        .and_then(|m| ctx.main.messages.iter().find(|x| x.id.as_str() == m.as_str()));
     let to_suppliers = message.is_some_and(|m| m.audience == Audience::Supplier);
     let message_anchor = message.map(|m| format!("message-{}", m.id.as_str()));
     StepView {
@@ -173,7 +174,6 @@ fn step_view<'a>(
             .collect(),
         due: due(step.within.as_ref()),
         every: step.every.as_ref().map(|e| e.value.to_string()),
-        message_per_supplier: to_suppliers && !step.suppliers.is_empty(),
         contacts: step
             .suppliers
             .iter()
@@ -186,14 +186,21 @@ fn step_view<'a>(
                 }
                 reference
             })
-            .chain(step.parties.iter().map(|id| contact_ref(ctx, page, Kind::Party, id)))
+            .chain(
+                step.parties
+                    .iter()
+                    .map(|id| contact_ref(ctx, page, Kind::Party, id)),
+            )
             .collect(),
         systems: step
             .systems
             .iter()
             .map(|id| ctx.link(page, Kind::System, id, ctx.name(Kind::System, id)))
             .collect(),
-        form: step.form.as_ref().map(|f| ctx.link(page, Kind::Form, f, ctx.name(Kind::Form, f))),
+        form: step
+            .form
+            .as_ref()
+            .map(|f| ctx.link(page, Kind::Form, f, ctx.name(Kind::Form, f))),
         stakeholders: message.map_or_else(Vec::new, |m| {
             ctx.main
                 .stakeholders
@@ -209,7 +216,9 @@ fn step_view<'a>(
             let obligation = ctx.main.obligations.iter().find(|x| x.id.as_str() == o.as_str());
             ObligationRef {
                 link: ctx.link(page, Kind::Obligation, o, ctx.name(Kind::Obligation, o)),
-                deadline: obligation.and_then(|d| d.deadline.as_ref()).map(|d| d.value.to_string()),
+                deadline: obligation
+                    .and_then(|d| d.deadline.as_ref())
+                    .map(|d| d.value.to_string()),
             }
         }),
         message: message.map(|m| MessageRef {

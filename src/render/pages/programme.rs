@@ -86,7 +86,11 @@ pub fn communication<'a>(ctx: &'a Ctx<'a>) -> CommunicationPage<'a> {
 
 /// Whether the stakeholder is informed at `severity`: listed there, or listed at none.
 pub fn informed_at(stakeholder: &Stakeholder, severity: &Severity) -> bool {
-    stakeholder.severities.is_empty() || stakeholder.severities.iter().any(|s| s.as_str() == severity.id.as_str())
+    stakeholder.severities.is_empty()
+        || stakeholder
+            .severities
+            .iter()
+            .any(|s| s.as_str() == severity.id.as_str())
 }
 
 fn row<'a>(ctx: &'a Ctx<'a>, s: &'a Stakeholder, severity: &'a Severity) -> MatrixRow<'a> {
@@ -155,7 +159,12 @@ pub fn systems<'a>(ctx: &'a Ctx<'a>) -> SystemsPage<'a> {
         .map(|system| SystemView {
             id: system.id.as_str(),
             name: &system.name,
-            owner: ctx.link(SYSTEMS, Kind::Role, &system.owner, ctx.name(Kind::Role, &system.owner)),
+            owner: ctx.link(
+                SYSTEMS,
+                Kind::Role,
+                &system.owner,
+                ctx.name(Kind::Role, &system.owner),
+            ),
             rto: system.rto.as_ref().map(|d| d.value.to_string()),
             rpo: system.rpo.as_ref().map(|d| d.value.to_string()),
             data: &system.data,
@@ -192,5 +201,5 @@ fn objectives(ctx: &Ctx, system: &System) -> Vec<SupplierObjective> {
 
 /// Whether the supplier's objective is longer than ours.
 pub fn exceeds(theirs: Option<Duration>, ours: Option<Duration>) -> bool {
-    matches!((theirs, ours), (Some(t), Some(o)) if t > o)
+    matches!((theirs, ours), (Some(t), Some(o)) if t.longer_than(o))
 }

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::model::{Contact, Email, Kind, Record, Supplier, Tier};
-use crate::resolve::StepRef;
 use crate::render::context::{Ctx, LinkView, due};
 use crate::render::urls;
+use crate::resolve::StepRef;
 
 #[derive(Serialize)]
 pub struct SupplierPage<'a> {
@@ -187,7 +187,12 @@ pub fn contact_views(contacts: &[Contact]) -> Vec<ContactView<'_>> {
 }
 
 pub fn step_link(ctx: &Ctx, page: &str, step: &StepRef) -> StepLink {
-    let roles: Vec<&str> = step.item.responsible.iter().map(|r| ctx.name(Kind::Role, r)).collect();
+    let roles: Vec<&str> = step
+        .item
+        .responsible
+        .iter()
+        .map(|r| ctx.name(Kind::Role, r))
+        .collect();
     StepLink {
         plan: step.plan.title.clone(),
         number: step.number(),

@@ -80,8 +80,9 @@ fn every_link_of_the_fixture_and_the_example_resolves() {
     let (code, stderr) = build(example, &["--out", target.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(link_problems(&target), Vec::<String>::new());
-    // The 11 pages every site has, and one per supplier (8), plan (2), playbook (4) and page (1).
-    assert_eq!(files(&target).keys().filter(|p| p.ends_with(".html")).count(), 26);
+    // The 11 pages every site has, the example's parties, communication and systems pages (3),
+    // and one per supplier (8), party (3), plan (3), playbook (4), page (1) and form (1).
+    assert_eq!(files(&target).keys().filter(|p| p.ends_with(".html")).count(), 34);
 }
 
 #[test]

@@ -106,14 +106,19 @@ fn init_writes_the_example_handbook_exactly() {
     let target = dir.path().join("new-handbook");
     irbook().arg("init").arg(&target).assert().code(0);
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    // The same files, but reviewed today (the tests' today is 2026-11-23).
+    // The same files, but reviewed and exercised today (the tests' today is 2026-11-23).
     let reviewed_today = |bytes: Vec<u8>| -> Vec<u8> {
         let text = String::from_utf8(bytes).unwrap();
         let lines: Vec<String> = text
             .split_inclusive('\n')
-            .map(|l| match l.strip_prefix("last_reviewed: ") {
-                Some(_) => "last_reviewed: 2026-11-23\n".to_string(),
-                None => l.to_string(),
+            .map(|l| {
+                let key = ["last_reviewed", "exercised"]
+                    .into_iter()
+                    .find(|k| l.starts_with(&format!("{k}: ")));
+                match key {
+                    Some(k) => format!("{k}: 2026-11-23\n"),
+                    None => l.to_string(),
+                }
             })
             .collect();
         lines.concat().into_bytes()
@@ -128,11 +133,16 @@ fn init_writes_the_example_handbook_exactly() {
     ));
     expected.push((".gitignore".into(), b"/site/\n".to_vec()));
     expected.sort();
-    assert_eq!(files_under(&target), expected);
+    let written = files_under(&target);
+    let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&written), paths(&expected));
+    for ((path, got), (_, want)) in written.iter().zip(&expected) {
+        assert!(got == want, "{path} differs from the repository's example");
+    }
     assert_eq!(
         expected.len(),
-        17,
-        "handbook.yaml, .gitignore, 8 suppliers, 2 plans, 4 playbooks and a page"
+        22,
+        "handbook.yaml, .gitignore, 8 suppliers, 3 parties, 3 plans, 4 playbooks, a page and a form"
     );
 }
 

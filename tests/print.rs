@@ -273,7 +273,7 @@ fn print_html_holds_the_whole_handbook() {
         .map(|d| d["title"].as_str().unwrap().to_string())
         .chain(suppliers)
         .collect();
-    assert_eq!(headings.len(), 14, "2 plans, 4 playbooks and 8 suppliers");
+    assert_eq!(headings.len(), 15, "3 plans, 4 playbooks and 8 suppliers");
     // Every section starts a page with its heading, below the running header: exactly once.
     let first_lines: Vec<String> = pages_text(&pdf)
         .iter()

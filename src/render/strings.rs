@@ -79,7 +79,6 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("obligations", "Notification obligations", "Underretningspligter", "Meldepflichten"),
     ("obligation", "Obligation", "Pligt", "Pflicht"),
     ("deadline", "Deadline", "Frist", "Frist"),
-    ("without_undue_delay", "without undue delay", "uden unødig forsinkelse", "unverzüglich"),
     ("clock_starts", "Clock starts", "Uret starter", "Frist beginnt"),
     ("after_report", "after the report", "efter rapporten", "nach der Meldung"),
     ("to", "To", "Til", "An"),
@@ -175,6 +174,18 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("audience_partner", "to partners", "til samarbejdspartnere", "an Partner"),
     ("escalate_after", "No answer within {after}: call the next", "Intet svar inden for {after}: ring til den næste", "Keine Antwort innerhalb {after}: nächste Person anrufen"),
     ("no_fixed_deadline", "no fixed deadline", "ingen fast frist", "keine feste Frist"),
+    ("they_must", "What they must do for us", "Hvad de skal gøre for os", "Was sie für uns tun müssen"),
+    ("we_must", "What we must do for them", "Hvad vi skal gøre for dem", "Was wir für sie tun müssen"),
+    ("reporting_every", "Status reports during an incident every", "Statusrapporter under en hændelse hver", "Statusberichte während eines Vorfalls alle"),
+    ("log_retention", "Logs kept for", "Logs gemmes i", "Protokolle aufbewahrt für"),
+    ("preserve_evidence", "Evidence and logs they keep for us", "Beviser og logs de gemmer for os", "Beweise und Protokolle, die sie für uns sichern"),
+    ("we_notify_within", "We must notify them within", "Vi skal underrette dem inden for", "Wir müssen sie benachrichtigen innerhalb"),
+    ("liability", "Liability", "Ansvar", "Haftung"),
+    ("data_location", "Where they process our data", "Hvor de behandler vores data", "Wo sie unsere Daten verarbeiten"),
+    ("fallback_supplier", "Fallback supplier", "Alternativ leverandør", "Ausweichlieferant"),
+    ("systems_depending", "Our systems that depend on them", "Vores systemer der afhænger af dem", "Unsere Systeme, die von ihnen abhängen"),
+    ("who_is_told", "Who is told what", "Hvem får hvad at vide", "Wer was erfährt"),
+    ("programme", "Parties, communication and systems", "Parter, kommunikation og systemer", "Stellen, Kommunikation und Systeme"),
 ];
 
 /// The strings of one language, by key, as templates see them (`t.contacts`).

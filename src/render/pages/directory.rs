@@ -21,6 +21,8 @@ struct RoleView<'a> {
     duties: Option<String>,
     people: Vec<PersonView<'a>>,
     steps: Vec<StepLink>,
+    /// No answer within this: call the next person.
+    escalate_after: Option<String>,
 }
 
 pub fn roles<'a>(ctx: &'a Ctx<'a>) -> RolesPage<'a> {
@@ -34,6 +36,7 @@ pub fn roles<'a>(ctx: &'a Ctx<'a>) -> RolesPage<'a> {
             name: &r.name,
             duties: ctx.opt_markdown(r.duties.as_ref(), ctx.main.file, page),
             people: ctx.people(r),
+            escalate_after: r.escalate_after.as_ref().map(|d| d.value.to_string()),
             steps: ctx
                 .backlinks
                 .steps(Kind::Role, r.id.as_str())
@@ -49,6 +52,7 @@ pub fn roles<'a>(ctx: &'a Ctx<'a>) -> RolesPage<'a> {
 pub struct ContactsPage<'a> {
     roles: Vec<RolePeople<'a>>,
     suppliers: Vec<SupplierContact<'a>>,
+    parties: Vec<SupplierContact<'a>>,
     lines: Vec<SupplierLine<'a>>,
     obligations: Vec<ObligationView<'a>>,
 }
@@ -57,6 +61,8 @@ pub struct ContactsPage<'a> {
 struct RolePeople<'a> {
     role: LinkView,
     people: Vec<PersonView<'a>>,
+    /// No answer within this: call the next person.
+    escalate_after: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -76,7 +82,10 @@ struct ObligationView<'a> {
     id: &'a str,
     name: &'a str,
     to: &'a str,
-    deadline: Option<String>,
+    /// The party notified, where the obligation names one.
+    party: Option<LinkView>,
+    /// The deadline, or what the handbook says instead of one.
+    deadline: String,
     clock_starts: Option<&'a str>,
     after: Option<LinkView>,
     reference: Option<&'a str>,
@@ -97,11 +106,13 @@ pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
         .map(|r| RolePeople {
             role: ctx.link(page, Kind::Role, r.id.as_str(), r.name.as_str()),
             people: ctx.people(r),
+            escalate_after: r.escalate_after.as_ref().map(|d| d.value.to_string()),
         })
         .collect();
     ContactsPage {
         roles,
         suppliers: supplier_contacts(ctx, page),
+        parties: party_contacts(ctx, page),
         lines: lines_24_7(ctx, page, true),
         obligations: obligation_views(ctx, page),
     }
@@ -125,12 +136,32 @@ fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>>
         .iter()
         .map(|o| {
             let contact = o.contact.as_ref();
-            let phone = contact.and_then(|c| c.phone.as_ref());
+            let party = o
+                .party
+                .as_ref()
+                .and_then(|p| match ctx.index.object(Kind::Party, p) {
+                    Some(crate::model::Object::Party(party)) => party.primary_contact(),
+                    Some(_) | None => None,
+                });
+            let phone = contact
+                .and_then(|c| c.phone.as_ref())
+                .or(party.and_then(|c| c.phone.as_ref()));
+            let email = contact
+                .and_then(|c| c.email.as_ref())
+                .or(party.and_then(|c| c.email.as_ref()));
             ObligationView {
                 id: o.id.as_str(),
                 name: &o.name,
                 to: &o.to,
-                deadline: o.deadline.as_ref().map(|d| d.value.to_string()),
+                party: o
+                    .party
+                    .as_ref()
+                    .map(|p| ctx.link(page, Kind::Party, p, ctx.name(Kind::Party, p))),
+                deadline: match (&o.deadline, &o.deadline_text) {
+                    (Some(d), _) => d.value.to_string(),
+                    (None, Some(text)) => text.clone(),
+                    (None, None) => ctx.t("no_fixed_deadline").to_string(),
+                },
                 clock_starts: o.clock_starts.as_deref(),
                 after: o
                     .after
@@ -140,11 +171,34 @@ fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>>
                 when: ctx.opt_markdown(o.when.as_ref(), ctx.main.file, page),
                 phone: phone.map(|p| p.as_str()),
                 tel: phone.map(|p| urls::tel(p)),
-                email: contact.and_then(|c| c.email.as_deref()),
-                mailto: contact
+                email: email.map(|e| &**e),
+                mailto: email.map(|e| urls::mailto(e, &[])),
+                url: contact.and_then(|c| c.url.as_deref()),
+            }
+        })
+        .collect()
+}
+
+/// Each external party's primary contact, by kind of party.
+fn party_contacts<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<SupplierContact<'a>> {
+    let mut parties: Vec<_> = ctx.handbook.parties.iter().collect();
+    parties.sort_by_key(|p| (p.kind.value, p.name.as_str()));
+    parties
+        .into_iter()
+        .map(|p| {
+            let primary = p.primary_contact();
+            let phone = primary.and_then(|c| c.phone.as_ref());
+            SupplierContact {
+                supplier: ctx.link(page, Kind::Party, p.id.as_str(), p.name.as_str()),
+                tier: Tier::Standard,
+                contact: primary.map(|c| c.name.as_str()),
+                phone: phone.map(|p| p.as_str()),
+                tel: phone.map(|p| urls::tel(p)),
+                email: primary.and_then(|c| c.email.as_deref()),
+                mailto: primary
                     .and_then(|c| c.email.as_ref())
                     .map(|e| urls::mailto(e, &[])),
-                url: contact.and_then(|c| c.url.as_deref()),
+                hours: primary.and_then(|c| c.hours.as_deref()),
             }
         })
         .collect()

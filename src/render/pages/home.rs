@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Kind, Tier};
+use crate::model::{Kind, PlanKind, SitePage, Tier};
 use crate::render::context::{Ctx, LinkView, PersonView};
 use crate::render::urls;
 
@@ -16,9 +16,14 @@ pub struct Home<'a> {
     roles: Vec<RoleContact<'a>>,
     lines: Vec<SupplierLine<'a>>,
     plans: Vec<Entry>,
+    readiness: Vec<Entry>,
     playbooks: Vec<Entry>,
     pages: Vec<Entry>,
     tiers: Vec<TierView<'a>>,
+    /// The handbook's own forms.
+    forms: Vec<LinkView>,
+    /// Parties, communication plan and systems, where the handbook has them.
+    more: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -29,6 +34,8 @@ struct SeverityView<'a> {
     respond_within: Option<String>,
     update_every: Option<String>,
     notify: Vec<LinkView>,
+    /// Who is told what at this severity, where the handbook has a communication plan.
+    matrix: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -82,6 +89,11 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> Home<'a> {
                 .iter()
                 .map(|r| ctx.link(PAGE, Kind::Role, r, ctx.name(Kind::Role, r)))
                 .collect(),
+            matrix: main
+                .stakeholders
+                .iter()
+                .any(|st| super::programme::informed_at(st, s))
+                .then(|| format!("{}#matrix-{}", SitePage::Communication.path(), s.id.as_str())),
         })
         .collect();
     let roles = main
@@ -97,10 +109,23 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> Home<'a> {
         severities,
         roles,
         lines: lines_24_7(ctx, PAGE, false),
-        plans: plans(ctx, PAGE),
+        plans: plans(ctx, PAGE, PlanKind::Response),
+        readiness: plans(ctx, PAGE, PlanKind::Readiness),
         playbooks: docs(ctx, PAGE, Kind::Playbook),
         pages: docs(ctx, PAGE, Kind::Page),
         tiers: tiers(ctx),
+        forms: crate::render::print::in_print_order(ctx, Kind::Form)
+            .into_iter()
+            .map(|f| ctx.link(PAGE, Kind::Form, f.id(), f.name()))
+            .collect(),
+        more: [SitePage::Parties, SitePage::Communication, SitePage::Systems]
+            .into_iter()
+            .filter(|p| p.is_written(ctx.handbook))
+            .map(|p| LinkView {
+                text: ctx.t(p.spec().2).to_string(),
+                href: urls::href(PAGE, p.path(), None),
+            })
+            .collect(),
     }
 }
 
@@ -123,10 +148,12 @@ pub fn lines_24_7<'a>(ctx: &'a Ctx<'a>, page: &str, besides_primary: bool) -> Ve
         .collect()
 }
 
-fn plans(ctx: &Ctx, page: &str) -> Vec<Entry> {
-    ctx.handbook
-        .plans
-        .iter()
+/// The plans of one kind, by `order` and then title.
+fn plans(ctx: &Ctx, page: &str, kind: PlanKind) -> Vec<Entry> {
+    let mut plans: Vec<_> = ctx.handbook.plans.iter().filter(|p| p.kind == kind).collect();
+    plans.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    plans
+        .into_iter()
         .map(|p| Entry {
             link: ctx.link(page, Kind::Plan, p.id.as_str(), p.title.as_str()),
             summary: ctx.opt_markdown(p.summary.as_ref(), p.file, page),

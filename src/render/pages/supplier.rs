@@ -27,6 +27,16 @@ pub struct SupplierPage<'a> {
     steps: Vec<StepLink>,
     docs: Vec<LinkView>,
     vcard: String,
+    data_location: &'a [String],
+    fallback: Option<FallbackView>,
+    /// Our systems that depend on this supplier.
+    systems: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+struct FallbackView {
+    supplier: LinkView,
+    when: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +72,13 @@ struct ContractView<'a> {
     cooperation: Option<String>,
     expires: Option<String>,
     expired: bool,
+    liability: Option<String>,
+    preserve_evidence: Option<String>,
+    log_retention: Option<String>,
+    reporting_every: Option<String>,
+    reporting_format: Option<String>,
+    /// Our own duty: how soon we must tell them.
+    we_notify_within: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -125,6 +142,15 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
         cooperation: ctx.opt_markdown(k.cooperation.as_ref(), file, &page),
         expires: k.expires.as_ref().map(|d| d.value.to_string()),
         expired: k.expires.as_ref().is_some_and(|d| d.value < ctx.today),
+        liability: ctx.opt_markdown(k.liability.as_ref(), file, &page),
+        preserve_evidence: ctx.opt_markdown(k.preserve_evidence.as_ref(), file, &page),
+        log_retention: k.log_retention.map(|d| d.to_string()),
+        reporting_every: k.reporting.as_ref().and_then(|r| r.every).map(|d| d.to_string()),
+        reporting_format: k
+            .reporting
+            .as_ref()
+            .and_then(|r| ctx.opt_markdown(r.format.as_ref(), file, &page)),
+        we_notify_within: k.we_notify_within.map(|d| d.to_string()),
     });
     let certifications = supplier
         .certifications
@@ -165,6 +191,23 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
             .map(|&(kind, doc)| ctx.link(&page, kind, doc, ctx.name(kind, doc)))
             .collect(),
         vcard: format!("{id}.vcf"),
+        data_location: &supplier.data_location,
+        fallback: supplier.fallback.as_ref().map(|f| FallbackView {
+            supplier: ctx.link(
+                &page,
+                Kind::Supplier,
+                &f.supplier,
+                ctx.name(Kind::Supplier, &f.supplier),
+            ),
+            when: ctx.opt_markdown(f.when.as_ref(), file, &page),
+        }),
+        systems: ctx
+            .main
+            .systems
+            .iter()
+            .filter(|s| s.suppliers.iter().any(|x| x.as_str() == id))
+            .map(|s| ctx.link(&page, Kind::System, s.id.as_str(), s.name.as_str()))
+            .collect(),
     }
 }
 

@@ -4,6 +4,8 @@
 use serde::de::{Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 
+use crate::load::HELP_SEPARATOR;
+
 /// Newtype name by which the YAML deserializer recognises [`OneOrMany`]: a single value is
 /// read as a list of one.
 pub const ONE_OR_MANY_STRUCT: &str = "$irbook::OneOrMany";
@@ -47,7 +49,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
             fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
                 let values = Vec::<T>::deserialize(d)?;
                 if values.is_empty() {
-                    return Err(serde::de::Error::invalid_length(0, &"at least one value"));
+                    return Err(serde::de::Error::custom(format!(
+                        "the list is empty{HELP_SEPARATOR}name at least one, e.g. `responsible: it-lead` or `responsible: [it-lead, vendor-liaison]`"
+                    )));
                 }
                 Ok(OneOrMany(values))
             }

@@ -443,8 +443,15 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
             };
             if let Some(fields) = self.fields {
                 if !fields.contains(&name.text.as_str()) {
+                    // A key with no `:` after it: inside `{ ... }`, a comma in a value starts
+                    // a new key.
+                    let no_colon = matches!(value.value, Value::Null) && value.span.start == key.span.end;
                     let help = match did_you_mean(&name.text, fields.iter().copied()) {
                         Some(close) => format!("did you mean `{close}`?"),
+                        None if no_colon => format!(
+                            "a comma inside `{{ ... }}` ends the value before it, so `{}` became a key: put the whole value in quotes, `\"..., {}\"`",
+                            name.text, name.text
+                        ),
                         None => format!("known keys here: {}", fields.join(", ")),
                     };
                     self.de.seen.skipped.borrow_mut().push(Error {

@@ -311,5 +311,3 @@ fn unknown_form_on_a_step() {
         )
     );
 }
-
-// 8. Fixes

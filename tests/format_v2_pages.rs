@@ -439,8 +439,14 @@ fn a_supplier_with_a_supplier_message_is_listed_once() {
     let f = Fixture::new();
     let site = built(&f);
     let html = page(&site, "plans/recovery.html");
+    // One entry: the supplier with its phone and its own copy of the message, no second line
+    // for the message's audience.
     assert_eq!(
-        hrefs(&html, "#step-1-1 ul.step-suppliers > li > a:first-child"),
-        ["../suppliers/host.html"]
+        texts(&html, "#step-1-1 ul.step-suppliers li"),
+        ["Host A/S +45 70 00 00 01 · Notice to a supplier"]
+    );
+    assert_eq!(
+        select(&html, "#step-1-1 a[href='../suppliers/host.html']").len(),
+        1
     );
 }

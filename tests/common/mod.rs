@@ -247,3 +247,5 @@ pub mod print;
 pub mod live;
 
 pub mod browser;
+
+pub mod v2;

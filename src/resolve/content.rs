@@ -24,7 +24,7 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
 
 fn supplier(c: &mut Checker, supplier: &Record<Supplier>) {
     let file = supplier.file;
-    if supplier.services.is_empty() {
+    if c.written_empty(file, &supplier.services) {
         c.push(
             Diagnostic::error("at least one service is required")
                 .at(file, supplier.services.span.clone())
@@ -47,7 +47,7 @@ fn supplier(c: &mut Checker, supplier: &Record<Supplier>) {
 
 /// A supplier's or party's contacts: at least one, each reachable, at most one primary.
 pub(super) fn contacts(c: &mut Checker, file: FileId, contacts: &Spanned<Vec<Contact>>) {
-    if contacts.is_empty() {
+    if c.written_empty(file, contacts) {
         c.push(
             Diagnostic::error("at least one contact is required")
                 .at(file, contacts.span.clone())
@@ -105,7 +105,7 @@ fn plan(c: &mut Checker, plan: &Record<Plan>) {
     if let Some(owner) = &plan.owner {
         c.reference(Kind::Role, owner, file);
     }
-    if plan.phases.is_empty() {
+    if c.written_empty(file, &plan.phases) {
         c.push(
             Diagnostic::error("at least one phase is required")
                 .at(file, plan.phases.span.clone())
@@ -130,7 +130,7 @@ fn plan(c: &mut Checker, plan: &Record<Plan>) {
             );
         }
         anchors.entry(anchor).or_insert(span.start);
-        if phase.steps.is_empty() {
+        if c.written_empty(file, &phase.steps) {
             c.push(
                 Diagnostic::error(format!("phase `{}` has no steps", phase.title.value))
                     .at(file, phase.steps.span.clone())

@@ -11,14 +11,14 @@ use crate::suggest::did_you_mean;
 
 pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>) {
     let file = main.file;
-    if main.severities.is_empty() {
+    if c.written_empty(file, &main.severities) {
         c.push(
             Diagnostic::error("at least one severity is required")
                 .at(file, main.severities.span.clone())
                 .help("list the severities most severe first, each with `id` and `name`"),
         );
     }
-    if main.roles.is_empty() {
+    if c.written_empty(file, &main.roles) {
         c.push(
             Diagnostic::error("at least one role is required")
                 .at(file, main.roles.span.clone())
@@ -35,7 +35,7 @@ pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>) {
         }
     }
     for role in main.roles.iter() {
-        if role.people.is_empty() {
+        if c.written_empty(file, &role.people) {
             c.push(
                 Diagnostic::error(format!("role `{}` has no people", role.id.value))
                     .at(file, role.people.span.clone())

@@ -129,6 +129,13 @@ impl Checker<'_, '_> {
         self.out.push(diagnostic);
     }
 
+    /// Whether a list that loaded empty was written empty: recovery from an error inside it
+    /// can cut out every item, and that is the error's doing, not a second problem.
+    fn written_empty<T>(&self, file: FileId, list: &crate::model::Spanned<Vec<T>>) -> bool {
+        let text = self.sources.get(file).text.get(list.span.clone()).unwrap_or("");
+        list.is_empty() && matches!(text.trim(), "" | "[]" | "~" | "null")
+    }
+
     fn reference(&mut self, kind: crate::model::Kind, reference: &crate::model::Ref, file: FileId) {
         if let Some(d) = self.index.check(kind, reference, file) {
             self.out.push(d);

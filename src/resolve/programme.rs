@@ -58,7 +58,7 @@ fn form(c: &mut Checker, form: &Record<Form>) {
                 )),
         );
     }
-    if form.sections.is_empty() {
+    if c.written_empty(file, &form.sections) {
         c.push(
             Diagnostic::error("at least one section is required")
                 .at(file, form.sections.span.clone())
@@ -95,7 +95,7 @@ fn form(c: &mut Checker, form: &Record<Form>) {
             }
         }
         if let Some(table) = &section.table {
-            if table.columns.is_empty() {
+            if c.written_empty(file, &table.columns) {
                 c.push(
                     Diagnostic::error("a table needs at least one column")
                         .at(file, table.columns.span.clone())

@@ -127,12 +127,23 @@ fn init_writes_the_example_handbook_exactly() {
         std::fs::read(repo.join("handbook.yaml")).unwrap(),
     ));
     expected.push((".gitignore".into(), b"/site/\n".to_vec()));
+    // The editor support: the same schemas as `irbook schema` writes, and VS Code's mapping.
+    let schemas = dir.path().join("schemas");
+    irbook().args(["schema", "--out"]).arg(&schemas).assert().code(0);
+    expected.extend(
+        files_under(&schemas)
+            .into_iter()
+            .map(|(p, b)| (format!("schemas/{p}"), b)),
+    );
+    let settings = std::fs::read(target.join(".vscode/settings.json")).unwrap();
+    assert!(String::from_utf8_lossy(&settings).contains("\"yaml.schemas\""));
+    expected.push((".vscode/settings.json".into(), settings));
     expected.sort();
     assert_eq!(files_under(&target), expected);
     assert_eq!(
         expected.len(),
-        17,
-        "handbook.yaml, .gitignore, 8 suppliers, 2 plans, 4 playbooks and a page"
+        24,
+        "handbook.yaml, .gitignore, 8 suppliers, 2 plans, 4 playbooks, a page, 6 schemas and .vscode/settings.json"
     );
 }
 

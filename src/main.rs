@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use irbook::cmd::{
-    self, Output, build::BuildArgs, check::CheckArgs, init::InitArgs, serve::ServeArgs, watch::WatchArgs,
+    self, Output, build::BuildArgs, check::CheckArgs, init::InitArgs, schema::SchemaArgs, serve::ServeArgs,
+    watch::WatchArgs,
 };
 
 /// Incident-response handbooks from plain files: check them, build them into a static site,
@@ -30,6 +31,8 @@ enum Command {
     Check(CheckArgs),
     /// Write a complete example handbook into a new or empty folder.
     Init(InitArgs),
+    /// Write a JSON Schema for each YAML file kind, for editors (default: <root>/schemas).
+    Schema(SchemaArgs),
     /// Build into memory, serve on a local port, rebuild on every change, reload the browser.
     Serve(ServeArgs),
     /// Rebuild the site into the output folder on every change.
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args, &out),
         Command::Check(args) => cmd::check::run(args, &out),
         Command::Init(args) => cmd::init::run(args, &out),
+        Command::Schema(args) => cmd::schema::run(args, &out),
         Command::Serve(args) => cmd::serve::run(args, &out),
         Command::Watch(args) => cmd::watch::run(args, &out),
     }

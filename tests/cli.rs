@@ -132,6 +132,17 @@ fn init_writes_the_example_handbook_exactly() {
         std::fs::read(repo.join("handbook.yaml")).unwrap(),
     ));
     expected.push((".gitignore".into(), b"/site/\n".to_vec()));
+    // The editor support: the same schemas as `irbook schema` writes, and VS Code's mapping.
+    let schemas = dir.path().join("schemas");
+    irbook().args(["schema", "--out"]).arg(&schemas).assert().code(0);
+    expected.extend(
+        files_under(&schemas)
+            .into_iter()
+            .map(|(p, b)| (format!("schemas/{p}"), b)),
+    );
+    let settings = std::fs::read(target.join(".vscode/settings.json")).unwrap();
+    assert!(String::from_utf8_lossy(&settings).contains("\"yaml.schemas\""));
+    expected.push((".vscode/settings.json".into(), settings));
     expected.sort();
     let written = files_under(&target);
     let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
@@ -141,8 +152,8 @@ fn init_writes_the_example_handbook_exactly() {
     }
     assert_eq!(
         expected.len(),
-        22,
-        "handbook.yaml, .gitignore, 8 suppliers, 3 parties, 3 plans, 4 playbooks, a page and a form"
+        29,
+        "handbook.yaml, .gitignore, 8 suppliers, 3 parties, 3 plans, 4 playbooks, a page, a form, 6 schemas and .vscode/settings.json"
     );
 }
 

@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::Output;
 use crate::example::FILES;
+use crate::model::{FileSchema, file_schemas};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -42,7 +43,7 @@ pub fn run(args: &InitArgs, out: &Output) -> ExitCode {
         );
     }
     out.info(&format!(
-        "Created a handbook in {} ({} files).",
+        "Created a handbook in {} ({} files, and schemas/ with .vscode/settings.json for editors).",
         dir.display(),
         FILES.len()
     ));
@@ -63,7 +64,33 @@ fn write_example(dir: &Path) -> std::io::Result<()> {
         })
         .collect();
     files.push((".gitignore", b"/site/\n".to_vec()));
+    let schemas = file_schemas();
+    let schema_files: Vec<(String, Vec<u8>)> = schemas
+        .iter()
+        .map(|s| (format!("schemas/{}", s.file_name()), s.to_json().into_bytes()))
+        .collect();
+    files.extend(
+        schema_files
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes.clone())),
+    );
+    let settings = vscode_settings(&schemas);
+    files.push((".vscode/settings.json", settings.into_bytes()));
     write_all_or_nothing(dir, &files)
+}
+
+/// VS Code's workspace settings: the YAML extension checks each YAML file against its schema
+/// in `schemas/` (Markdown front matter it does not read, so that schema is left out).
+fn vscode_settings(schemas: &[FileSchema]) -> String {
+    let mapping: serde_json::Map<String, serde_json::Value> = schemas
+        .iter()
+        .filter(|s| s.glob.ends_with(".yaml"))
+        .map(|s| (format!("./schemas/{}", s.file_name()), s.glob.into()))
+        .collect();
+    let settings = serde_json::json!({ "yaml.schemas": mapping });
+    let mut text = serde_json::to_string_pretty(&settings).expect("plain JSON");
+    text.push('\n');
+    text
 }
 
 /// Writes `files` into `dir`; on any failure removes every file and folder it created.

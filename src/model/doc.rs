@@ -1,11 +1,12 @@
 //! `content/playbooks/<id>.md` and `content/pages/<id>.md`: front matter and a Markdown body.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::values::{Date, Markdown, Ref, Spanned};
 use crate::markdown::Outline;
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct FrontMatter {
     pub title: String,
     pub summary: Option<String>,

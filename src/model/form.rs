@@ -1,18 +1,19 @@
 //! `content/forms/<id>.yaml`: a blank form of the handbook's own (sections of fields and
 //! tables), printed like the built-in incident log.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::values::{Markdown, Spanned};
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Form {
     pub title: String,
     pub intro: Option<Markdown>,
     pub sections: Spanned<Vec<FormSection>>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct FormSection {
     pub title: String,
     #[serde(default)]
@@ -21,7 +22,7 @@ pub struct FormSection {
 }
 
 /// A labelled blank: one line unless `kind` or `lines` says otherwise.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Field {
     pub label: String,
     #[serde(default)]
@@ -30,7 +31,7 @@ pub struct Field {
     pub lines: Option<Spanned<u32>>,
 }
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FieldKind {
     #[default]
@@ -44,7 +45,7 @@ pub enum FieldKind {
 }
 
 /// A table with empty rows to fill in by hand.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct FormTable {
     pub columns: Spanned<Vec<String>>,
     pub rows: Spanned<u32>,

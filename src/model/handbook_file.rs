@@ -1,6 +1,7 @@
 //! `handbook.yaml`: the organisation, its roles and people, severities, obligations, messages,
 //! and since v2 its stakeholders and systems.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::duration::Duration;
@@ -8,7 +9,7 @@ use super::programme::{Stakeholder, System};
 use super::reach::{Email, Phone};
 use super::values::{Id, Markdown, Ref, Spanned, Text};
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct HandbookFile {
     pub title: String,
     pub organization: String,
@@ -53,7 +54,7 @@ fn default_review_every() -> Duration {
     Duration::from_secs(365 * 86_400)
 }
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
     #[default]
@@ -62,7 +63,7 @@ pub enum Paper {
 }
 
 /// The language of the built site's own words (headings, labels).
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
@@ -71,7 +72,7 @@ pub enum Language {
     De,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Severity {
     pub id: Spanned<Id>,
     pub name: String,
@@ -82,7 +83,7 @@ pub struct Severity {
     pub notify: Vec<Ref>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Role {
     pub id: Spanned<Id>,
     pub name: String,
@@ -93,7 +94,7 @@ pub struct Role {
     pub escalate_after: Option<Spanned<Duration>>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Person {
     pub name: Spanned<String>,
     pub title: Option<String>,
@@ -103,7 +104,7 @@ pub struct Person {
 }
 
 /// A duty to notify someone by a deadline (GDPR Art. 33, NIS2 Art. 23, ...).
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Obligation {
     pub id: Spanned<Id>,
     pub name: String,
@@ -122,7 +123,7 @@ pub struct Obligation {
     pub party: Option<Ref>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct ObligationContact {
     pub phone: Option<Spanned<Phone>>,
     pub email: Option<Spanned<Email>>,
@@ -130,7 +131,7 @@ pub struct ObligationContact {
 }
 
 /// A message template (Tera syntax) for a known audience.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Message {
     pub id: Spanned<Id>,
     pub title: String,
@@ -139,7 +140,7 @@ pub struct Message {
     pub body: Text,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
     Supplier,

@@ -12,6 +12,7 @@ mod plan;
 mod programme;
 mod reach;
 mod records;
+mod schema;
 mod supplier;
 mod values;
 
@@ -31,6 +32,7 @@ pub use plan::{Phase, Plan, PlanKind, Step};
 pub use programme::{Stakeholder, System};
 pub use reach::{Email, Phone};
 pub use records::{MarkdownText, Object};
+pub use schema::{FileSchema, file_schemas};
 pub use supplier::{
     Certification, Contact, Contract, Escalation, Fallback, Reporting, Supplier, Tier, primary_of,
 };

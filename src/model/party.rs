@@ -1,12 +1,13 @@
 //! `content/parties/<id>.yaml`: an external party that is not a supplier (CERT, police,
 //! insurer, authority, lawyers, peers).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::supplier::Contact;
 use super::values::{Date, Markdown, Spanned};
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Party {
     pub name: String,
     pub kind: Spanned<PartyKind>,
@@ -25,7 +26,7 @@ impl Party {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartyKind {
     Authority,

@@ -1,5 +1,6 @@
 //! `content/plans/<id>.yaml`: a response plan, phases of checklist steps.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::duration::Duration;
@@ -7,7 +8,7 @@ use super::many::OneOrMany;
 use super::values::{Date, Id, Markdown, Ref, Spanned};
 use crate::markdown::slugify;
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Plan {
     pub title: String,
     #[serde(default)]
@@ -32,7 +33,7 @@ impl Plan {
 }
 
 /// A response plan runs from detection; a readiness plan is preparation, done regularly.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlanKind {
     #[default]
@@ -40,7 +41,7 @@ pub enum PlanKind {
     Readiness,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 pub struct Phase {
     pub title: Spanned<String>,
     pub id: Option<Spanned<Id>>,
@@ -72,7 +73,7 @@ impl Phase {
     }
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Step {
     pub action: String,
     /// One role or several; the first leads.

@@ -1,6 +1,7 @@
 //! The parts of `handbook.yaml` that describe the response programme around the incident:
 //! the communication matrix (stakeholders) and the business systems with their objectives.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::duration::Duration;
@@ -8,7 +9,7 @@ use super::handbook_file::Audience;
 use super::values::{Id, Markdown, Ref, Spanned};
 
 /// Someone who is kept informed during an incident: a row of the communication matrix.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Stakeholder {
     pub id: Spanned<Id>,
     pub name: String,
@@ -25,7 +26,7 @@ pub struct Stakeholder {
 }
 
 /// A business system, the suppliers it depends on and how long it may be down.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct System {
     pub id: Spanned<Id>,
     pub name: String,

@@ -1,12 +1,13 @@
 //! `content/suppliers/<id>.yaml`: a third party, how to reach it and what its contract says.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::duration::Duration;
 use super::reach::{Email, Phone};
 use super::values::{Date, Markdown, Ref, Spanned};
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Supplier {
     pub name: String,
     pub tier: Spanned<Tier>,
@@ -44,13 +45,13 @@ pub fn primary_of(contacts: &[Contact]) -> Option<&Contact> {
     marked.or_else(|| contacts.first())
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Fallback {
     pub supplier: Ref,
     pub when: Option<Markdown>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Tier {
     Critical,
@@ -58,7 +59,7 @@ pub enum Tier {
     Standard,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Contact {
     pub name: Spanned<String>,
     pub role: Option<String>,
@@ -69,13 +70,13 @@ pub struct Contact {
 }
 
 /// One rung of the ladder: whom to call after how long without an answer.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Escalation {
     pub after: Duration,
     pub contact: Spanned<String>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Contract {
     pub reference: Option<String>,
     /// How soon the supplier must tell us of an incident.
@@ -97,13 +98,13 @@ pub struct Contract {
     pub we_notify_within: Option<Duration>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Reporting {
     pub every: Option<Duration>,
     pub format: Option<Markdown>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Certification {
     pub name: String,
     pub expires: Option<Spanned<Date>>,

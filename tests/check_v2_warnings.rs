@@ -34,7 +34,9 @@ fn system_needs_recovery_sooner_than_its_supplier_promises() {
     let d = f.check();
     assert_eq!(
         shorts(&d),
-        ["warning handbook.yaml:49:10 system `erp` needs recovery within 8h but supplier `host` promises 24h"]
+        [
+            "warning handbook.yaml:49:10 system `erp` needs recovery within 8h but supplier `host` promises 24h"
+        ]
     );
     assert_eq!(
         d[0].help.as_deref(),
@@ -52,7 +54,9 @@ fn system_may_lose_less_data_than_its_supplier_promises() {
     let d = f.check();
     assert_eq!(
         shorts(&d),
-        ["warning handbook.yaml:50:10 system `erp` may lose at most 1h of data but supplier `host` promises 24h"]
+        [
+            "warning handbook.yaml:50:10 system `erp` may lose at most 1h of data but supplier `host` promises 24h"
+        ]
     );
     assert_eq!(
         d[0].help.as_deref(),
@@ -80,7 +84,9 @@ fn calendar_objectives_compare_on_the_calendar() {
     with_contract(&f, "30d", "28d");
     assert_eq!(
         shorts(&f.check()),
-        ["warning handbook.yaml:49:10 system `erp` needs recovery within 1 month but supplier `host` promises 30d"]
+        [
+            "warning handbook.yaml:49:10 system `erp` needs recovery within 1 month but supplier `host` promises 30d"
+        ]
     );
 }
 

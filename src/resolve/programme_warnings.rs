@@ -40,15 +40,12 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
 fn overdue(c: &mut Checker, file: FileId, date: &Spanned<Date>, every: Duration, today: Date) {
     if date.value.older_than(every, today) {
         c.push(
-            Diagnostic::warning(format!(
-                "last exercised {}, more than {every} ago",
-                date.value
-            ))
-            .at(file, date.span.clone())
-            .help(
-                "exercise it again and update `exercised` (the interval is `exercise_every` in \
+            Diagnostic::warning(format!("last exercised {}, more than {every} ago", date.value))
+                .at(file, date.span.clone())
+                .help(
+                    "exercise it again and update `exercised` (the interval is `exercise_every` in \
                  handbook.yaml)",
-            ),
+                ),
         );
     }
 }

@@ -175,6 +175,11 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("audience_partner", "to partners", "til samarbejdspartnere", "an Partner"),
     ("escalate_after", "No answer within {after}: call the next", "Intet svar inden for {after}: ring til den næste", "Keine Antwort innerhalb {after}: nächste Person anrufen"),
     ("no_fixed_deadline", "no fixed deadline", "ingen fast frist", "keine feste Frist"),
+    ("calendar_link", "Review and expiry dates as a calendar", "Gennemgangs- og udløbsdatoer som kalender", "Überprüfungs- und Ablauftermine als Kalender"),
+    ("calendar_review", "Review due: {name}", "Skal gennemgås: {name}", "Überprüfung fällig: {name}"),
+    ("calendar_exercise", "Exercise due: {name}", "Øvelse skal holdes: {name}", "Übung fällig: {name}"),
+    ("calendar_contract", "Contract expires: {name}", "Kontrakten udløber: {name}", "Vertrag läuft ab: {name}"),
+    ("calendar_certification", "{certification} expires: {name}", "{certification} udløber: {name}", "{certification} läuft ab: {name}"),
 ];
 
 /// The strings of one language, by key, as templates see them (`t.contacts`).

@@ -42,11 +42,9 @@ fn text(ctx: &Ctx) -> String {
             format!("DTSTART;VALUE=DATE:{}", compact(event.date)),
             format!("SUMMARY:{}", escape(&event.summary)),
             format!("DESCRIPTION:{}", escape(&event.page)),
+            "TRANSP:TRANSPARENT".to_string(),
+            "END:VEVENT".to_string(),
         ]);
-        if let Some(base) = &ctx.base_url {
-            lines.push(format!("URL:{}/{}", base.trim_end_matches('/'), event.page));
-        }
-        lines.extend(["TRANSP:TRANSPARENT".to_string(), "END:VEVENT".to_string()]);
     }
     lines.push("END:VCALENDAR".to_string());
     let mut out = String::new();

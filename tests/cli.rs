@@ -106,14 +106,19 @@ fn init_writes_the_example_handbook_exactly() {
     let target = dir.path().join("new-handbook");
     irbook().arg("init").arg(&target).assert().code(0);
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    // The same files, but reviewed today (the tests' today is 2026-11-23).
+    // The same files, but reviewed and exercised today (the tests' today is 2026-11-23).
     let reviewed_today = |bytes: Vec<u8>| -> Vec<u8> {
         let text = String::from_utf8(bytes).unwrap();
         let lines: Vec<String> = text
             .split_inclusive('\n')
-            .map(|l| match l.strip_prefix("last_reviewed: ") {
-                Some(_) => "last_reviewed: 2026-11-23\n".to_string(),
-                None => l.to_string(),
+            .map(|l| {
+                if l.starts_with("last_reviewed: ") {
+                    "last_reviewed: 2026-11-23\n".to_string()
+                } else if l.starts_with("exercised: ") {
+                    "exercised: 2026-11-23\n".to_string()
+                } else {
+                    l.to_string()
+                }
             })
             .collect();
         lines.concat().into_bytes()

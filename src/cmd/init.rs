@@ -101,16 +101,19 @@ fn create_folders(dir: &Path, created: &mut Vec<PathBuf>) -> std::io::Result<()>
     Ok(())
 }
 
-/// The example with every `last_reviewed:` set to `today`: a new handbook starts reviewed,
-/// so that `check --strict` passes on it whenever it is created.
+/// The example with every `last_reviewed:` and `exercised:` set to `today`: a new handbook
+/// starts reviewed and exercised, so that `check --strict` passes on it whenever it is created.
 fn reviewed_on(text: &str, today: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
         let key = line.trim_start();
-        if let Some(rest) = key.strip_prefix("last_reviewed: ") {
+        let dated = ["last_reviewed", "exercised"]
+            .into_iter()
+            .find_map(|name| Some((name, key.strip_prefix(name)?.strip_prefix(": ")?)));
+        if let Some((name, rest)) = dated {
             let indent = &line[..line.len() - key.len()];
             let ending = &rest[rest.trim_end().len()..];
-            out.push_str(&format!("{indent}last_reviewed: {today}{ending}"));
+            out.push_str(&format!("{indent}{name}: {today}{ending}"));
         } else {
             out.push_str(line);
         }
@@ -150,10 +153,11 @@ mod tests {
 
     #[test]
     fn review_dates_are_set_to_today() {
-        let text = "name: X\nlast_reviewed: 2026-01-01\r\n  - last_reviewed: 2026-02-02\n";
+        let text =
+            "name: X\nlast_reviewed: 2026-01-01\r\n  - last_reviewed: 2026-02-02\nexercised: 2026-03-03\n";
         assert_eq!(
             super::reviewed_on(text, "2030-05-06"),
-            "name: X\nlast_reviewed: 2030-05-06\r\n  - last_reviewed: 2026-02-02\n"
+            "name: X\nlast_reviewed: 2030-05-06\r\n  - last_reviewed: 2026-02-02\nexercised: 2030-05-06\n"
         );
     }
 }

@@ -25,6 +25,7 @@ fn writes_every_page_of_the_format() {
         "404.html",
         "assets/irbook.js",
         "assets/style.css",
+        "calendar.ics",
         "contacts.html",
         "files/policy.pdf",
         "forms/chain-of-custody.html",
@@ -680,6 +681,7 @@ fn static_files_are_copied_with_hidden_ones_but_without_editor_leftovers() {
             ".htaccess",
             ".irbook-site",
             ".well-known/security.txt",
+            "calendar.ics",
             "handbook.json",
             "search-index.js",
             "suppliers/host.vcf"

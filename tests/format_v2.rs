@@ -211,13 +211,22 @@ fn a_supplier_cannot_be_its_own_fallback() {
 // 5. Systems
 
 #[test]
-#[ignore = "no warning for a system whose rto is shorter than a supplier's contract rto (FORMAT 9.2)"]
 fn a_system_faster_than_its_supplier_is_a_warning() {
-    let diags = v2().check();
-    assert_eq!(diags.len(), 1, "{:#?}", shorts(&diags));
+    let f = v2();
+    // Host's contract promises recovery within 12h.
+    f.edit("handbook.yaml", "    rto: 24h\n", "    rto: 8h\n");
+    let diags = f.check();
     assert_eq!(
-        (diags[0].severity.as_str(), diags[0].path.as_deref()),
-        ("warning", Some("handbook.yaml"))
+        shorts(&diags),
+        [
+            "warning handbook.yaml:92:10 system `erp` needs recovery within 8h but supplier `host` promises 12h"
+        ]
+    );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some(
+            "renegotiate the supplier's `contract.rto`, or write in the system's `fallback` how the business works until the supplier has recovered"
+        )
     );
 }
 

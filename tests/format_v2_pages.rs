@@ -236,6 +236,7 @@ fn the_supplier_page_links_the_fallback() {
 #[test]
 fn systems_page_with_owner_objectives_and_the_longer_than_ours_flag() {
     let f = v2();
+    f.edit("handbook.yaml", "    rto: 24h\n", "    rto: 8h\n");
     let site = built(&f);
     let html = page(&site, "systems.html");
     assert_eq!(texts(&html, "#system-erp h2"), ["ERP"]);

@@ -168,7 +168,7 @@ fn check_case(handbook: &str, entries: &[Entry]) -> Result<(), TestCaseError> {
     for (path, bytes) in common::site::files(&site) {
         let text = String::from_utf8_lossy(&bytes);
         prop_assert!(!text.contains(SECRET), "the secret was published in {}", path);
-        let generated = [".html", ".js", ".json", ".vcf"]
+        let generated = [".html", ".js", ".json", ".vcf", ".ics"]
             .iter()
             .any(|e| path.ends_with(e));
         // content/static/ files are copied as they are: a PDF holds NULs.

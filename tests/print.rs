@@ -156,7 +156,7 @@ fn forty_contacts() -> Fixture {
         .replace("  - id: final\n    name: Final report\n    to: CSIRT\n    deadline: 30d\n    after: gdpr\n", "")
         .replace("notify: [lead]", "notify: [role-0]");
     f.write("handbook.yaml", &handbook);
-    f.write("content/plans/recovery.yaml", "title: Recovery\nphases:\n  - title: One\n    steps:\n      - action: Act\n        responsible: role-0\n");
+    f.write("content/plans/recovery.yaml", "title: Recovery\nexercised: 2026-06-01\nphases:\n  - title: One\n    steps:\n      - action: Act\n        responsible: role-0\n");
     f.write(
         "content/playbooks/ransomware.md",
         "---\ntitle: Ransomware\n---\n# First hour\n",

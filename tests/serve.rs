@@ -47,6 +47,7 @@ fn pages_and_files_are_served_with_their_types_and_headers() {
         ("/search-index.js", "text/javascript; charset=utf-8"),
         ("/handbook.json", "application/json"),
         ("/suppliers/host.vcf", "text/vcard; charset=utf-8"),
+        ("/calendar.ics", "text/calendar; charset=utf-8"),
         ("/logo.png", "image/png"),
         ("/docs/plan.pdf", "application/pdf"),
         ("/.irbook-live-nothing", "text/html; charset=utf-8"),

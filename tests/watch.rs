@@ -79,8 +79,13 @@ fn watch_rebuilds_on_change_and_a_reader_never_finds_a_page_missing() {
         &missing[..missing.len().min(5)]
     );
     assert!(reads.load(Ordering::Relaxed) > 100);
-    let lines =
-        watch.count(|l| l.contains(" wrote ") && l.contains("(after content/playbooks/ransomware.md)"));
+    // The line is printed after the files are written: give the last ones time to arrive.
+    let rebuilt = |l: &str| l.contains(" wrote ") && l.contains("(after content/playbooks/ransomware.md)");
+    let started = Instant::now();
+    while watch.count(rebuilt) < 8 && started.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let lines = watch.count(rebuilt);
     assert!(lines >= 8, "one line per rebuild:\n{}", watch.output().join("\n"));
 }
 

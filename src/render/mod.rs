@@ -2,6 +2,7 @@
 //! named, not read), pages rendered in parallel.
 
 mod binder;
+mod calendar;
 mod context;
 mod html;
 mod pages;
@@ -101,6 +102,7 @@ impl<'a> Renderer<'a> {
         let mut files = self.pages(&jobs)?;
         files.extend(self.whole_handbook(&files)?);
         files.extend(vcard::cards(&self.ctx));
+        files.push(calendar::file(&self.ctx));
         files.extend(
             self.theme
                 .assets

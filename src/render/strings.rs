@@ -186,6 +186,11 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("systems_depending", "Our systems that depend on them", "Vores systemer der afhænger af dem", "Unsere Systeme, die von ihnen abhängen"),
     ("who_is_told", "Who is told what", "Hvem får hvad at vide", "Wer was erfährt"),
     ("programme", "Parties, communication and systems", "Parter, kommunikation og systemer", "Stellen, Kommunikation und Systeme"),
+    ("calendar_link", "Review and expiry dates as a calendar", "Gennemgangs- og udløbsdatoer som kalender", "Überprüfungs- und Ablauftermine als Kalender"),
+    ("calendar_review", "Review due: {name}", "Skal gennemgås: {name}", "Überprüfung fällig: {name}"),
+    ("calendar_exercise", "Exercise due: {name}", "Øvelse skal holdes: {name}", "Übung fällig: {name}"),
+    ("calendar_contract", "Contract expires: {name}", "Kontrakten udløber: {name}", "Vertrag läuft ab: {name}"),
+    ("calendar_certification", "{certification} expires: {name}", "{certification} udløber: {name}", "{certification} läuft ab: {name}"),
 ];
 
 /// The strings of one language, by key, as templates see them (`t.contacts`).

@@ -67,7 +67,7 @@ pub fn contact_cards(organization: &str, contacts: &[Contact], hours_label: &str
 }
 
 /// Escapes a text value: backslash, comma, semicolon and line breaks.
-fn escape(value: &str) -> String {
+pub(super) fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
@@ -83,7 +83,7 @@ fn escape(value: &str) -> String {
 }
 
 /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 character.
-fn fold(line: &str) -> String {
+pub(super) fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
     let mut width = 0;
     for c in line.chars() {

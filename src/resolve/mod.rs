@@ -8,6 +8,7 @@ mod links;
 mod main_file;
 mod messages;
 mod programme;
+mod programme_warnings;
 mod reach;
 mod sandbox;
 mod warnings;
@@ -50,6 +51,7 @@ pub fn resolve<'a>(handbook: &'a Handbook, sources: &'a Sources, today: Date) ->
     reach::check(&mut checker, handbook);
     links::check(&mut checker, handbook);
     warnings::check(&mut checker, handbook, today);
+    programme_warnings::check(&mut checker, handbook, today);
     let diagnostics = checker.out;
     let backlinks = Backlinks::new(handbook, &index);
     Resolved {

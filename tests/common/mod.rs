@@ -94,6 +94,7 @@ phases:
         responsible: lead
         within: 48h
         obligation: gdpr
+exercised: 2026-06-01
 "#;
 
 pub const PLAYBOOK: &str = r#"---

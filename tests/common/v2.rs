@@ -53,7 +53,7 @@ systems:
     name: ERP
     owner: tech
     suppliers: [host]
-    rto: 8h
+    rto: 24h
     rpo: 4h
     data: [customer data]
     fallback: Paper order forms.

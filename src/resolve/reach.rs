@@ -17,10 +17,17 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
         let authorities = main.obligations.iter().filter_map(|o| o.contact.as_ref());
         found.extend(authorities.map(|k| (main.file, k.phone.as_ref(), k.email.as_ref())));
     }
-    for supplier in &handbook.suppliers {
-        let contacts = supplier.contacts.iter();
-        found.extend(contacts.map(|k| (supplier.file, k.phone.as_ref(), k.email.as_ref())));
-    }
+    let contacts = handbook
+        .suppliers
+        .iter()
+        .flat_map(|s| s.contacts.iter().map(move |k| (s.file, k)))
+        .chain(
+            handbook
+                .parties
+                .iter()
+                .flat_map(|p| p.contacts.iter().map(move |k| (p.file, k))),
+        );
+    found.extend(contacts.map(|(file, k)| (file, k.phone.as_ref(), k.email.as_ref())));
     for (file, phone, email) in found {
         let phone = phone.and_then(|p| Some((p.problem()?, p.span.clone(), Phone::HELP)));
         let email = email.and_then(|e| Some((e.problem()?, e.span.clone(), Email::HELP)));

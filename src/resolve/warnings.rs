@@ -1,5 +1,5 @@
-//! What is allowed but risky: stale reviews, expired certificates and contracts, critical
-//! suppliers nobody can reach at night, phones without a country code, steps due after their
+//! What is allowed but risky: stale reviews (of suppliers and parties too), expired
+//! certificates and contracts, critical suppliers nobody can reach at night, phones without a country code, steps due after their
 //! legal deadline, month-long deadlines written in days, roles without a deputy.
 
 use std::collections::HashMap;
@@ -20,14 +20,36 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook, today: Date) {
     let stale = |date: &Spanned<Date>| date.value.older_than(review_every, today);
     for supplier in handbook.suppliers.iter().filter(|s| s.complete) {
         self::supplier(c, supplier, today);
-        match &supplier.last_reviewed {
+    }
+    // Suppliers and parties are reviewed with them: a record never reviewed is a warning too.
+    let reviewed = handbook
+        .suppliers
+        .iter()
+        .filter(|s| s.complete)
+        .map(|s| ("supplier", s.id.as_str(), s.file, &s.last_reviewed))
+        .chain(
+            handbook
+                .parties
+                .iter()
+                .filter(|p| p.complete)
+                .map(|p| ("party", p.id.as_str(), p.file, &p.last_reviewed)),
+        );
+    for (kind, id, file, last_reviewed) in reviewed {
+        match last_reviewed {
             None => c.push(
-                Diagnostic::warning(format!("supplier `{}` has never been reviewed", supplier.id))
-                    .at(supplier.file, 0..0)
-                    .help("review the record with the supplier and add `last_reviewed: YYYY-MM-DD`"),
+                Diagnostic::warning(format!("{kind} `{id}` has never been reviewed"))
+                    .at(file, 0..0)
+                    .help(format!(
+                        "review the record with the {kind} and add `last_reviewed: YYYY-MM-DD`"
+                    )),
             ),
-            Some(date) if stale(date) => c.push(stale_warning(supplier.file, date, review_every)),
+            Some(date) if stale(date) => c.push(stale_warning(file, date, review_every)),
             Some(_) => {}
+        }
+    }
+    for party in handbook.parties.iter().filter(|p| p.complete) {
+        for phone in party.contacts.iter().filter_map(|k| k.phone.as_ref()) {
+            phone_warning(c, party.file, phone);
         }
     }
     let plans = handbook

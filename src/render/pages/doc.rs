@@ -17,6 +17,10 @@ pub struct DocPage<'a> {
     owner: Option<LinkView>,
     last_reviewed: Option<String>,
     stale: bool,
+    exercised: Option<String>,
+    /// Exercised longer ago than `exercise_every`.
+    exercise_due: bool,
+    tags: &'a [String],
 }
 
 pub fn view<'a>(ctx: &'a Ctx<'a>, kind: Kind, doc: &'a Record<Doc>) -> DocPage<'a> {
@@ -49,5 +53,11 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, kind: Kind, doc: &'a Record<Doc>) -> DocPage<'
             .map(|o| ctx.link(&page, Kind::Role, o, ctx.name(Kind::Role, o))),
         last_reviewed: front.last_reviewed.as_ref().map(|d| d.value.to_string()),
         stale: ctx.is_stale(front.last_reviewed.as_ref()),
+        exercised: front.exercised.as_ref().map(|d| d.value.to_string()),
+        exercise_due: front
+            .exercised
+            .as_ref()
+            .is_some_and(|d| d.value.older_than(ctx.main.exercise_every, ctx.today)),
+        tags: &front.tags,
     }
 }

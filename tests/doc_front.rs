@@ -32,7 +32,11 @@ fn exercise_and_tags_are_shown_and_a_due_exercise_is_flagged() {
             "ransomware hosting"
         ]
     );
-    f.edit("content/playbooks/ransomware.md", "exercised: 2025-01-10", "exercised: 2026-06-01");
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "exercised: 2025-01-10",
+        "exercised: 2026-06-01",
+    );
     let html = page(&built(&f), "playbooks/ransomware.html");
     assert_eq!(texts(&html, "header .facts-line .flag"), Vec::<String>::new());
 }

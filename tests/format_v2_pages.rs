@@ -447,3 +447,30 @@ fn a_supplier_with_a_supplier_message_is_listed_once() {
         1
     );
 }
+
+#[test]
+fn the_supplier_list_shows_data_location_fallback_and_both_notice_times() {
+    let f = with_contract_v2();
+    let site = built(&f);
+    let html = page(&site, "suppliers.html");
+    let host = select(&html, "tbody tr")
+        .into_iter()
+        .find(|tr| tr.text().any(|t| t.contains("Host A/S")))
+        .expect("a row for the host");
+    let cells: Vec<String> = host
+        .select(&scraper::Selector::parse("td").unwrap())
+        .map(|td| {
+            td.text()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        cells[1],
+        "Hosting Where they process our data: EU, Norway Fallback supplier: Print B ApS"
+    );
+    assert_eq!(&cells[3..], ["24h", "24h"]);
+    assert!(hrefs(&html, "tbody a").contains(&"suppliers/printb.html".to_string()));
+}

@@ -19,13 +19,20 @@ fn a_party_address_that_would_add_a_recipient_is_an_error() {
         short,
         "error content/parties/cfcs.yaml:8:12 invalid e-mail address `cert@cfcs.example?cc=attacker@evil.example`: `?` is not allowed"
     );
-    assert_eq!(help.as_deref(), Some("write one plain address, such as `noc@supplier.example`"));
+    assert_eq!(
+        help.as_deref(),
+        Some("write one plain address, such as `noc@supplier.example`")
+    );
 }
 
 #[test]
 fn a_party_phone_without_country_code_is_a_warning() {
     let f = v2();
-    f.edit("content/parties/cfcs.yaml", "\"+45 33 32 55 80\"", "\"33 32 55 80\"");
+    f.edit(
+        "content/parties/cfcs.yaml",
+        "\"+45 33 32 55 80\"",
+        "\"33 32 55 80\"",
+    );
     let (short, _) = only(&f);
     assert_eq!(
         short,
@@ -38,7 +45,10 @@ fn a_party_never_or_long_ago_reviewed_is_a_warning() {
     let f = v2();
     f.edit("content/parties/cfcs.yaml", "last_reviewed: 2026-09-01\n", "");
     let (short, help) = only(&f);
-    assert_eq!(short, "warning content/parties/cfcs.yaml:1:1 party `cfcs` has never been reviewed");
+    assert_eq!(
+        short,
+        "warning content/parties/cfcs.yaml:1:1 party `cfcs` has never been reviewed"
+    );
     assert_eq!(
         help.as_deref(),
         Some("review the record with the party and add `last_reviewed: YYYY-MM-DD`")

@@ -243,6 +243,10 @@ struct SupplierRow<'a> {
     services: &'a [String],
     contact: SupplierContact<'a>,
     notify_within: Option<String>,
+    /// Our own duty to tell them.
+    we_notify_within: Option<String>,
+    data_location: &'a [String],
+    fallback: Option<LinkView>,
     stale: bool,
 }
 
@@ -263,6 +267,20 @@ pub fn suppliers<'a>(ctx: &'a Ctx<'a>) -> SuppliersPage<'a> {
                 .as_ref()
                 .and_then(|k| k.notify_within)
                 .map(|d| d.to_string()),
+            we_notify_within: s
+                .contract
+                .as_ref()
+                .and_then(|k| k.we_notify_within)
+                .map(|d| d.to_string()),
+            data_location: &s.data_location,
+            fallback: s.fallback.as_ref().map(|f| {
+                ctx.link(
+                    page,
+                    Kind::Supplier,
+                    &f.supplier,
+                    ctx.name(Kind::Supplier, &f.supplier),
+                )
+            }),
             stale: s.last_reviewed.is_none() || ctx.is_stale(s.last_reviewed.as_ref()),
         })
         .collect();

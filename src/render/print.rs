@@ -77,6 +77,6 @@ fn sort_key(object: Object<'_>) -> (bool, Option<i64>, u8, &str) {
         | Object::Obligation(_)
         | Object::Message(_)
         | Object::Stakeholder(_)
-        | Object::System(_) => (true, None, 0, object.name()),
+        | Object::System(_) => (0, true, None, object.name()),
     }
 }

@@ -61,17 +61,15 @@ pub fn in_print_order<'a>(ctx: &Ctx<'a>, kind: Kind) -> Vec<Object<'a>> {
     objects
 }
 
-/// Lists sort by `order` where the author gave one (those without last), then by a rank the
-/// kind has (a supplier's tier, a plan's kind), then by name.
-fn sort_key(object: Object<'_>) -> (bool, Option<i64>, u8, &str) {
+/// Lists sort by a rank the kind has (a plan's kind: response plans first; a supplier's tier),
+/// then by `order` where the author gave one (those without last), then by name.
+fn sort_key(object: Object<'_>) -> (u8, bool, Option<i64>, &str) {
     match object {
-        Object::Plan(p) => (p.order.is_none(), p.order, p.kind as u8, p.title.as_str()),
-        Object::Playbook(d) | Object::Page(d) => {
-            (d.front.order.is_none(), d.front.order, 0, d.front.title.as_str())
-        }
-        Object::Supplier(s) => (true, None, s.tier.value as u8, s.name.as_str()),
-        Object::Party(p) => (true, None, p.kind.value as u8, p.name.as_str()),
-        Object::Form(f) => (true, None, 0, f.title.as_str()),
+        Object::Plan(p) => (p.kind as u8, p.order.is_none(), p.order, p.title.as_str()),
+        Object::Playbook(d) | Object::Page(d) => (0, d.front.order.is_none(), d.front.order, &d.front.title),
+        Object::Supplier(s) => (s.tier.value as u8, true, None, s.name.as_str()),
+        Object::Party(p) => (p.kind.value as u8, true, None, p.name.as_str()),
+        Object::Form(f) => (0, true, None, f.title.as_str()),
         Object::Severity(_)
         | Object::Role(_)
         | Object::Obligation(_)

@@ -71,3 +71,33 @@ fn handbook_json_holds_the_v2_model() {
     assert_eq!(step["responsible"], serde_json::json!(["tech", "lead"]));
     assert_eq!(step["parties"], serde_json::json!(["cfcs"]));
 }
+
+#[test]
+fn the_severity_table_and_steps_lead_to_the_communication_plan() {
+    let f = v2();
+    f.edit(
+        "content/plans/recovery.yaml",
+        "        obligation: gdpr\n",
+        "        obligation: gdpr\n        message: board-update\n",
+    );
+    let site = built(&f);
+    let home = page(&site, "index.html");
+    let matrix: Vec<&str> = select(&home, "#severity-high a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|h| h.starts_with("communication.html"))
+        .collect();
+    assert_eq!(matrix, ["communication.html#matrix-high"]);
+    let plan = page(&site, "plans/recovery.html");
+    let reached: Vec<&str> = select(&plan, "#step-2-1 .step-message a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        reached,
+        [
+            "../messages.html#message-board-update",
+            "../communication.html#stakeholder-board"
+        ]
+    );
+}

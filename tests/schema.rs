@@ -279,3 +279,150 @@ phases:
     assert!(!errors(&front, &parse("title: X\ntag: [a]\n")).is_empty());
     assert!(!errors(&front, &parse("title: X\nlast_reviewed: 1.1.2026\n")).is_empty());
 }
+
+/// The description of a property: its own, or else that of the definition it refers to, by
+/// `$ref` or through a branch of `anyOf`/`oneOf`/`allOf` (as an optional value is written).
+fn description<'a>(root: &'a Value, schema: &'a Value) -> Option<&'a str> {
+    let own = schema.get("description").and_then(Value::as_str);
+    if let Some(own) = own.filter(|d| !d.trim().is_empty()) {
+        return Some(own);
+    }
+    let target = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .map(|r| resolve(root, r));
+    let branches = ["anyOf", "oneOf", "allOf"]
+        .into_iter()
+        .filter_map(|k| schema.get(k).and_then(Value::as_array))
+        .flatten();
+    target
+        .into_iter()
+        .chain(branches)
+        .find_map(|s| description(root, s))
+}
+
+fn resolve<'a>(root: &'a Value, reference: &str) -> &'a Value {
+    let pointer = reference
+        .strip_prefix('#')
+        .unwrap_or_else(|| panic!("not local: {reference}"));
+    root.pointer(pointer)
+        .unwrap_or_else(|| panic!("dangling {reference}"))
+}
+
+/// A walk over every subschema of one schema (properties, definitions, items, branches,
+/// `$ref`s, each definition once) that lists the keys without a description, and the fixed
+/// values (`enum`, `const`) without one: what an editor would show no help for.
+struct Walk<'a> {
+    root: &'a Value,
+    seen: Vec<String>,
+    keys: usize,
+    missing: Vec<String>,
+}
+
+impl<'a> Walk<'a> {
+    fn definition(&mut self, reference: &str) {
+        if !self.seen.iter().any(|s| s == reference) {
+            self.seen.push(reference.to_string());
+            self.schema(resolve(self.root, reference), reference);
+        }
+    }
+
+    fn schema(&mut self, schema: &'a Value, at: &str) {
+        let Some(object) = schema.as_object() else {
+            return;
+        };
+        if let Some(reference) = object.get("$ref").and_then(Value::as_str) {
+            self.definition(reference);
+        }
+        for (key, property) in object
+            .get("properties")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let at = format!("{at}/{key}");
+            self.keys += 1;
+            if description(self.root, property).is_none() {
+                self.missing.push(format!("key {at}"));
+            }
+            self.schema(property, &at);
+        }
+        let values = object.get("enum").and_then(Value::as_array).map_or(0, Vec::len);
+        let fixed = values == 1 || object.contains_key("const");
+        let described = object
+            .get("description")
+            .and_then(Value::as_str)
+            .is_some_and(|d| !d.is_empty());
+        if values > 1 || (fixed && !described) {
+            self.missing.push(format!("values of {at}: {schema}"));
+        }
+        for key in ["$defs", "definitions"] {
+            for name in object
+                .get(key)
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .map(|d| d.0)
+            {
+                self.definition(&format!("#/{key}/{name}"));
+            }
+        }
+        if let Some(items) = object.get("items") {
+            self.schema(items, &format!("{at}[]"));
+        }
+        for key in ["anyOf", "oneOf", "allOf"] {
+            for (i, branch) in object
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                self.schema(branch, &format!("{at}<{key} {i}>"));
+            }
+        }
+    }
+}
+
+/// VS Code shows a key's description on hover and in completion: every key of every file kind
+/// has one, and so has every value of a fixed list (`tier: critical`, `kind: yes-no`).
+#[test]
+fn every_key_and_fixed_value_has_a_description() {
+    let dir = tempfile::tempdir().unwrap();
+    irbook()
+        .args(["schema", "--out"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    let mut missing = Vec::new();
+    for (name, at_least) in [
+        ("handbook", 68),
+        ("supplier", 40),
+        ("plan", 23),
+        ("party", 13),
+        ("form", 11),
+        ("front-matter", 11),
+    ] {
+        let text = std::fs::read_to_string(dir.path().join(format!("{name}.schema.json"))).unwrap();
+        let schema: Value = serde_json::from_str(&text).unwrap();
+        let mut walk = Walk {
+            root: &schema,
+            seen: Vec::new(),
+            keys: 0,
+            missing: Vec::new(),
+        };
+        walk.schema(&schema, "");
+        assert!(
+            walk.keys >= at_least,
+            "{name}: the walk reaches {} keys",
+            walk.keys
+        );
+        missing.extend(walk.missing.into_iter().map(|m| format!("{name}: {m}")));
+    }
+    assert!(
+        missing.is_empty(),
+        "{} without a description:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}

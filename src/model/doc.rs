@@ -6,22 +6,33 @@ use serde::{Deserialize, Serialize};
 use super::values::{Date, Markdown, Ref, Spanned};
 use crate::markdown::Outline;
 
+/// The front matter of a playbook or page: the YAML between the two `---` lines at the top.
 #[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct FrontMatter {
+    /// The title.
     pub title: String,
+    /// One line for lists and search (plain text, not Markdown).
     pub summary: Option<String>,
+    /// The id of the usual severity of this scenario.
     pub severity: Option<Ref>,
+    /// The ids of the suppliers involved; the playbook is listed on their pages.
     #[serde(default)]
     pub suppliers: Vec<Ref>,
+    /// The ids of the plans to follow alongside.
     #[serde(default)]
     pub plans: Vec<Ref>,
+    /// The ids of the obligations (duties to notify) that may apply.
     #[serde(default)]
     pub obligations: Vec<Ref>,
+    /// The id of the role that keeps it up to date.
     pub owner: Option<Ref>,
+    /// When it was last reviewed (`YYYY-MM-DD`); older than `review_every`: a warning.
     pub last_reviewed: Option<Spanned<Date>>,
+    /// Sort key in lists: by `order`, then by title; those without one come last.
     pub order: Option<i64>,
-    /// The last tabletop or live exercise.
+    /// The last tabletop or live exercise (`YYYY-MM-DD`); older than `exercise_every`: a warning.
     pub exercised: Option<Spanned<Date>>,
+    /// Words that search finds it by, e.g. `[ransomware, supplier]`.
     #[serde(default)]
     pub tags: Vec<String>,
 }

@@ -7,15 +7,22 @@ use serde::{Deserialize, Serialize};
 use super::supplier::Contact;
 use super::values::{Date, Markdown, Spanned};
 
+/// An external party that is not a supplier: CERT, police, insurer, authority, lawyers, peers.
 #[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Party {
+    /// The party's name: `Danish national CSIRT (CFCS)`.
     pub name: String,
+    /// What kind of party: `authority`, `cert`, `police`, `insurer`, `legal`, `peer` or `other`.
     pub kind: Spanned<PartyKind>,
+    /// How to reach them: at least one contact, each with a phone or an email.
     pub contacts: Spanned<Vec<Contact>>,
-    /// When to involve them.
+    /// When to involve them (Markdown).
     pub when: Option<Markdown>,
+    /// How to share sensitive incident data with them (Markdown).
     pub secure_channel: Option<Markdown>,
+    /// Anything else the responder needs (Markdown).
     pub notes: Option<Markdown>,
+    /// When the record was last checked (`YYYY-MM-DD`); older than `review_every`: a warning.
     pub last_reviewed: Option<Spanned<Date>>,
 }
 
@@ -26,15 +33,23 @@ impl Party {
     }
 }
 
+/// What kind of external party.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartyKind {
+    /// A public authority, such as the data protection authority.
     Authority,
+    /// A CERT or CSIRT, such as the national CSIRT.
     Cert,
+    /// The police.
     Police,
+    /// An insurer, such as the cyber insurer.
     Insurer,
+    /// Lawyers or other legal counsel.
     Legal,
+    /// A peer company.
     Peer,
+    /// Any other party.
     Other,
 }
 

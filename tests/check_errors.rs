@@ -395,11 +395,20 @@ fn unterminated_front_matter() {
 }
 
 #[test]
-fn missing_front_matter() {
+fn a_document_without_front_matter_or_heading_has_no_title() {
     let f = Fixture::new();
-    f.write("content/pages/about.md", "# Why\n");
+    f.write("content/pages/about.md", "Why this handbook exists.\n\n# Why\n");
     let d = only(&f);
-    assert_eq!(d.short(), "error content/pages/about.md:1:1 missing front matter");
+    assert_eq!(
+        d.short(),
+        "error content/pages/about.md:1:1 the document has no title"
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some(
+            "start the file with a `# Title` line, or with front matter: a line `---`, then `title: ...`, then a line `---`"
+        )
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! parses them in parallel and reports each problem with its file, line and column.
 
 mod de;
+mod document;
 mod frontmatter;
 #[cfg(test)]
 mod fuzz_tests;
@@ -111,7 +112,9 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
                 id
             }
         };
-        if let Some((kind, name)) = kind.zip(file_id(&sources.get(id).path).ok()) {
+        if let Some(kind) = kind
+            && let Ok(name) = file_id(&sources.get(id).path, kind)
+        {
             unreadable.push((kind, name, id));
         }
     }

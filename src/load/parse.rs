@@ -3,12 +3,9 @@
 
 use std::ops::Range;
 
-use super::frontmatter::{SplitError, split as split_front_matter};
-use super::{recover, yaml};
+use super::{document, recover, yaml};
 use crate::diag::Diagnostic;
-use crate::model::{
-    Doc, Form, FrontMatter, Handbook, HandbookFile, Id, Kind, Markdown, Party, Plan, Record, Supplier, Text,
-};
+use crate::model::{Doc, Form, Handbook, HandbookFile, Id, Kind, Party, Plan, Record, Supplier, Text};
 use crate::source::{FileId, SourceFile, Sources};
 
 /// What a file gave.
@@ -124,7 +121,7 @@ pub(super) fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) ->
     let mut problems = Vec::new();
     let id = match kind {
         None => None,
-        Some(kind) => match file_id(&source.path) {
+        Some(kind) => match file_id(&source.path, kind) {
             Ok(id) => Some((kind, id)),
             Err(diagnostic) => return (Parsed::Nothing, vec![diagnostic.in_file(file)]),
         },
@@ -154,11 +151,10 @@ pub(super) fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) ->
                     .map(|read| Content::Plan(record(id, file, read))),
                 Kind::Form => parse_yaml(source, file, whole, &mut problems)
                     .map(|read| Content::Form(record(id, file, read))),
-                Kind::Playbook => parse_doc(source, file, &mut problems)
+                Kind::Playbook => document::parse(source, file, &mut problems)
                     .map(|read| Content::Playbook(record(id, file, read))),
-                Kind::Page => {
-                    parse_doc(source, file, &mut problems).map(|read| Content::Page(record(id, file, read)))
-                }
+                Kind::Page => document::parse(source, file, &mut problems)
+                    .map(|read| Content::Page(record(id, file, read))),
                 // Defined inside handbook.yaml: no file is read as one of these.
                 Kind::Severity
                 | Kind::Role
@@ -178,15 +174,51 @@ pub(super) fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) ->
     (parsed, problems)
 }
 
-/// The id a content file is known by: its file stem, which must be a valid id.
-pub(super) fn file_id(path: &str) -> Result<Id, Diagnostic> {
+/// The name of the file that describes a sub-folder of documents.
+pub const FOLDER_FILE: &str = "_index";
+
+/// The id a content file is known by: its file stem, which must be a valid id; for a kind
+/// with sub-folders, its path under the kind's folder (`ransomware/encryption`), where a
+/// folder's `_index.md` has the folder's id.
+pub(super) fn file_id(path: &str, kind: Kind) -> Result<Id, Diagnostic> {
     let name = path.rsplit('/').next().unwrap_or(path);
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-    Id::parse(stem).map_err(|_| {
-        let suggestion = Id::suggest(stem);
-        Diagnostic::error(format!("invalid file name `{name}`: the file name is the id"))
-            .help(format!("{}; rename it to `{suggestion}.{ext}`", Id::RULE))
-    })
+    let folders = match kind.folder() {
+        Some((folder, _)) if kind.spec().nested => {
+            let under = path
+                .strip_prefix("content/")
+                .and_then(|p| p.strip_prefix(folder))
+                .and_then(|p| p.strip_prefix('/'))
+                .unwrap_or(name);
+            let parts: Vec<&str> = under.split('/').collect();
+            parts[..parts.len() - 1].to_vec()
+        }
+        Some(_) | None => Vec::new(),
+    };
+    if let Some(bad) = folders.iter().find(|f| Id::parse(f).is_err()) {
+        let suggestion = Id::suggest(bad);
+        return Err(Diagnostic::error(format!(
+            "invalid folder name `{bad}`: the folder name is part of the id"
+        ))
+        .help(format!("{}; rename the folder to `{suggestion}`", Id::RULE)));
+    }
+    if stem == FOLDER_FILE && !folders.is_empty() {
+        return Ok(Id::parse_path(&folders.join("/")).expect("checked parts"));
+    }
+    Id::parse(stem)
+        .map(|id| match folders.is_empty() {
+            true => id,
+            false => Id::parse_path(&format!("{}/{id}", folders.join("/"))).expect("checked parts"),
+        })
+        .map_err(|_| {
+            let suggestion = Id::suggest(stem);
+            let help = if stem == FOLDER_FILE {
+                format!("`{FOLDER_FILE}.{ext}` describes a sub-folder: move it into one, or rename it")
+            } else {
+                format!("{}; rename it to `{suggestion}.{ext}`", Id::RULE)
+            };
+            Diagnostic::error(format!("invalid file name `{name}`: the file name is the id")).help(help)
+        })
 }
 
 /// A YAML syntax error; a tab near it is most likely the cause, and is pointed at instead.
@@ -220,7 +252,7 @@ fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Dia
 
 /// Parses the YAML in `range` of the file into `T` and its Markdown texts, adding every
 /// problem to `problems`.
-fn parse_yaml<T: serde::de::DeserializeOwned>(
+pub(super) fn parse_yaml<T: serde::de::DeserializeOwned>(
     source: &SourceFile,
     file: FileId,
     range: Range<usize>,
@@ -242,38 +274,4 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(
         }
     }));
     value
-}
-
-fn parse_doc(source: &SourceFile, file: FileId, problems: &mut Vec<Diagnostic>) -> Option<(Doc, Vec<Text>)> {
-    let split = match split_front_matter(&source.text) {
-        Ok(split) => split,
-        Err(SplitError::Missing) => {
-            problems.push(
-                Diagnostic::error("missing front matter")
-                    .at(file, 0..0)
-                    .help("start the file with a line `---`, then `title: ...`, then a closing line `---`"),
-            );
-            return None;
-        }
-        Err(SplitError::Unterminated) => {
-            problems.push(
-                Diagnostic::error("the front matter is not closed")
-                    .at(file, 0..3)
-                    .help("add a line `---` after the last front matter line"),
-            );
-            return None;
-        }
-    };
-    let (front, markdown) = parse_yaml::<FrontMatter>(
-        source,
-        file,
-        split.yaml_offset..split.yaml_offset + split.yaml.len(),
-        problems,
-    )?;
-    let doc = Doc {
-        front,
-        outline: crate::markdown::outline(split.body),
-        body: Markdown(Text::verbatim(split.body.to_string(), split.body_offset)),
-    };
-    Some((doc, markdown))
 }

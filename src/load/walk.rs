@@ -114,12 +114,20 @@ pub fn content_files(root: &HandbookRoot, content: &Path) -> Contents {
                     classify(path, name, kind, ext, &mut out.found, &mut out.strays);
                 }
             }
-            [folder, _] if Kind::of_folder(folder).is_some() => out.strays.push(Stray {
-                path,
-                message: format!("ignored: content/{folder} has no sub-folders"),
-                help: format!("put the files directly into content/{folder}"),
-                is_error: false,
-            }),
+            // Documents may be grouped in sub-folders; other kinds are one file each.
+            [folder, .., name] if Kind::of_folder(folder).is_some_and(|k| k.spec().nested) => {
+                if !is_dir && let Some((_, kind, ext)) = folders().find(|(f, ..)| f == folder) {
+                    classify(path, name, kind, ext, &mut out.found, &mut out.strays);
+                }
+            }
+            [folder, _] if is_dir && Kind::of_folder(folder).is_some_and(|k| !k.spec().nested) => {
+                out.strays.push(Stray {
+                    path,
+                    message: format!("ignored: content/{folder} has no sub-folders"),
+                    help: format!("put the files directly into content/{folder}"),
+                    is_error: false,
+                });
+            }
             _ => {}
         }
     }

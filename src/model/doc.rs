@@ -7,7 +7,7 @@ use super::values::{Date, Markdown, Ref, Spanned};
 use crate::markdown::Outline;
 
 /// The front matter of a playbook or page: the YAML between the two `---` lines at the top.
-#[derive(Debug, Deserialize, JsonSchema, Serialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema, Serialize)]
 pub struct FrontMatter {
     /// The title.
     pub title: String,
@@ -52,4 +52,11 @@ pub struct Doc {
     /// The body's links and headings, read once when the file is loaded.
     #[serde(skip)]
     pub outline: Outline,
+    /// The body has `#` headings of its own besides the title: each is shown one level
+    /// lower, so that the page has one `h1`.
+    #[serde(skip)]
+    pub shift_headings: bool,
+    /// The document is a folder's `_index.md`: it introduces the documents in the folder.
+    #[serde(skip)]
+    pub folder_index: bool,
 }

@@ -97,6 +97,9 @@ pub struct KindSpec {
     pub label: &'static str,
     /// The navigation entry its pages belong to (`""`: none).
     pub nav: &'static str,
+    /// Files may be in sub-folders of the kind's folder; the id is then the path
+    /// (`ransomware/encryption`), and a folder's `_index.md` describes the folder.
+    pub nested: bool,
 }
 
 impl Kind {
@@ -120,6 +123,7 @@ impl Kind {
             Kind::Severity => &KindSpec {
                 name: "severity",
                 nav: "",
+                nested: false,
                 plural: "severities",
                 defined: Defined::InHandbook("severities"),
                 shown: Shown::Section {
@@ -132,6 +136,7 @@ impl Kind {
             Kind::Role => &KindSpec {
                 name: "role",
                 nav: "roles",
+                nested: false,
                 plural: "roles",
                 defined: Defined::InHandbook("roles"),
                 shown: Shown::Section {
@@ -144,6 +149,7 @@ impl Kind {
             Kind::Obligation => &KindSpec {
                 name: "obligation",
                 nav: "contacts",
+                nested: false,
                 plural: "obligations",
                 defined: Defined::InHandbook("obligations"),
                 shown: Shown::Section {
@@ -156,6 +162,7 @@ impl Kind {
             Kind::Message => &KindSpec {
                 name: "message",
                 nav: "contacts",
+                nested: false,
                 plural: "messages",
                 defined: Defined::InHandbook("messages"),
                 shown: Shown::Section {
@@ -168,6 +175,7 @@ impl Kind {
             Kind::Stakeholder => &KindSpec {
                 name: "stakeholder",
                 nav: "contacts",
+                nested: false,
                 plural: "stakeholders",
                 defined: Defined::InHandbook("stakeholders"),
                 shown: Shown::Section {
@@ -180,6 +188,7 @@ impl Kind {
             Kind::System => &KindSpec {
                 name: "system",
                 nav: "suppliers",
+                nested: false,
                 plural: "systems",
                 defined: Defined::InHandbook("systems"),
                 shown: Shown::Section {
@@ -192,6 +201,7 @@ impl Kind {
             Kind::Supplier => &KindSpec {
                 name: "supplier",
                 nav: "suppliers",
+                nested: false,
                 plural: "suppliers",
                 defined: Defined::Folder {
                     folder: "suppliers",
@@ -208,6 +218,7 @@ impl Kind {
             Kind::Party => &KindSpec {
                 name: "party",
                 nav: "contacts",
+                nested: false,
                 plural: "parties",
                 defined: Defined::Folder {
                     folder: "parties",
@@ -224,6 +235,7 @@ impl Kind {
             Kind::Plan => &KindSpec {
                 name: "plan",
                 nav: "plans",
+                nested: false,
                 plural: "plans",
                 defined: Defined::Folder {
                     folder: "plans",
@@ -240,6 +252,7 @@ impl Kind {
             Kind::Playbook => &KindSpec {
                 name: "playbook",
                 nav: "playbooks",
+                nested: true,
                 plural: "playbooks",
                 defined: Defined::Folder {
                     folder: "playbooks",
@@ -256,6 +269,7 @@ impl Kind {
             Kind::Page => &KindSpec {
                 name: "page",
                 nav: "",
+                nested: true,
                 plural: "pages",
                 defined: Defined::Folder {
                     folder: "pages",
@@ -272,6 +286,7 @@ impl Kind {
             Kind::Form => &KindSpec {
                 name: "form",
                 nav: "",
+                nested: false,
                 plural: "forms",
                 defined: Defined::Folder {
                     folder: "forms",

@@ -161,3 +161,47 @@ impl Handbook {
 
 /// A Markdown text, its file, and the document it is the body of (`None`: a YAML field).
 pub type MarkdownText<'a> = (FileId, &'a Text, Option<(Kind, &'a str)>);
+
+impl Record<Doc> {
+    /// The folder the document belongs to in lists (`""`: none). A folder's `_index.md`
+    /// belongs to the folder it describes, and comes first in it.
+    pub fn section(&self) -> &str {
+        if self.folder_index {
+            self.id.as_str()
+        } else {
+            self.id.folder().unwrap_or("")
+        }
+    }
+}
+
+impl Handbook {
+    /// The playbooks or pages as lists show them: those outside folders first, then folder by
+    /// folder (by name), each folder's `_index.md` first, then by `order` and title.
+    pub fn docs_in_order(&self, kind: Kind) -> Vec<&Record<Doc>> {
+        let mut docs: Vec<&Record<Doc>> = self.docs(kind).iter().collect();
+        fn key(d: &Record<Doc>) -> (&str, bool, (bool, Option<i64>, &str)) {
+            (d.section(), !d.folder_index, d.front.sort_key())
+        }
+        docs.sort_by(|a, b| key(a).cmp(&key(b)));
+        docs
+    }
+
+    /// What a folder of documents is called: the title of its `_index.md`, or its name.
+    pub fn section_title(&self, kind: Kind, folder: &str) -> String {
+        let index = self
+            .docs(kind)
+            .iter()
+            .find(|d| d.folder_index && d.id.as_str() == folder);
+        match index {
+            Some(d) => d.front.title.clone(),
+            None => {
+                let name = folder.rsplit('/').next().unwrap_or(folder).replace('-', " ");
+                let mut chars = name.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        }
+    }
+}

@@ -195,6 +195,21 @@ impl Id {
         }
     }
 
+    /// The id of a document in a sub-folder: its path, each part a valid id
+    /// (`ransomware/encryption`).
+    pub fn parse_path(text: &str) -> Result<Id, String> {
+        if text.split('/').all(|part| Id::parse(part).is_ok()) {
+            Ok(Id(text.to_string()))
+        } else {
+            Err(format!("invalid id `{text}`"))
+        }
+    }
+
+    /// The folder part of a nested id (`ransomware` of `ransomware/encryption`), if any.
+    pub fn folder(&self) -> Option<&str> {
+        self.0.rsplit_once('/').map(|(folder, _)| folder)
+    }
+
     /// The id that a file name or title would have: lowercase, runs of other characters as `-`.
     pub fn suggest(text: &str) -> String {
         let mut out = String::new();

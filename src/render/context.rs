@@ -8,10 +8,9 @@ use serde::Serialize;
 use super::html::{self, Place};
 use super::paper::{RunningHeader, page_style};
 use super::urls;
-use crate::markdown::Outline;
 use crate::model::{
     BUILT_IN_FORMS, Date, Duration, Email, Handbook, HandbookFile, Kind, Markdown, NAVIGATION, Person,
-    Record, SitePage, Spanned, Text,
+    Record, SitePage, Spanned,
 };
 use crate::resolve::{Backlinks, Index, MessageTemplates};
 use crate::source::{FileId, Sources};
@@ -42,18 +41,21 @@ impl<'a> Ctx<'a> {
             page,
             source: self.source_path(file),
             trusted: false,
+            shift_headings: false,
         };
         html::render(&text.text, &place, self.index, None)
     }
 
-    /// A document body: raw HTML is kept (CommonMark), heading ids come from the index.
-    pub fn body(&self, text: &Text, file: FileId, page: &str, outline: Option<&Outline>) -> String {
+    /// A document's body: raw HTML is kept (CommonMark), heading ids come from its outline,
+    /// headings are one level lower where the body has `#` headings besides the title.
+    pub fn body(&self, doc: &Record<crate::model::Doc>, page: &str) -> String {
         let place = Place {
             page,
-            source: self.source_path(file),
+            source: self.source_path(doc.file),
             trusted: true,
+            shift_headings: doc.shift_headings,
         };
-        html::render(&text.text, &place, self.index, outline)
+        html::render(&doc.body.text, &place, self.index, Some(&doc.outline))
     }
 
     pub fn opt_markdown(&self, text: Option<&Markdown>, file: FileId, page: &str) -> Option<String> {

@@ -1,7 +1,7 @@
 //! Markdown to HTML: typed and relative links rewritten to relative URLs, heading ids, task
 //! list boxes, and raw HTML shown as text where the Markdown came from YAML.
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::urls;
 use crate::markdown::{self, Outline};
@@ -15,6 +15,20 @@ pub struct Place<'p> {
     pub source: &'p str,
     /// Raw HTML is kept only in playbook and page bodies; in YAML fields it is shown as text.
     pub trusted: bool,
+    /// Headings one level lower (`#` as `h2`): the page's title is its only `h1`.
+    pub shift_headings: bool,
+}
+
+/// A heading level one lower, where `shift` says so (`h6` stays `h6`).
+fn lower(level: HeadingLevel, shift: bool) -> HeadingLevel {
+    match (shift, level) {
+        (false, level) => level,
+        (true, HeadingLevel::H1) => HeadingLevel::H2,
+        (true, HeadingLevel::H2) => HeadingLevel::H3,
+        (true, HeadingLevel::H3) => HeadingLevel::H4,
+        (true, HeadingLevel::H4) => HeadingLevel::H5,
+        (true, HeadingLevel::H5 | HeadingLevel::H6) => HeadingLevel::H6,
+    }
 }
 
 /// Renders Markdown for `place`, using `outline` (if given) for heading ids.
@@ -65,12 +79,13 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
                 .filter(|_| place.trusted)
                 .map(|h| CowStr::from(h.anchor.clone()));
             Event::Start(Tag::Heading {
-                level,
+                level: lower(level, place.shift_headings),
                 id,
                 classes,
                 attrs: Vec::new(),
             })
         }
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level, place.shift_headings))),
         Event::TaskListMarker(checked) => Event::Html(
             format!(
                 "<input type=\"checkbox\" class=\"task\" aria-label=\"done\"{}>",
@@ -166,6 +181,7 @@ mod tests {
             page: "suppliers/x.html",
             source: "content/suppliers/x.yaml",
             trusted: false,
+            shift_headings: false,
         };
         render(text, &place, &index, None)
     }

@@ -53,12 +53,34 @@ pub fn document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<Output
 
 /// The objects of a kind with pages, in the order lists show them.
 pub fn in_print_order<'a>(ctx: &Ctx<'a>, kind: Kind) -> Vec<Object<'a>> {
+    if let Some(docs) = documents(ctx, kind) {
+        return docs;
+    }
     let mut objects = match kind.spec().shown {
         Shown::OwnPage { .. } => ctx.handbook.objects(kind),
         Shown::Section { .. } => Vec::new(),
     };
     objects.sort_by(|a, b| sort_key(*a).cmp(&sort_key(*b)));
     objects
+}
+
+/// Playbooks and pages, folder by folder (see `Handbook::docs_in_order`).
+fn documents<'a>(ctx: &Ctx<'a>, kind: Kind) -> Option<Vec<Object<'a>>> {
+    let object = match kind {
+        Kind::Playbook => Object::Playbook,
+        Kind::Page => Object::Page,
+        Kind::Severity
+        | Kind::Role
+        | Kind::Obligation
+        | Kind::Message
+        | Kind::Stakeholder
+        | Kind::System
+        | Kind::Supplier
+        | Kind::Party
+        | Kind::Plan
+        | Kind::Form => return None,
+    };
+    Some(ctx.handbook.docs_in_order(kind).into_iter().map(object).collect())
 }
 
 /// Lists sort by a rank the kind has (a plan's kind: response plans first; a supplier's tier),

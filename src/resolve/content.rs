@@ -19,6 +19,9 @@ pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
     for doc in handbook.playbooks.iter().chain(&handbook.pages) {
         self::doc(c, doc);
     }
+    for docs in [&handbook.playbooks, &handbook.pages] {
+        same_ids(c, docs);
+    }
     super::programme::check_files(c, handbook);
 }
 
@@ -160,6 +163,28 @@ fn plan(c: &mut Checker, plan: &Record<Plan>) {
             }
             if let Some(message) = &step.message {
                 c.reference(Kind::Message, message, file);
+            }
+        }
+    }
+}
+
+/// Two documents with one id: `x.md` beside a folder `x/` with an `_index.md`.
+fn same_ids(c: &mut Checker, docs: &[Record<Doc>]) {
+    let mut first: HashMap<&str, FileId> = HashMap::new();
+    for doc in docs {
+        match first.get(doc.id.as_str()) {
+            Some(&other) => {
+                let other = c.sources.get(other).path.clone();
+                c.push(
+                    Diagnostic::error(format!("two documents have the id `{}`", doc.id))
+                        .in_file(doc.file)
+                        .help(format!(
+                            "the other is {other}; a folder's `_index.md` has the folder's id: rename one of them"
+                        )),
+                );
+            }
+            None => {
+                first.insert(doc.id.as_str(), doc.file);
             }
         }
     }

@@ -34,12 +34,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, kind: Kind, doc: &'a Record<Doc>) -> DocPage<'
     DocPage {
         title: &front.title,
         summary: front.summary.as_deref(),
-        body: ctx.body(
-            &doc.body,
-            doc.file,
-            &page,
-            ctx.index.outline(kind, doc.id.as_str()),
-        ),
+        body: ctx.body(doc, &page),
         severity: front
             .severity
             .as_ref()

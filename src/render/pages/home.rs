@@ -17,8 +17,8 @@ pub struct Home<'a> {
     lines: Vec<SupplierLine<'a>>,
     plans: Vec<Entry>,
     readiness: Vec<Entry>,
-    playbooks: Vec<Entry>,
-    pages: Vec<Entry>,
+    playbooks: Vec<DocGroup>,
+    pages: Vec<DocGroup>,
     tiers: Vec<TierView<'a>>,
     /// The handbook's own forms.
     forms: Vec<LinkView>,
@@ -163,18 +163,20 @@ fn plans(ctx: &Ctx, page: &str, kind: PlanKind) -> Vec<Entry> {
         .collect()
 }
 
-/// Playbooks or pages, by `order` and then title.
-pub fn docs(ctx: &Ctx, page: &str, kind: Kind) -> Vec<Entry> {
-    let list = if kind == Kind::Page {
-        &ctx.handbook.pages
-    } else {
-        &ctx.handbook.playbooks
-    };
-    let mut sorted: Vec<_> = list.iter().collect();
-    sorted.sort_by(|a, b| a.front.sort_key().cmp(&b.front.sort_key()));
-    sorted
-        .into_iter()
-        .map(|d| Entry {
+/// Playbooks or pages as lists show them: those outside folders, then one group per folder.
+pub fn docs(ctx: &Ctx, page: &str, kind: Kind) -> Vec<DocGroup> {
+    let mut groups: Vec<DocGroup> = Vec::new();
+    for d in ctx.handbook.docs_in_order(kind) {
+        let section = d.section();
+        if groups.last().is_none_or(|g| g.folder != section) {
+            groups.push(DocGroup {
+                folder: section.to_string(),
+                title: (!section.is_empty()).then(|| ctx.handbook.section_title(kind, section)),
+                entries: Vec::new(),
+            });
+        }
+        let group = groups.last_mut().expect("pushed above");
+        group.entries.push(Entry {
             link: ctx.link(page, kind, d.id.as_str(), d.front.title.as_str()),
             summary: d.front.summary.clone(),
             stale: ctx.is_stale(d.front.last_reviewed.as_ref()),
@@ -183,8 +185,17 @@ pub fn docs(ctx: &Ctx, page: &str, kind: Kind) -> Vec<Entry> {
                 .severity
                 .as_ref()
                 .map(|s| ctx.name(Kind::Severity, s).to_string()),
-        })
-        .collect()
+        });
+    }
+    groups
+}
+
+/// The documents of one folder (`folder` empty: those outside folders).
+#[derive(Serialize)]
+pub struct DocGroup {
+    folder: String,
+    title: Option<String>,
+    entries: Vec<Entry>,
 }
 
 fn tiers<'a>(ctx: &'a Ctx<'a>) -> Vec<TierView<'a>> {

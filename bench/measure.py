@@ -12,9 +12,9 @@ before the start to the reaping), CPU time (user + system, the process and the c
 waited for) and peak resident set size (ru_maxrss). Any non-zero exit fails the benchmark.
 One JSON line per command is appended to FILE.
 
-`table` prints, per N, one Markdown table: median wall, median CPU, median peak RSS, and the
-files written, then the ratios of `irbook build` to each other site generator of the same run
-and a line for each tool that `skip` recorded as not measured.
+`table` prints, per N, one Markdown table: median and minimum wall, median CPU, median peak
+RSS, and the files written, then the ratios (of medians) of `irbook build` to each other site
+generator of the same run, and a line for each tool that `skip` recorded as not measured.
 Standard library only.
 """
 
@@ -88,8 +88,8 @@ def table(args):
         title = "example handbook (repository root)" if n == 0 else "N = {:,} playbooks".format(n)
         print("\n%s%s; median of %d runs after 1 warm-up\n" % (
             title, (" " + head["note"]) if head.get("note") else "", head.get("runs", 0)))
-        print("| tool | wall | CPU (user+sys) | peak RSS | files written |")
-        print("|---|---:|---:|---:|---:|")
+        print("| tool | wall (median) | wall (min) | CPU (user+sys) | peak RSS | files written |")
+        print("|---|---:|---:|---:|---:|---:|")
         med = {}
         skipped = [r for r in rows if r.get("skipped")]
         rows = [r for r in rows if not r.get("skipped")]
@@ -99,8 +99,8 @@ def table(args):
             name = r["tool"] + ((" " + r["version"]) if r.get("version") else "")
             med[name] = m
             files = "{:,}".format(r["files"]) if r.get("files") is not None else "-"
-            print("| %s | %s | %s | %.0f MiB | %s |" % (name, fmt_s(m[0]), fmt_s(m[1]),
-                                                        m[2] / 2**20, files))
+            print("| %s | %s | %s | %s | %.0f MiB | %s |" % (
+                name, fmt_s(m[0]), fmt_s(min(r["wall"])), fmt_s(m[1]), m[2] / 2**20, files))
         base = med.get("irbook build")
         ratios = []
         for other in med:

@@ -62,26 +62,15 @@ fn a_slow_supplier_message_is_stopped_at_the_deadline() {
         "{:?}",
         started.elapsed()
     );
-    // One second for the message in all: the supplier it runs out at depends on the machine.
-    let shorts = shorts(&diags);
-    assert_eq!(shorts.len(), 1, "{shorts:?}");
-    let (start, rest) = shorts[0]
-        .split_once("supplier `")
-        .unwrap_or_else(|| panic!("{shorts:?}"));
+    // One second for the message and all its suppliers together: no supplier is named, as
+    // which one it runs out at depends on the machine.
     assert_eq!(
-        start,
-        format!(
-            "error handbook.yaml:{line}:{} message `slow`: the subject does not render for ",
+        shorts(&diags),
+        [format!(
+            "error handbook.yaml:{line}:{} message `slow`: the subject does not render: it takes longer than 1 s to render",
             15 + big.len()
-        )
+        )]
     );
-    let (supplier, end) = rest.split_once('`').expect("supplier id quoted");
-    assert!(
-        supplier == "host"
-            || (supplier.starts_with('s') && supplier[1..].parse::<u32>().is_ok_and(|n| n < 30)),
-        "{supplier}"
-    );
-    assert_eq!(end, ": it takes longer than 1 s to render");
 }
 
 #[test]

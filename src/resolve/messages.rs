@@ -115,6 +115,12 @@ pub(super) fn check(
                 | Audience::Insurer
                 | Audience::Partner => rendered(None).err().map(|e| (e, String::new())),
             };
+            // The time limit is for all suppliers together: which one it runs out at depends on
+            // the machine, so none is named.
+            let problem = problem.map(|((error, at), whom)| {
+                let whom = if error == super::sandbox::time_limit_reason() { String::new() } else { whom };
+                ((error, at), whom)
+            });
             // A part that did not compile was reported above.
             if let Some((error, whom)) = problem.filter(|_| templates.compiled.contains(&name(message, part)))
             {

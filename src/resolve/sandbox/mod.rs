@@ -52,7 +52,13 @@ fn out_of_time() -> Option<String> {
     DEADLINE
         .get()
         .filter(|deadline| Instant::now() > *deadline)
-        .map(|_| format!("it takes longer than {} s to render", MAX_TIME.as_secs()))
+        .map(|_| time_limit_reason())
+}
+
+/// Why a template stopped when its time ran out: the time is the message's, for all its
+/// recipients together.
+pub fn time_limit_reason() -> String {
+    format!("it takes longer than {} s to render", MAX_TIME.as_secs())
 }
 
 /// The message templates of a handbook, compiled in the sandbox.

@@ -5,22 +5,19 @@ use std::ops::Range;
 
 use super::frontmatter::{SplitError, split as split_front_matter};
 use super::parse::{FOLDER_FILE, parse_yaml};
+use super::recover::Read;
 use crate::diag::Diagnostic;
 use crate::model::{Doc, FrontMatter, Markdown, Text};
 use crate::source::{FileId, SourceFile};
 
 /// Reads a Markdown document and the Markdown texts of its front matter.
-pub(super) fn parse(
-    source: &SourceFile,
-    file: FileId,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<(Doc, Vec<Text>)> {
+pub(super) fn parse(source: &SourceFile, file: FileId, problems: &mut Vec<Diagnostic>) -> Option<Read<Doc>> {
     let text = source.text.as_str();
     let (front, markdown, mut body) = match split_front_matter(text) {
         Ok(split) => {
             let yaml = split.yaml_offset..split.yaml_offset + split.yaml.len();
-            let (front, markdown) = parse_yaml::<FrontMatter>(source, file, yaml, problems)?;
-            (front, markdown, split.body_offset..text.len())
+            let read = parse_yaml::<FrontMatter>(source, file, yaml, problems)?;
+            (read.value, read.markdown, split.body_offset..text.len())
         }
         Err(SplitError::Missing) => match leading_title(text, 0..text.len()) {
             Some((title, after)) => {
@@ -70,7 +67,11 @@ pub(super) fn parse(
             .next()
             .is_some_and(|name| name.strip_suffix(".md") == Some(FOLDER_FILE)),
     };
-    Some((doc, markdown))
+    Some(Read {
+        value: doc,
+        markdown,
+        cut_ids: Vec::new(),
+    })
 }
 
 /// The text of a `# heading` that is the first thing in `range` of `text` (blank lines may come

@@ -3,9 +3,10 @@
 
 use std::ops::Range;
 
+use super::recover::Read;
 use super::{document, recover, yaml};
 use crate::diag::Diagnostic;
-use crate::model::{Doc, Form, Handbook, HandbookFile, Id, Kind, Party, Plan, Record, Supplier, Text};
+use crate::model::{Doc, Form, Handbook, HandbookFile, Id, Kind, Party, Plan, Record, Supplier};
 use crate::source::{FileId, SourceFile, Sources};
 
 /// What a file gave.
@@ -105,13 +106,14 @@ fn required_keys(kind: Option<Kind>) -> &'static str {
     }
 }
 
-fn record<T>(id: Id, file: FileId, (value, markdown): (T, Vec<Text>)) -> Record<T> {
+fn record<T>(id: Id, file: FileId, read: Read<T>) -> Record<T> {
     Record {
         id,
         file,
         complete: true,
-        markdown,
-        value,
+        markdown: read.markdown,
+        cut_ids: read.cut_ids.into_iter().map(|c| (c.list, c.id)).collect(),
+        value: read.value,
     }
 }
 
@@ -257,7 +259,7 @@ pub(super) fn parse_yaml<T: serde::de::DeserializeOwned>(
     file: FileId,
     range: Range<usize>,
     problems: &mut Vec<Diagnostic>,
-) -> Option<(T, Vec<Text>)> {
+) -> Option<Read<T>> {
     let node = match yaml::parse(&source.text[range.clone()], range.start) {
         Ok(node) => node,
         Err(e) => {

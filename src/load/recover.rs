@@ -15,17 +15,25 @@ const MAX_PASSES: usize = 200;
 /// Deserializes `T` from `node`, reporting every problem. The value read around the errors is
 /// returned too, so that the rest of the handbook is still checked against what the file does
 /// define: one bad duration in handbook.yaml must not hide every unknown role elsewhere.
-pub fn read_all<T: DeserializeOwned>(mut node: Node) -> (Option<(T, Vec<Text>)>, Vec<Error>) {
+pub fn read_all<T: DeserializeOwned>(mut node: Node) -> (Option<Read<T>>, Vec<Error>) {
     let mut reported: Vec<Error> = Vec::new();
     // Keys cut out of mappings (the mapping's span, the key): their absence is no news.
     let mut cut_keys: Vec<(Span, String)> = Vec::new();
+    let mut cut_ids: Vec<CutId> = Vec::new();
     for _ in 0..MAX_PASSES {
         let read = de::from_node::<T>(&node);
         for error in read.skipped {
             report(&mut reported, error);
         }
         let error = match read.result {
-            Ok(value) => return (Some((value, read.markdown)), reported),
+            Ok(value) => {
+                let read = Read {
+                    value,
+                    markdown: read.markdown,
+                    cut_ids,
+                };
+                return (Some(read), reported);
+            }
             Err(error) => error,
         };
         let span = error.span.clone();
@@ -36,9 +44,9 @@ pub fn read_all<T: DeserializeOwned>(mut node: Node) -> (Option<(T, Vec<Text>)>,
         if !expected {
             report(&mut reported, error);
         }
-        match span.and_then(|s| cut(&mut node, &s)) {
+        match span.and_then(|s| cut(&mut node, &s, None)) {
             Some(Cut::Key { map, key }) => cut_keys.push((map, key)),
-            Some(Cut::Item) => {}
+            Some(Cut::Item { id }) => cut_ids.extend(id),
             None => break,
         }
     }
@@ -54,15 +62,32 @@ fn report(reported: &mut Vec<Error>, error: Error) {
     }
 }
 
+/// A file read around its errors.
+pub struct Read<T> {
+    pub value: T,
+    /// Every Markdown text read, in file order.
+    pub markdown: Vec<Text>,
+    /// The ids of list items cut out: they exist, but did not read.
+    pub cut_ids: Vec<CutId>,
+}
+
+/// An item with an `id` cut out of the list under `list` (`messages`, `roles`, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CutId {
+    pub list: String,
+    pub id: String,
+}
+
 enum Cut {
     /// A `key: value` entry of the mapping at `map`.
     Key { map: Span, key: String },
-    /// An item of a list.
-    Item,
+    /// An item of a list, and its `id` if it had one.
+    Item { id: Option<CutId> },
 }
 
-/// Removes the entry or list item that holds the node at `span` (or is it).
-fn cut(node: &mut Node, span: &Span) -> Option<Cut> {
+/// Removes the entry or list item that holds the node at `span` (or is it); `list` is the key
+/// the node stands under.
+fn cut(node: &mut Node, span: &Span, list: Option<&str>) -> Option<Cut> {
     let map_span = node.span.clone();
     match &mut node.value {
         Value::Map(entries) => {
@@ -80,15 +105,36 @@ fn cut(node: &mut Node, span: &Span) -> Option<Cut> {
                     key: name,
                 });
             }
-            entries.iter_mut().find_map(|(_, v)| cut(v, span))
+            entries.iter_mut().find_map(|(k, v)| {
+                let key = match &k.value {
+                    Value::Scalar(s) => Some(s.text.as_str()),
+                    Value::Null | Value::Seq(_) | Value::Map(_) => None,
+                };
+                cut(v, span, key)
+            })
         }
         Value::Seq(items) => {
             if let Some(i) = items.iter().position(|item| &item.span == span) {
-                items.remove(i);
-                return Some(Cut::Item);
+                let item = items.remove(i);
+                let id = list.zip(id_of(&item)).map(|(list, id)| CutId {
+                    list: list.to_string(),
+                    id,
+                });
+                return Some(Cut::Item { id });
             }
-            items.iter_mut().find_map(|item| cut(item, span))
+            items.iter_mut().find_map(|item| cut(item, span, None))
         }
         Value::Null | Value::Scalar(_) => None,
     }
+}
+
+/// The `id:` of a list item that is a mapping.
+fn id_of(item: &Node) -> Option<String> {
+    let Value::Map(entries) = &item.value else {
+        return None;
+    };
+    entries.iter().find_map(|(k, v)| match (&k.value, &v.value) {
+        (Value::Scalar(k), Value::Scalar(v)) if k.text == "id" => Some(v.text.clone()),
+        _ => None,
+    })
 }

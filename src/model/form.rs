@@ -21,7 +21,7 @@ pub struct Form {
 #[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct FormSection {
     /// The section's heading.
-    pub title: String,
+    pub title: Spanned<String>,
     /// The labelled blanks to fill in, in order.
     #[serde(default)]
     pub fields: Vec<Field>,

@@ -58,6 +58,10 @@ pub struct Record<T> {
     /// The Markdown texts of the file's YAML, in file order: each gets link checks.
     #[serde(skip)]
     pub markdown: Vec<Text>,
+    /// Items of the file's lists that did not read, as (list key, id): they exist, so
+    /// references to them are not reported as unknown as well.
+    #[serde(skip)]
+    pub cut_ids: Vec<(String, String)>,
     #[serde(flatten)]
     pub value: T,
 }

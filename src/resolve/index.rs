@@ -39,6 +39,16 @@ impl<'a> Index<'a> {
         }
         let mut other_ids: HashMap<Kind, HashSet<&'a str>> = HashMap::new();
         other_ids.entry(Kind::Form).or_default().extend(BUILT_IN_FORMS);
+        if let Some(main) = &handbook.main {
+            for (list, id) in &main.cut_ids {
+                let kind = Kind::ALL
+                    .into_iter()
+                    .find(|k| matches!(k.spec().defined, Defined::InHandbook(key) if key == list.as_str()));
+                if let Some(kind) = kind {
+                    other_ids.entry(kind).or_default().insert(id.as_str());
+                }
+            }
+        }
         let mut doc_paths: HashMap<String, (Kind, &'a str)> = HashMap::new();
         for (kind, id, file) in &handbook.unreadable {
             other_ids.entry(*kind).or_default().insert(id.as_str());

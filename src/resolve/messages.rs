@@ -102,11 +102,15 @@ pub(super) fn check(
             let _time = TimeLimit::start();
             let rendered = |supplier: Option<&Record<Supplier>>| templates.fill(message, part, supplier);
             let problem = match message.audience {
-                Audience::Supplier => suppliers.iter().find_map(|supplier| {
-                    rendered(Some(supplier))
-                        .err()
-                        .map(|e| (e, format!(" for supplier `{}`", supplier.id)))
-                }),
+                // A supplier without contacts is an error of its own file.
+                Audience::Supplier => suppliers
+                    .iter()
+                    .filter(|s| s.primary_contact().is_some())
+                    .find_map(|supplier| {
+                        rendered(Some(supplier))
+                            .err()
+                            .map(|e| (e, format!(" for supplier `{}`", supplier.id)))
+                    }),
                 Audience::Internal
                 | Audience::Customers
                 | Audience::Authority
@@ -118,7 +122,11 @@ pub(super) fn check(
             // The time limit is for all suppliers together: which one it runs out at depends on
             // the machine, so none is named.
             let problem = problem.map(|((error, at), whom)| {
-                let whom = if error == super::sandbox::time_limit_reason() { String::new() } else { whom };
+                let whom = if error == super::sandbox::time_limit_reason() {
+                    String::new()
+                } else {
+                    whom
+                };
                 ((error, at), whom)
             });
             // A part that did not compile was reported above.

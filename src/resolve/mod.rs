@@ -135,7 +135,8 @@ impl Checker<'_, '_> {
     /// can cut out every item, and that is the error's doing, not a second problem.
     fn written_empty<T>(&self, file: FileId, list: &crate::model::Spanned<Vec<T>>) -> bool {
         let text = self.sources.get(file).text.get(list.span.clone()).unwrap_or("");
-        list.is_empty() && matches!(text.trim(), "" | "[]" | "~" | "null")
+        // The span of an empty flow list `[]` covers its `[`.
+        list.is_empty() && matches!(text.trim(), "" | "[" | "[]" | "~" | "null")
     }
 
     fn reference(&mut self, kind: crate::model::Kind, reference: &crate::model::Ref, file: FileId) {

@@ -66,13 +66,14 @@ fn form(c: &mut Checker, form: &Record<Form>) {
         );
     }
     for section in form.sections.iter() {
-        if section.fields.is_empty() && section.table.is_none() {
+        // Where the file had errors, a table or fields may be missing because recovery cut them.
+        if form.complete && section.fields.is_empty() && section.table.is_none() {
             c.push(
                 Diagnostic::error(format!(
                     "section `{}` has neither fields nor a table",
-                    section.title
+                    section.title.value
                 ))
-                .at(file, form.sections.span.clone())
+                .at(file, section.title.span.clone())
                 .help("add `fields:` (label and kind) or `table: { columns: [...], rows: N }`"),
             );
         }

@@ -61,7 +61,7 @@ pub fn own<'a>(ctx: &'a Ctx<'a>, form: &'a Record<crate::model::Form>) -> OwnFor
             .sections
             .iter()
             .map(|section| SectionView {
-                title: &section.title,
+                title: &section.title.value,
                 fields: section
                     .fields
                     .iter()

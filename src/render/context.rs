@@ -42,6 +42,7 @@ impl<'a> Ctx<'a> {
             page,
             source: self.source_path(file),
             trusted: false,
+            strings: &self.strings,
         };
         html::render(&text.text, &place, self.index, None)
     }
@@ -52,6 +53,7 @@ impl<'a> Ctx<'a> {
             page,
             source: self.source_path(file),
             trusted: true,
+            strings: &self.strings,
         };
         html::render(&text.text, &place, self.index, outline)
     }

@@ -171,11 +171,15 @@ fn literals(text: &str, code: &[Range<usize>]) -> Vec<Literal> {
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
-        let marker = ["!!!", "???+", "???"].into_iter().find(|m| trimmed.starts_with(m));
+        let marker = ["!!!", "???+", "???"]
+            .into_iter()
+            .find(|m| trimmed.starts_with(m));
         if let Some(marker) = marker
             && indent < 4
             && trimmed[marker.len()..].starts_with(' ')
-            && trimmed[marker.len()..].trim_start().starts_with(|c: char| c.is_ascii_alphabetic())
+            && trimmed[marker.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_alphabetic())
             && !in_code(start + indent)
         {
             let end = start + line.trim_end().len();
@@ -188,7 +192,9 @@ fn literals(text: &str, code: &[Range<usize>]) -> Vec<Literal> {
             let mut from = 0;
             while let Some(i) = line[from..].find(open) {
                 let at = from + i;
-                let Some(j) = line[at + 2..].find(close) else { break };
+                let Some(j) = line[at + 2..].find(close) else {
+                    break;
+                };
                 let end = at + 2 + j + 2;
                 if !in_code(start + at) {
                     found.push(Literal {
@@ -365,5 +371,22 @@ mod tests {
         let attributed = outline("## Urgent {#now .red onclick=alert(1) data-x}\n");
         assert_eq!(attributed.headings[0].dropped, ["onclick", "data-x"]);
         assert_eq!(attributed.headings[0].span, 0..46);
+    }
+
+    #[test]
+    fn raw_html_gives_links_anchors_and_no_literals_from_code() {
+        let text = "<a name=\"r1\" href='plan:x'>x</a> `{{ a }}` {{ b }}\n\n<div id=r2 data-x><img src=\"a.png\"/></div>\n";
+        let o = outline(text);
+        assert_eq!(o.html_anchors, ["r1", "r2"]);
+        let links: Vec<_> = o.links.iter().map(|l| &text[l.span.clone()]).collect();
+        assert_eq!(links, ["plan:x", "a.png"]);
+        let literals: Vec<_> = o.literals.iter().map(|l| &text[l.span.clone()]).collect();
+        assert_eq!(literals, ["{{ b }}"]);
+        let field = field_outline(text);
+        assert!(field.html_anchors.is_empty() && field.literals.is_empty() && field.links.is_empty());
+        let attributes = html_attributes("<a\thref = \"x\" title=é class=b>");
+        let names: Vec<_> = attributes.iter().map(|a| (a.name.as_str(), a.value)).collect();
+        assert_eq!(names, [("href", "x"), ("title", "é"), ("class", "b")]);
+        assert!(html_attributes("<a href=\"unclosed").is_empty());
     }
 }

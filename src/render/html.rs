@@ -181,6 +181,7 @@ mod tests {
     /// What HTML rendered from a YAML Markdown field may hold: elements and attributes.
     const ELEMENTS: &[&str] = &[
         "p",
+        "div",
         "h1",
         "h2",
         "h3",
@@ -221,6 +222,7 @@ mod tests {
         "checked",
         "disabled",
         "aria-label",
+        "role",
         "start",
         "style",
     ];

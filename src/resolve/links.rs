@@ -154,8 +154,10 @@ fn check_texts(c: &mut Checker, texts: Vec<MarkdownText<'_>>) {
 /// The warning for text of another generator that prints as it stands.
 fn literal_warning(written: &str, kind: LiteralKind) -> Diagnostic {
     match kind {
-        LiteralKind::Placeholder => Diagnostic::warning(format!("`{written}` prints literally: irbook fills in no placeholders"))
-            .help("replace it with the real value, or put it in backticks if it is meant literally"),
+        LiteralKind::Placeholder => Diagnostic::warning(format!(
+            "`{written}` prints literally: irbook fills in no placeholders"
+        ))
+        .help("replace it with the real value, or put it in backticks if it is meant literally"),
         LiteralKind::Admonition => {
             let mut words = written.split_whitespace();
             let marker = words.next().unwrap_or("!!!");
@@ -264,7 +266,11 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
 const SHOWN_ANCHORS: usize = 5;
 
 fn anchor_list(anchors: &[String]) -> String {
-    anchors.iter().map(|a| format!("#{a}")).collect::<Vec<_>>().join(", ")
+    anchors
+        .iter()
+        .map(|a| format!("#{a}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn anchor_problem(c: &Checker, kind: Kind, id: &str, anchor: &str, place: &str) -> Option<(String, String)> {
@@ -279,10 +285,13 @@ fn anchor_problem(c: &Checker, kind: Kind, id: &str, anchor: &str, place: &str) 
             let help = match did_you_mean(anchor, anchors.iter().map(String::as_str)) {
                 Some(close) => format!("did you mean `#{close}`?"),
                 None if anchors.is_empty() => format!("{place} has no anchors"),
-                None if anchors.len() <= SHOWN_ANCHORS => format!("anchors in {place}: {}", anchor_list(&anchors)),
+                None if anchors.len() <= SHOWN_ANCHORS => {
+                    format!("anchors in {place}: {}", anchor_list(&anchors))
+                }
                 None => {
                     let mut closest = anchors.clone();
-                    closest.sort_by_cached_key(|a| (strsim::damerau_levenshtein(anchor, a), a.clone()));
+                    // Stable: among equally close anchors, the first in the document come first.
+                    closest.sort_by_cached_key(|a| strsim::damerau_levenshtein(anchor, a));
                     closest.truncate(SHOWN_ANCHORS);
                     format!(
                         "closest anchors in {place}: {} (of {})",

@@ -1,14 +1,16 @@
-//! Markdown as irbook reads it: the pulldown-cmark options, links with their offsets, and
-//! GitHub-style heading anchors.
+//! Markdown as irbook reads it: the pulldown-cmark options, links with their offsets (also
+//! the `href`s and `src`s of raw HTML), GitHub-style heading anchors, the `id`s and `name`s of
+//! raw HTML, and text of other generators that would print literally.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-/// CommonMark plus the GFM extensions FORMAT.md promises.
+/// CommonMark plus the GFM extensions FORMAT.md promises (`ENABLE_GFM`: alerts, `> [!NOTE]`).
 pub fn options() -> Options {
-    Options::ENABLE_TABLES
+    Options::ENABLE_GFM
+        | Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
@@ -33,26 +35,88 @@ pub struct Heading {
     pub dropped: Vec<String>,
 }
 
+/// Text written for another generator that irbook prints as it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LiteralKind {
+    /// `{{ page.title }}`, `{% include x %}`.
+    Placeholder,
+    /// `!!! warning "Title"`, `??? note`: an MkDocs admonition.
+    Admonition,
+}
+
+/// Such a text and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    pub kind: LiteralKind,
+    pub span: Range<usize>,
+}
+
 /// What the resolver needs from a Markdown text.
 #[derive(Debug, Default)]
 pub struct Outline {
+    /// Markdown links and images, and in a document body the `href`s and `src`s of raw HTML.
     pub links: Vec<Link>,
     pub headings: Vec<Heading>,
+    /// `id` and `name` attributes of raw HTML elements (document bodies only).
+    pub html_anchors: Vec<String>,
+    /// Placeholders and admonitions of other generators, outside code (document bodies only).
+    pub literals: Vec<Literal>,
 }
 
 impl Outline {
     pub fn has_anchor(&self, anchor: &str) -> bool {
-        self.headings.iter().any(|h| h.anchor == anchor)
+        self.anchors().any(|a| a == anchor)
+    }
+
+    /// Every anchor a link may name: headings' first, then raw HTML's.
+    pub fn anchors(&self) -> impl Iterator<Item = &str> {
+        self.headings
+            .iter()
+            .map(|h| h.anchor.as_str())
+            .chain(self.html_anchors.iter().map(String::as_str))
     }
 }
 
-/// Reads the links, images and headings of `text`.
+/// Reads the links, images and headings of a document body, where raw HTML is kept: its
+/// links and anchors count, and text that would print literally is noted.
 pub fn outline(text: &str) -> Outline {
+    read(text, true)
+}
+
+/// Reads the links, images and headings of a Markdown field of a YAML file, where raw HTML is
+/// shown as text.
+pub fn field_outline(text: &str) -> Outline {
+    read(text, false)
+}
+
+fn read(text: &str, body: bool) -> Outline {
     let mut outline = Outline::default();
     let mut used = HashSet::new();
     let mut heading: Option<(Heading, Option<String>)> = None;
+    // Where code stands (and HTML comments): nothing in it prints as a placeholder would.
+    let mut code: Vec<Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
+            Event::Start(Tag::CodeBlock(_)) => code.push(range),
+            Event::Html(raw) | Event::InlineHtml(raw) if body => {
+                if raw.trim_start().starts_with("<!--") {
+                    code.push(range.clone());
+                }
+                let offset = range.start + text[range.clone()].find(&*raw).unwrap_or(0);
+                for attribute in html_attributes(&raw) {
+                    let span = attribute.value_span.start + offset..attribute.value_span.end + offset;
+                    match attribute.name.as_str() {
+                        "id" | "name" if !attribute.value.is_empty() => {
+                            outline.html_anchors.push(unescape(attribute.value))
+                        }
+                        "href" | "src" => outline.links.push(Link {
+                            dest: unescape(attribute.value),
+                            span,
+                        }),
+                        _ => {}
+                    }
+                }
+            }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 let span = dest_span(text, &range, &dest_url);
                 outline.links.push(Link {
@@ -71,7 +135,13 @@ pub fn outline(text: &str) -> Outline {
                 };
                 heading = Some((started, id.map(|i| i.into_string())));
             }
-            Event::Text(t) | Event::Code(t) => {
+            Event::Code(t) => {
+                code.push(range);
+                if let Some((started, _)) = heading.as_mut() {
+                    started.text.push_str(&t);
+                }
+            }
+            Event::Text(t) => {
                 if let Some((started, _)) = heading.as_mut() {
                     started.text.push_str(&t);
                 }
@@ -86,7 +156,162 @@ pub fn outline(text: &str) -> Outline {
             _ => {}
         }
     }
+    if body {
+        outline.literals = literals(text, &code);
+    }
     outline
+}
+
+/// `{{ ... }}` and `{% ... %}` on one line, and lines that start an MkDocs admonition, outside
+/// `code`.
+fn literals(text: &str, code: &[Range<usize>]) -> Vec<Literal> {
+    let in_code = |at: usize| code.iter().any(|r| r.contains(&at));
+    let mut found = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        let indent = line.len() - trimmed.len();
+        let marker = ["!!!", "???+", "???"]
+            .into_iter()
+            .find(|m| trimmed.starts_with(m));
+        if let Some(marker) = marker
+            && indent < 4
+            && trimmed[marker.len()..].starts_with(' ')
+            && trimmed[marker.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_alphabetic())
+            && !in_code(start + indent)
+        {
+            let end = start + line.trim_end().len();
+            found.push(Literal {
+                kind: LiteralKind::Admonition,
+                span: start + indent..end,
+            });
+        }
+        for (open, close) in [("{{", "}}"), ("{%", "%}")] {
+            let mut from = 0;
+            while let Some(i) = line[from..].find(open) {
+                let at = from + i;
+                let Some(j) = line[at + 2..].find(close) else {
+                    break;
+                };
+                let end = at + 2 + j + 2;
+                if !in_code(start + at) {
+                    found.push(Literal {
+                        kind: LiteralKind::Placeholder,
+                        span: start + at..start + end,
+                    });
+                }
+                from = end;
+            }
+        }
+        start += line.len();
+    }
+    found.sort_by_key(|l| l.span.start);
+    found
+}
+
+/// An attribute of a tag in raw HTML: its name in lowercase, its value as written (without
+/// quotes), where the value stands and where it stands with its quotes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct HtmlAttribute<'h> {
+    pub name: String,
+    pub value: &'h str,
+    pub value_span: Range<usize>,
+    pub quoted_span: Range<usize>,
+}
+
+/// The attributes of the start tags in a piece of raw HTML, comments skipped. A tag not closed
+/// within the piece gives the attributes read up to its end.
+pub fn html_attributes(html: &str) -> Vec<HtmlAttribute<'_>> {
+    let bytes = html.as_bytes();
+    let at = |i: usize| bytes.get(i).copied();
+    let space = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_whitespace());
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<') {
+        let start = i + lt;
+        if html[start..].starts_with("<!--") {
+            i = html[start..].find("-->").map_or(html.len(), |e| start + e + 3);
+            continue;
+        }
+        i = start + 1;
+        if !at(i).is_some_and(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        while at(i).is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            i += 1;
+        }
+        loop {
+            while space(at(i)) {
+                i += 1;
+            }
+            match at(i) {
+                None => return found,
+                Some(b'>') => {
+                    i += 1;
+                    break;
+                }
+                Some(b'/' | b'=' | b'<') => {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let name_start = i;
+            while at(i).is_some_and(|b| !b.is_ascii_whitespace() && !matches!(b, b'=' | b'>' | b'/' | b'<')) {
+                i += 1;
+            }
+            let name = html[name_start..i].to_ascii_lowercase();
+            let mut j = i;
+            while space(at(j)) {
+                j += 1;
+            }
+            if at(j) != Some(b'=') {
+                continue;
+            }
+            j += 1;
+            while space(at(j)) {
+                j += 1;
+            }
+            let (value_span, quoted_span) = match at(j) {
+                Some(quote @ (b'"' | b'\'')) => {
+                    let Some(len) = html[j + 1..].find(quote as char) else {
+                        return found;
+                    };
+                    (j + 1..j + 1 + len, j..j + len + 2)
+                }
+                _ => {
+                    let mut k = j;
+                    while at(k).is_some_and(|b| !b.is_ascii_whitespace() && b != b'>') {
+                        k += 1;
+                    }
+                    (j..k, j..k)
+                }
+            };
+            i = quoted_span.end;
+            found.push(HtmlAttribute {
+                name,
+                value: &html[value_span.clone()],
+                value_span,
+                quoted_span,
+            });
+        }
+    }
+    found
+}
+
+/// An attribute value with the character references a link is likely to hold decoded.
+pub fn unescape(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 fn dest_span(text: &str, range: &Range<usize>, dest: &str) -> Range<usize> {
@@ -146,5 +371,22 @@ mod tests {
         let attributed = outline("## Urgent {#now .red onclick=alert(1) data-x}\n");
         assert_eq!(attributed.headings[0].dropped, ["onclick", "data-x"]);
         assert_eq!(attributed.headings[0].span, 0..46);
+    }
+
+    #[test]
+    fn raw_html_gives_links_anchors_and_no_literals_from_code() {
+        let text = "<a name=\"r1\" href='plan:x'>x</a> `{{ a }}` {{ b }}\n\n<div id=r2 data-x><img src=\"a.png\"/></div>\n";
+        let o = outline(text);
+        assert_eq!(o.html_anchors, ["r1", "r2"]);
+        let links: Vec<_> = o.links.iter().map(|l| &text[l.span.clone()]).collect();
+        assert_eq!(links, ["plan:x", "a.png"]);
+        let literals: Vec<_> = o.literals.iter().map(|l| &text[l.span.clone()]).collect();
+        assert_eq!(literals, ["{{ b }}"]);
+        let field = field_outline(text);
+        assert!(field.html_anchors.is_empty() && field.literals.is_empty() && field.links.is_empty());
+        let attributes = html_attributes("<a\thref = \"x\" title=é class=b>");
+        let names: Vec<_> = attributes.iter().map(|a| (a.name.as_str(), a.value)).collect();
+        assert_eq!(names, [("href", "x"), ("title", "é"), ("class", "b")]);
+        assert!(html_attributes("<a href=\"unclosed").is_empty());
     }
 }

@@ -237,6 +237,11 @@ fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Dia
             .at(file, e.offset..e.offset)
             .help(help);
     }
+    if let Some(help) = colon_in_value_help(&source.text[source.line_range(line)], &e.message) {
+        return Diagnostic::error(format!("YAML syntax: {}", e.message))
+            .at(file, e.offset..e.offset)
+            .help(help);
+    }
     let tab = near.map(|l| source.line_range(l)).find_map(indentation_tab);
     match tab {
         Some(at) => Diagnostic::error("YAML syntax: a tab in the indentation")
@@ -250,6 +255,24 @@ fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Dia
                 "check the indentation and quoting on this line or the one before"
             }),
     }
+}
+
+/// `title: Playbook: Ransomware`: the second `: ` starts a mapping inside the value; the fix
+/// is to quote the value.
+fn colon_in_value_help(line: &str, message: &str) -> Option<String> {
+    if !message.starts_with("mapping values are not allowed") {
+        return None;
+    }
+    let entry = line.trim().trim_start_matches("- ");
+    let (key, value) = entry.split_once(": ")?;
+    let plain_key = !key.is_empty() && !key.contains([' ', '"', '\'', '#']);
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    (plain_key && value.contains(": ") && !value.starts_with(['"', '\'', '{', '['])).then(|| {
+        format!(
+            "a `: ` inside a value starts a new key: put the value in quotes, `{key}: \"{}\"`",
+            value.replace('\\', "\\\\").replace('"', "\\\"")
+        )
+    })
 }
 
 /// Parses the YAML in `range` of the file into `T` and its Markdown texts, adding every

@@ -95,7 +95,7 @@ pub(super) fn same_shape(old: &Record<Doc>, new: &Record<Doc>) -> bool {
         && same_outline(&old.outline, &new.outline)
 }
 
-/// The same headings and link targets, wherever they stand in the text.
+/// The same headings, raw HTML anchors and link targets, wherever they stand in the text.
 fn same_outline(old: &Outline, new: &Outline) -> bool {
     let heading = |h: &crate::markdown::Heading| (h.anchor.clone(), h.text.clone(), h.dropped.clone());
     old.headings
@@ -107,4 +107,5 @@ fn same_outline(old: &Outline, new: &Outline) -> bool {
             .iter()
             .map(|l| &l.dest)
             .eq(new.links.iter().map(|l| &l.dest))
+        && old.html_anchors == new.html_anchors
 }

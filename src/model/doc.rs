@@ -37,6 +37,30 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
 }
 
+/// The name serde gives [`FrontMatter`]: where the deserializer meets it, unknown keys get
+/// the hints of [`FOREIGN_FRONT_MATTER`].
+pub const FRONT_MATTER_STRUCT: &str = "FrontMatter";
+
+/// Front matter keys of other generators (Jekyll, Hugo, MkDocs, Just the Docs): the irbook key
+/// that means the same, or `None` where the key has no meaning here.
+pub const FOREIGN_FRONT_MATTER: &[(&str, Option<&str>)] = &[
+    ("description", Some("summary")),
+    ("date", Some("last_reviewed")),
+    ("lastmod", Some("last_reviewed")),
+    ("last_modified_at", Some("last_reviewed")),
+    ("weight", Some("order")),
+    ("nav_order", Some("order")),
+    ("categories", Some("tags")),
+    ("layout", None),
+    ("permalink", None),
+    ("parent", None),
+    ("draft", None),
+    ("slug", None),
+    ("toc", None),
+    ("cover", None),
+    ("nav_exclude", None),
+];
+
 impl FrontMatter {
     /// Sort key of lists: by `order` (documents without one last), then by title.
     pub fn sort_key(&self) -> (bool, Option<i64>, &str) {

@@ -16,7 +16,7 @@ mod schema;
 mod supplier;
 mod values;
 
-pub use doc::{Doc, FrontMatter};
+pub use doc::{Doc, FOREIGN_FRONT_MATTER, FRONT_MATTER_STRUCT, FrontMatter};
 pub use duration::Duration;
 pub use form::{Field, FieldKind, Form, FormSection, FormTable};
 pub use handbook_file::{

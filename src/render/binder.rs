@@ -50,7 +50,7 @@ fn main_content(html: &str) -> &str {
     &html[start..end]
 }
 
-/// Prefixes `id`, `for` and `aria-labelledby` values and re-targets `href`s (double-quoted
+/// Prefixes `id`, `name`, `for` and `aria-labelledby` values and re-targets `href`s (double-quoted
 /// attributes, as irbook's templates and pulldown-cmark write them).
 fn rewrite(html: &str, page: &str, included: &HashMap<&str, String>) -> String {
     let own = &included[page];
@@ -79,7 +79,8 @@ fn rewrite(html: &str, page: &str, included: &HashMap<&str, String>) -> String {
     out
 }
 
-const ATTRIBUTES: [&str; 5] = ["id", "for", "aria-labelledby", "href", "src"];
+/// `name`: raw HTML's `<a name="x">` is an anchor as an `id` is.
+const ATTRIBUTES: [&str; 6] = ["id", "name", "for", "aria-labelledby", "href", "src"];
 
 /// The next ` name="` of one of [`ATTRIBUTES`], in one pass over the `="` in `html`.
 fn next_attribute(html: &str) -> Option<(usize, &'static str)> {

@@ -42,6 +42,7 @@ impl<'a> Ctx<'a> {
             source: self.source_path(file),
             trusted: false,
             shift_headings: false,
+            strings: &self.strings,
         };
         html::render(&text.text, &place, self.index, None)
     }
@@ -54,6 +55,7 @@ impl<'a> Ctx<'a> {
             source: self.source_path(doc.file),
             trusted: true,
             shift_headings: doc.shift_headings,
+            strings: &self.strings,
         };
         html::render(&doc.body.text, &place, self.index, Some(&doc.outline))
     }

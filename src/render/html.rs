@@ -1,7 +1,10 @@
-//! Markdown to HTML: typed and relative links rewritten to relative URLs, heading ids, task
-//! list boxes, and raw HTML shown as text where the Markdown came from YAML.
+//! Markdown to HTML: typed and relative links rewritten to relative URLs (also in the raw HTML
+//! of document bodies), heading ids, task list boxes, GitHub alerts as titled boxes, and raw
+//! HTML shown as text where the Markdown came from YAML.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::urls;
 use crate::markdown::{self, Outline};
@@ -15,6 +18,8 @@ pub struct Place<'p> {
     pub source: &'p str,
     /// Raw HTML is kept only in playbook and page bodies; in YAML fields it is shown as text.
     pub trusted: bool,
+    /// The site's words in the handbook's language (alert titles).
+    pub strings: &'p BTreeMap<&'static str, &'static str>,
     /// Headings one level lower (`#` as `h2`): the page's title is its only `h1`.
     pub shift_headings: bool,
 }
@@ -37,7 +42,10 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
     let outline = match outline {
         Some(o) => o,
         None => {
-            computed = markdown::outline(text);
+            computed = match place.trusted {
+                true => markdown::outline(text),
+                false => markdown::field_outline(text),
+            };
             &computed
         }
     };
@@ -93,12 +101,70 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
             )
             .into(),
         ),
+        // A GitHub alert: a box with its title in words, so that it reads the same on paper.
+        Event::Start(Tag::BlockQuote(Some(kind))) => {
+            let (class, key) = alert(kind);
+            let title = place.strings.get(key).copied().unwrap_or(class);
+            Event::Html(
+                format!("<div class=\"alert alert-{class}\" role=\"note\">\n<p class=\"alert-title\">{title}</p>\n")
+                    .into(),
+            )
+        }
+        Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
         Event::Html(raw) | Event::InlineHtml(raw) if !place.trusted => Event::Text(raw),
+        Event::Html(raw) => Event::Html(rewrite_html(raw, place, index)),
+        Event::InlineHtml(raw) => Event::InlineHtml(rewrite_html(raw, place, index)),
         other => other,
     });
     let mut out = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out, events);
     out
+}
+
+/// An alert's class suffix and the key of its title in the site's words.
+fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "alert_note"),
+        BlockQuoteKind::Tip => ("tip", "alert_tip"),
+        BlockQuoteKind::Important => ("important", "alert_important"),
+        BlockQuoteKind::Warning => ("warning", "alert_warning"),
+        BlockQuoteKind::Caution => ("caution", "alert_caution"),
+    }
+}
+
+/// Raw HTML with its `href`s and `src`s rewritten as Markdown destinations are (and written in
+/// double quotes, as the print binder reads them).
+fn rewrite_html<'t>(raw: CowStr<'t>, place: &Place, index: &Index) -> CowStr<'t> {
+    let mut out = String::new();
+    let mut copied = 0;
+    for attribute in markdown::html_attributes(&raw) {
+        if !matches!(attribute.name.as_str(), "href" | "src") {
+            continue;
+        }
+        let dest = markdown::unescape(attribute.value);
+        let href = rewrite(&dest, place, index);
+        if href == dest {
+            continue;
+        }
+        out.push_str(&raw[copied..attribute.quoted_span.start]);
+        out.push('"');
+        out.push_str(&escape_attribute(&href));
+        out.push('"');
+        copied = attribute.quoted_span.end;
+    }
+    if copied == 0 {
+        return raw;
+    }
+    out.push_str(&raw[copied..]);
+    out.into()
+}
+
+fn escape_attribute(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The href a Markdown destination becomes on `place.page`.
@@ -130,6 +196,7 @@ mod tests {
     /// What HTML rendered from a YAML Markdown field may hold: elements and attributes.
     const ELEMENTS: &[&str] = &[
         "p",
+        "div",
         "h1",
         "h2",
         "h3",
@@ -170,6 +237,7 @@ mod tests {
         "checked",
         "disabled",
         "aria-label",
+        "role",
         "start",
         "style",
     ];
@@ -182,6 +250,7 @@ mod tests {
             source: "content/suppliers/x.yaml",
             trusted: false,
             shift_headings: false,
+            strings: &crate::render::strings::strings(crate::model::Language::En),
         };
         render(text, &place, &index, None)
     }

@@ -191,6 +191,11 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("calendar_exercise", "Exercise due: {name}", "Øvelse skal holdes: {name}", "Übung fällig: {name}"),
     ("calendar_contract", "Contract expires: {name}", "Kontrakten udløber: {name}", "Vertrag läuft ab: {name}"),
     ("calendar_certification", "{certification} expires: {name}", "{certification} udløber: {name}", "{certification} läuft ab: {name}"),
+    ("alert_note", "Note", "Bemærk", "Hinweis"),
+    ("alert_tip", "Tip", "Tip", "Tipp"),
+    ("alert_important", "Important", "Vigtigt", "Wichtig"),
+    ("alert_warning", "Warning", "Advarsel", "Warnung"),
+    ("alert_caution", "Caution", "Forsigtig", "Vorsicht"),
 ];
 
 /// The strings of one language, by key, as templates see them (`t.contacts`).

@@ -159,7 +159,7 @@ impl<'a> Index<'a> {
             Anchors::Phases => self.phase_anchors.get(id).cloned().unwrap_or_default(),
             Anchors::Headings => self
                 .outline(kind, id)
-                .map(|o| o.headings.iter().map(|h| h.anchor.clone()).collect())
+                .map(|o| o.anchors().map(str::to_string).collect())
                 .unwrap_or_default(),
             Anchors::Sections(sections) => sections.iter().map(|s| s.to_string()).collect(),
             Anchors::None => Vec::new(),

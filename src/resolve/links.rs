@@ -3,6 +3,7 @@
 
 use super::Checker;
 use crate::diag::Diagnostic;
+use crate::markdown::LiteralKind;
 use crate::model::{Handbook, Kind, MarkdownText, SitePage, Text, WHOLE_SITE_FILES, is_site_file};
 use crate::source::FileId;
 use crate::suggest::did_you_mean;
@@ -117,7 +118,7 @@ fn check_texts(c: &mut Checker, texts: Vec<MarkdownText<'_>>) {
         let outline = match own.and_then(|(kind, id)| c.index.outline(kind, id)) {
             Some(o) => o,
             None => {
-                computed = crate::markdown::outline(&text.text);
+                computed = crate::markdown::field_outline(&text.text);
                 &computed
             }
         };
@@ -131,6 +132,12 @@ fn check_texts(c: &mut Checker, texts: Vec<MarkdownText<'_>>) {
                 );
             }
         }
+        if own.is_some() {
+            for literal in &outline.literals {
+                let span = place_in_file(&c.sources.get(file).text, text, &literal.span);
+                c.push(literal_warning(&text.text[literal.span.clone()], literal.kind).at(file, span));
+            }
+        }
         for link in &outline.links {
             if let Some((message, help)) = problem(c, file, own, &link.dest) {
                 let span = place_in_file(&c.sources.get(file).text, text, &link.span);
@@ -140,6 +147,32 @@ fn check_texts(c: &mut Checker, texts: Vec<MarkdownText<'_>>) {
                         .help(help),
                 );
             }
+        }
+    }
+}
+
+/// The warning for text of another generator that prints as it stands.
+fn literal_warning(written: &str, kind: LiteralKind) -> Diagnostic {
+    match kind {
+        LiteralKind::Placeholder => Diagnostic::warning(format!(
+            "`{written}` prints literally: irbook fills in no placeholders"
+        ))
+        .help("replace it with the real value, or put it in backticks if it is meant literally"),
+        LiteralKind::Admonition => {
+            let mut words = written.split_whitespace();
+            let marker = words.next().unwrap_or("!!!");
+            let kind = words.next().unwrap_or("note");
+            let alert = match kind.to_ascii_lowercase().as_str() {
+                "tip" | "hint" | "success" | "check" | "done" => "TIP",
+                "important" => "IMPORTANT",
+                "warning" | "caution" | "attention" => "WARNING",
+                "danger" | "error" | "failure" | "fail" | "missing" | "bug" => "CAUTION",
+                _ => "NOTE",
+            };
+            Diagnostic::warning(format!("the MkDocs admonition `{marker} {kind}` prints literally"))
+                .help(format!(
+                    "write a GitHub alert: a line `> [!{alert}]`, then the text on lines that start with `> ` (not indented)"
+                ))
         }
     }
 }
@@ -229,6 +262,17 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
     }
 }
 
+/// How many anchors a hint lists at most.
+const SHOWN_ANCHORS: usize = 5;
+
+fn anchor_list(anchors: &[String]) -> String {
+    anchors
+        .iter()
+        .map(|a| format!("#{a}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn anchor_problem(c: &Checker, kind: Kind, id: &str, anchor: &str, place: &str) -> Option<(String, String)> {
     match c.index.has_anchor(kind, id, anchor) {
         Some(true) => None,
@@ -241,14 +285,20 @@ fn anchor_problem(c: &Checker, kind: Kind, id: &str, anchor: &str, place: &str) 
             let help = match did_you_mean(anchor, anchors.iter().map(String::as_str)) {
                 Some(close) => format!("did you mean `#{close}`?"),
                 None if anchors.is_empty() => format!("{place} has no anchors"),
-                None => format!(
-                    "anchors in {place}: {}",
-                    anchors
-                        .iter()
-                        .map(|a| format!("#{a}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                None if anchors.len() <= SHOWN_ANCHORS => {
+                    format!("anchors in {place}: {}", anchor_list(&anchors))
+                }
+                None => {
+                    let mut closest = anchors.clone();
+                    // Stable: among equally close anchors, the first in the document come first.
+                    closest.sort_by_cached_key(|a| strsim::damerau_levenshtein(anchor, a));
+                    closest.truncate(SHOWN_ANCHORS);
+                    format!(
+                        "closest anchors in {place}: {} (of {})",
+                        anchor_list(&closest),
+                        anchors.len()
+                    )
+                }
             };
             Some((format!("no anchor `#{anchor}` in {place}"), help))
         }

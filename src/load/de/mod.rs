@@ -13,7 +13,8 @@ use special::{MarkdownAccess, OneAsList, SpannedAccess};
 
 use super::yaml::{Node, Value};
 use crate::model::{
-    MARKDOWN_STRUCT, ONE_OR_MANY_STRUCT, SPANNED_FIELDS, SPANNED_STRUCT, TEXT_FIELDS, TEXT_STRUCT, Text,
+    FOREIGN_FRONT_MATTER, FRONT_MATTER_STRUCT, MARKDOWN_STRUCT, ONE_OR_MANY_STRUCT, SPANNED_FIELDS,
+    SPANNED_STRUCT, TEXT_FIELDS, TEXT_STRUCT, Text,
 };
 use crate::source::Span;
 use crate::suggest::did_you_mean;
@@ -333,7 +334,11 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
             self.text(visitor, name == MARKDOWN_STRUCT)
         } else {
             let entries = self.entries(&"a mapping (key: value lines)")?;
-            visitor.visit_map(MapAccess::new(self, entries, Some(fields)))
+            let mut access = MapAccess::new(self, entries, Some(fields));
+            if name == FRONT_MATTER_STRUCT {
+                access.foreign = FOREIGN_FRONT_MATTER;
+            }
+            visitor.visit_map(access)
         };
         result.map_err(|e: Error| e.with_span(&self.node.span))
     }
@@ -413,6 +418,8 @@ struct MapAccess<'de, 'a> {
     de: NodeDeserializer<'de, 'a>,
     entries: std::slice::Iter<'de, (Node, Node)>,
     fields: Option<&'static [&'static str]>,
+    /// Keys other programs give this struct: the key meant here, or `None` (no meaning).
+    foreign: &'static [(&'static str, Option<&'static str>)],
     seen: Vec<&'de str>,
     value: Option<&'de Node>,
 }
@@ -427,6 +434,7 @@ impl<'de, 'a> MapAccess<'de, 'a> {
             de,
             entries: entries.iter(),
             fields,
+            foreign: &[],
             seen: Vec::new(),
             value: None,
         }
@@ -446,13 +454,20 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de, '_> {
                     // A key with no `:` after it: inside `{ ... }`, a comma in a value starts
                     // a new key.
                     let no_colon = matches!(value.value, Value::Null) && value.span.start == key.span.end;
-                    let help = match did_you_mean(&name.text, fields.iter().copied()) {
-                        Some(close) => format!("did you mean `{close}`?"),
-                        None if no_colon => format!(
+                    let foreign = self.foreign.iter().find(|(key, _)| *key == name.text);
+                    let help = match (foreign, did_you_mean(&name.text, fields.iter().copied())) {
+                        (Some((key, Some(meant))), _) => {
+                            format!("`{key}` is another generator's key: irbook's is `{meant}`")
+                        }
+                        (Some((key, None)), _) => {
+                            format!("`{key}` is another generator's key and has no meaning here: remove it")
+                        }
+                        (None, Some(close)) => format!("did you mean `{close}`?"),
+                        (None, None) if no_colon => format!(
                             "a comma inside `{{ ... }}` ends the value before it, so `{}` became a key: put the whole value in quotes, `\"..., {}\"`",
                             name.text, name.text
                         ),
-                        None => format!("known keys here: {}", fields.join(", ")),
+                        (None, None) => format!("known keys here: {}", fields.join(", ")),
                     };
                     self.de.seen.skipped.borrow_mut().push(Error {
                         message: format!("unknown key `{}`", name.text),

@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use irbook::cmd::{
-    self, Output, build::BuildArgs, check::CheckArgs, import::ImportArgs, init::InitArgs, schema::SchemaArgs, serve::ServeArgs,
-    watch::WatchArgs,
+    self, Output, build::BuildArgs, check::CheckArgs, import::ImportArgs, init::InitArgs, schema::SchemaArgs,
+    serve::ServeArgs, watch::WatchArgs,
 };
 
 /// Incident-response handbooks from plain files: check them, build them into a static site,

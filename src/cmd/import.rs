@@ -61,7 +61,11 @@ pub fn run(args: &ImportArgs, out: &Output) -> ExitCode {
         args.src.display(),
         source.shape.name(),
         args.root.display(),
-        if args.dry_run { ": dry run, nothing is written" } else { "" }
+        if args.dry_run {
+            ": dry run, nothing is written"
+        } else {
+            ""
+        }
     ));
     let prepared = prepare(source, target);
     for problem in &prepared.source.problems {

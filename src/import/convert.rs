@@ -94,7 +94,12 @@ fn opening(line: &str) -> Option<(usize, String, Option<String>)> {
     }
     let title = after
         .find('"')
-        .and_then(|start| after.rfind('"').filter(|end| *end > start).map(|end| &after[start + 1..end]))
+        .and_then(|start| {
+            after
+                .rfind('"')
+                .filter(|end| *end > start)
+                .map(|end| &after[start + 1..end])
+        })
         .map(str::to_string);
     let title = match title {
         Some(t) if t.is_empty() => None,
@@ -205,7 +210,9 @@ fn rewrite_links(text: &str, lines: &[usize], links: &Links<'_>) -> Converted {
     for link in markdown::outline(text).links {
         match target(&link.dest, links) {
             Target::Leave => {}
-            Target::Doc(new) | Target::Static(new, _) if text.get(link.span.clone()) != Some(link.dest.as_str()) => {
+            Target::Doc(new) | Target::Static(new, _)
+                if text.get(link.span.clone()) != Some(link.dest.as_str()) =>
+            {
                 converted.notes.push(format!(
                     "line {}: `{}` not rewritten (to {new}): write it as a plain link",
                     line_of(link.span.start),
@@ -264,15 +271,19 @@ enum Target {
 fn target(dest: &str, links: &Links<'_>) -> Target {
     let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
     let path = path.split('?').next().unwrap_or(path);
-    let has_scheme = path
-        .split_once(':')
-        .is_some_and(|(s, _)| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)));
-    if path.is_empty() || has_scheme || path.starts_with('/') || path.starts_with("//") {
+    let has_scheme = path.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if path.is_empty() || has_scheme || path.starts_with("//") {
         return Target::Leave;
     }
-    let decoded = percent_decode(path);
     let source = links.source;
-    let from_dir = links.from.rsplit_once('/').map_or("", |(d, _)| d);
+    // `/x` is the source site's root: the Markdown folder.
+    let (path, from_dir) = match path.strip_prefix('/') {
+        Some(rooted) => (rooted, ""),
+        None => (path, links.from.rsplit_once('/').map_or("", |(d, _)| d)),
+    };
+    let decoded = percent_decode(path);
     let from_given = source.rel_to_given(from_dir);
     let Some(full) = join(&from_given, &decoded) else {
         return Target::Report("outside the source folder".into());
@@ -294,13 +305,7 @@ fn target(dest: &str, links: &Links<'_>) -> Target {
         return Target::Report("no such file in the source folder".into());
     }
     let to = format!("imported/{}", static_path(in_docs.as_deref().unwrap_or(&full)));
-    Target::Static(
-        format!("/{to}{suffix}"),
-        Asset {
-            from: full,
-            to,
-        },
-    )
+    Target::Static(format!("/{to}{suffix}"), Asset { from: full, to })
 }
 
 /// The imported document a link names: `x.md`, its output name `x.html`, or a folder
@@ -316,8 +321,16 @@ fn doc_id<'p>(rel: &str, folder: bool, plan: &'p Plan) -> Option<&'p String> {
             candidates.push(format!("{dir}README.md"));
         }
     } else if folder || !rel.rsplit('/').next().unwrap_or(rel).contains('.') {
-        let dir = if rel.is_empty() { String::new() } else { format!("{rel}/") };
-        candidates.extend([format!("{dir}index.md"), format!("{dir}README.md"), format!("{dir}_index.md")]);
+        let dir = if rel.is_empty() {
+            String::new()
+        } else {
+            format!("{rel}/")
+        };
+        candidates.extend([
+            format!("{dir}index.md"),
+            format!("{dir}README.md"),
+            format!("{dir}_index.md"),
+        ]);
         if !rel.is_empty() {
             candidates.push(format!("{rel}.md"));
         }
@@ -347,7 +360,9 @@ fn static_path(rel: &str) -> String {
     let mut names: Vec<String> = rel.split('/').map(str::to_string).collect();
     let file = names.pop().unwrap_or_default();
     let file = match file.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() => format!("{}.{}", segment(stem, "file"), ext.to_ascii_lowercase()),
+        Some((stem, ext)) if !stem.is_empty() => {
+            format!("{}.{}", segment(stem, "file"), ext.to_ascii_lowercase())
+        }
         _ => segment(&file, "file"),
     };
     names
@@ -399,7 +414,10 @@ mod tests {
     fn nested_admonitions_and_plain_types() {
         let (text, _, count) = admonitions("!!! danger\n    Stop.\n\n    !!! tip\n        Breathe.\n");
         assert_eq!(count, 2);
-        assert_eq!(text, "> [!CAUTION]\n> **Danger**\n> Stop.\n>\n> > [!TIP]\n> > Breathe.\n");
+        assert_eq!(
+            text,
+            "> [!CAUTION]\n> **Danger**\n> Stop.\n>\n> > [!TIP]\n> > Breathe.\n"
+        );
     }
 
     #[test]

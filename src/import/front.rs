@@ -27,13 +27,17 @@ pub fn translate(yaml: &str) -> Front {
     let root = match parse_yaml(yaml, 0) {
         Ok(root) => root,
         Err(e) => {
-            front.problems.push(format!("front matter not read ({})", e.message));
+            front
+                .problems
+                .push(format!("front matter not read ({})", e.message));
             return front;
         }
     };
     let YamlValue::Map(entries) = root.value else {
         if root.value != YamlValue::Null {
-            front.problems.push("front matter is not a mapping: not read".into());
+            front
+                .problems
+                .push("front matter is not a mapping: not read".into());
         }
         return front;
     };
@@ -46,22 +50,28 @@ pub fn translate(yaml: &str) -> Front {
                     front.summary = text(value);
                 }
             }
-            "last_reviewed" | "date" | "lastmod" | "last_modified_at" => match text(value).and_then(|t| date(&t)) {
-                // The latest of them is the last review.
-                Some(d) => {
-                    if front.last_reviewed.as_ref().is_none_or(|old| *old < d) {
-                        front.last_reviewed = Some(d);
+            "last_reviewed" | "date" | "lastmod" | "last_modified_at" => {
+                match text(value).and_then(|t| date(&t)) {
+                    // The latest of them is the last review.
+                    Some(d) => {
+                        if front.last_reviewed.as_ref().is_none_or(|old| *old < d) {
+                            front.last_reviewed = Some(d);
+                        }
                     }
+                    None => front.problems.push(format!("`{key}` is not a date: dropped")),
                 }
-                None => front.problems.push(format!("`{key}` is not a date: dropped")),
-            },
+            }
             "exercised" => front.exercised = text(value).and_then(|t| date(&t)),
-            "order" | "weight" | "nav_order" => match text(value).and_then(|t| t.trim().parse::<i64>().ok()) {
-                Some(n) => {
-                    front.order.get_or_insert(n);
+            "order" | "weight" | "nav_order" => {
+                match text(value).and_then(|t| t.trim().parse::<i64>().ok()) {
+                    Some(n) => {
+                        front.order.get_or_insert(n);
+                    }
+                    None => front
+                        .problems
+                        .push(format!("`{key}` is not a whole number: dropped")),
                 }
-                None => front.problems.push(format!("`{key}` is not a whole number: dropped")),
-            },
+            }
             "tags" | "categories" | "category" => {
                 for tag in list(value) {
                     if !front.tags.contains(&tag) {

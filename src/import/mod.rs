@@ -143,10 +143,13 @@ fn document(
         front.order = doc.order;
     }
     if converted.admonitions > 0 {
-        details.push(format!("{} admonitions made alerts", converted.admonitions));
+        details.push(format!(
+            "{} converted",
+            count(converted.admonitions, "admonition")
+        ));
     }
     if converted.links > 0 {
-        details.push(format!("{} links rewritten", converted.links));
+        details.push(format!("{} rewritten", count(converted.links, "link")));
     }
     if !front.dropped.is_empty() {
         details.push(format!("dropped: {}", front.dropped.join(", ")));
@@ -185,4 +188,8 @@ fn title_from_name(src: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_else(|| "Untitled".into())
+}
+
+fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

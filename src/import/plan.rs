@@ -91,7 +91,10 @@ pub fn plan(source: &Source) -> Plan {
 
     for src in source.files.iter().filter(|f| is_markdown(f)) {
         let (dir, name) = src.rsplit_once('/').unwrap_or(("", src));
-        if dir.is_empty() && name.eq_ignore_ascii_case("SUMMARY.md") && source.shape == super::source::Shape::MdBook {
+        if dir.is_empty()
+            && name.eq_ignore_ascii_case("SUMMARY.md")
+            && source.shape == super::source::Shape::MdBook
+        {
             continue;
         }
         let folder = folder_id(dir, &mut folders);
@@ -117,10 +120,16 @@ pub fn plan(source: &Source) -> Plan {
     }
     let mut titled = HashSet::new();
     for (children, title, order) in sections {
-        let Some(dir) = common_folder(&children) else { continue };
+        let Some(dir) = common_folder(&children) else {
+            continue;
+        };
         let id = folder_id(&dir, &mut folders);
         if !id.is_empty() && titled.insert(id.clone()) {
-            plan.sections.push(SectionPlan { id, title, order: Some(order) });
+            plan.sections.push(SectionPlan {
+                id,
+                title,
+                order: Some(order),
+            });
         }
     }
     plan
@@ -209,7 +218,10 @@ mod tests {
     #[test]
     fn common_folder_of_paths() {
         let paths = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(common_folder(&paths(&["a/b.md", "a/c/d.md"])).as_deref(), Some("a"));
+        assert_eq!(
+            common_folder(&paths(&["a/b.md", "a/c/d.md"])).as_deref(),
+            Some("a")
+        );
         assert_eq!(common_folder(&paths(&["a/b.md", "x.md"])), None);
         assert_eq!(segment("Über Uns", "doc"), "ber-uns");
         assert_eq!(segment("日本", "doc"), "doc");

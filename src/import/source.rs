@@ -90,7 +90,9 @@ impl Source {
             (Shape::MkDocs, "docs".to_string())
         } else if has("_config.yml") || has("_config.yaml") {
             (Shape::Jekyll, String::new())
-        } else if (has("hugo.toml") || has("hugo.yaml") || has("config.toml")) && given.join("content").is_dir() {
+        } else if (has("hugo.toml") || has("hugo.yaml") || has("config.toml"))
+            && given.join("content").is_dir()
+        {
             (Shape::Hugo, "content".to_string())
         } else {
             (Shape::Plain, String::new())
@@ -130,7 +132,8 @@ impl Source {
     /// The text of a file, `rel` relative to the folder given, BOM dropped.
     pub fn read_text(&self, rel: &str) -> Result<String, String> {
         let bytes = self.read(rel, TEXT_LIMIT)?;
-        let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text: not read", self.show(rel)))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text: not read", self.show(rel)))?;
         Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
     }
 
@@ -158,7 +161,11 @@ impl Source {
         };
         let root = match parse_yaml(&text, 0) {
             Ok(root) => root,
-            Err(e) => return self.problems.push(format!("{}: {}: order not read", self.show(name), e.message)),
+            Err(e) => {
+                return self
+                    .problems
+                    .push(format!("{}: {}: order not read", self.show(name), e.message));
+            }
         };
         let YamlValue::Map(entries) = root.value else {
             return;
@@ -283,7 +290,8 @@ pub fn summary_nav(text: &str) -> Vec<Nav> {
         }
     }
     let mut top = open.swap_remove(0);
-    top.children.retain(|n| n.path.is_some() || !n.children.is_empty());
+    top.children
+        .retain(|n| n.path.is_some() || !n.children.is_empty());
     top.children
 }
 
@@ -298,7 +306,10 @@ mod tests {
         let paths: Vec<_> = nav.iter().map(|n| n.path.clone().unwrap()).collect();
         assert_eq!(paths, ["README.md", "ransomware/README.md", "phishing.md"]);
         assert_eq!(nav[1].title.as_deref(), Some("Ransomware"));
-        assert_eq!(nav[1].children[0].path.as_deref(), Some("ransomware/encryption.md"));
+        assert_eq!(
+            nav[1].children[0].path.as_deref(),
+            Some("ransomware/encryption.md")
+        );
         assert_eq!(nav[0].title.as_deref(), Some("Intro"));
     }
 
@@ -306,8 +317,12 @@ mod tests {
     fn mkdocs_nav_reads_titles_and_sections() {
         let yaml = "nav:\n  - index.md\n  - Outages:\n      - Power: outages/power.md\n      - 'https://example.com'\n";
         let root = parse_yaml(yaml, 0).unwrap();
-        let YamlValue::Map(entries) = root.value else { panic!() };
-        let YamlValue::Seq(items) = &entries[0].1.value else { panic!() };
+        let YamlValue::Map(entries) = root.value else {
+            panic!()
+        };
+        let YamlValue::Seq(items) = &entries[0].1.value else {
+            panic!()
+        };
         let nav = mkdocs_nav(items);
         assert_eq!(nav[0].path.as_deref(), Some("index.md"));
         assert_eq!(nav[1].title.as_deref(), Some("Outages"));

@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod diag;
 pub mod example;
 pub mod fsguard;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -4,8 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use irbook::cmd::{
-    self, Output, build::BuildArgs, check::CheckArgs, init::InitArgs, schema::SchemaArgs, serve::ServeArgs,
-    watch::WatchArgs,
+    self, Output, build::BuildArgs, check::CheckArgs, import::ImportArgs, init::InitArgs, schema::SchemaArgs,
+    serve::ServeArgs, watch::WatchArgs,
 };
 
 /// Incident-response handbooks from plain files: check them, build them into a static site,
@@ -29,6 +29,8 @@ enum Command {
     Build(BuildArgs),
     /// Check the handbook and report every problem with file, line and a hint.
     Check(CheckArgs),
+    /// Bring a folder of Markdown (mdBook, MkDocs, Jekyll, Hugo, plain) in as playbooks or pages.
+    Import(ImportArgs),
     /// Write a complete example handbook into a new or empty folder.
     Init(InitArgs),
     /// Write a JSON Schema for each YAML file kind, for editors (default: <root>/schemas).
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Build(args) => cmd::build::run(args, &out),
         Command::Check(args) => cmd::check::run(args, &out),
+        Command::Import(args) => cmd::import::run(args, &out),
         Command::Init(args) => cmd::init::run(args, &out),
         Command::Schema(args) => cmd::schema::run(args, &out),
         Command::Serve(args) => cmd::serve::run(args, &out),

@@ -19,8 +19,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use de::HELP_SEPARATOR;
+/// For `irbook import`, which reads other generators' front matter and `mkdocs.yml`.
+pub(crate) use frontmatter::split as split_front_matter;
 pub use reload::{Reloaded, reload};
 pub use walk::{is_editor_leftover, is_leftover};
+pub(crate) use yaml::{Node as YamlNode, Value as YamlValue, parse as parse_yaml};
 
 use parse::{Parsed, file_id, parse_file};
 

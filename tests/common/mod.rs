@@ -250,3 +250,5 @@ pub mod live;
 pub mod browser;
 
 pub mod v2;
+
+pub mod import;

@@ -1,0 +1,438 @@
+//! One imported document's body: MkDocs admonitions made GitHub alerts, the first `#` heading
+//! taken as the title, relative links between imported files made `playbook:` (or `page:`)
+//! links, links to other files of the source pointed at their copies in `content/static/`.
+//! Links are found with pulldown-cmark, so code is left alone; the text is edited by byte
+//! ranges.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Parser};
+
+use super::plan::{Plan, is_markdown, segment};
+use super::source::Source;
+use crate::markdown;
+
+/// A file of the source a link points at, and where its copy goes under `content/static/`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Asset {
+    /// Relative to the folder given.
+    pub from: String,
+    /// Relative to `content/static/`.
+    pub to: String,
+}
+
+/// The body converted, and what the report says about it.
+#[derive(Debug, Default)]
+pub struct Converted {
+    pub body: String,
+    pub assets: Vec<Asset>,
+    /// `line: what` for links left as they were, placeholders left in the text.
+    pub notes: Vec<String>,
+    pub admonitions: usize,
+    pub links: usize,
+}
+
+/// Where a document's links are read from and point to.
+pub struct Links<'a> {
+    pub source: &'a Source,
+    pub plan: &'a Plan,
+    /// `playbook` or `page`.
+    pub scheme: &'a str,
+    /// The document, relative to the Markdown folder.
+    pub from: &'a str,
+    /// The line of the source file the body starts on (1-based).
+    pub first_line: usize,
+}
+
+/// The text and level-1 heading of a body whose first heading is a `#` heading, and the body
+/// without it.
+pub fn take_title(body: &str) -> Option<(String, String)> {
+    let outline = markdown::outline(body);
+    let first = outline.headings.first()?;
+    if first.level != HeadingLevel::H1 || first.text.trim().is_empty() {
+        return None;
+    }
+    let mut end = first.span.end;
+    while body[end..].starts_with(['\n', '\r']) {
+        end += 1;
+    }
+    let rest = format!("{}{}", &body[..first.span.start], &body[end..]);
+    Some((first.text.trim().to_string(), rest))
+}
+
+/// Converts a body: admonitions, then links.
+pub fn convert(body: &str, links: &Links<'_>) -> Converted {
+    let (text, lines, admonitions) = admonitions(body);
+    let mut converted = rewrite_links(&text, &lines, links);
+    converted.admonitions = admonitions;
+    converted
+}
+
+/// GitHub alert for a MkDocs admonition type.
+fn alert(kind: &str) -> &'static str {
+    match kind.to_ascii_lowercase().as_str() {
+        "tip" | "hint" | "success" | "check" | "done" => "TIP",
+        "important" => "IMPORTANT",
+        "warning" | "attention" | "caution" => "WARNING",
+        "danger" | "error" | "failure" | "fail" | "missing" | "bug" => "CAUTION",
+        _ => "NOTE",
+    }
+}
+
+/// `!!! type "Title"` (or `???`/`???+`): the indentation, type and title of an opening line.
+fn opening(line: &str) -> Option<(usize, String, Option<String>)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = line[indent..].trim_end();
+    let rest = ["!!! ", "???+ ", "??? "]
+        .iter()
+        .find_map(|marker| rest.strip_prefix(marker))?
+        .trim_start();
+    let (kind, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    if kind.is_empty() || !kind.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+        return None;
+    }
+    let title = after
+        .find('"')
+        .and_then(|start| {
+            after
+                .rfind('"')
+                .filter(|end| *end > start)
+                .map(|end| &after[start + 1..end])
+        })
+        .map(str::to_string);
+    let title = match title {
+        Some(t) if t.is_empty() => None,
+        Some(t) => Some(t),
+        // No title: MkDocs shows the type's name; an alert of another name keeps it.
+        None if alert(kind).eq_ignore_ascii_case(kind) => None,
+        None => {
+            let mut chars = kind.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect())
+        }
+    };
+    Some((indent, kind.to_string(), title))
+}
+
+/// The body with every admonition outside code made a GitHub alert, the source line (0-based)
+/// of each line of the result, and how many were converted.
+fn admonitions(body: &str) -> (String, Vec<usize>, usize) {
+    let lines: Vec<&str> = body.split('\n').collect();
+    let mut out: Vec<(String, usize)> = Vec::new();
+    let count = convert_lines(&lines, 0, &mut out);
+    let text = out.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>().join("\n");
+    (text, out.into_iter().map(|(_, n)| n).collect(), count)
+}
+
+fn convert_lines(lines: &[&str], first: usize, out: &mut Vec<(String, usize)>) -> usize {
+    let mut count = 0;
+    let mut fence: Option<String> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let trimmed = line.trim_start();
+        if let Some(open) = &fence {
+            if trimmed.trim_end().starts_with(open.as_str()) {
+                fence = None;
+            }
+            out.push((line.to_string(), first + i));
+            i += 1;
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            let marker: String = trimmed.chars().take_while(|c| *c == '`' || *c == '~').collect();
+            fence = Some(marker);
+            out.push((line.to_string(), first + i));
+            i += 1;
+            continue;
+        }
+        let Some((indent, kind, title)) = opening(line) else {
+            out.push((line.to_string(), first + i));
+            i += 1;
+            continue;
+        };
+        count += 1;
+        let pad = " ".repeat(indent);
+        let inner = indent + 4;
+        let mut end = i + 1;
+        let mut last = i;
+        while end < lines.len() {
+            let l = lines[end].trim_end_matches('\r');
+            if l.trim().is_empty() {
+                end += 1;
+                continue;
+            }
+            if l.len() - l.trim_start_matches(' ').len() >= inner || l.starts_with(&format!("{pad}\t")) {
+                last = end;
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        let content: Vec<&str> = lines[i + 1..=last]
+            .iter()
+            .map(|l| {
+                let l = l.trim_end_matches('\r');
+                l.get(inner..)
+                    .filter(|_| l.len() - l.trim_start_matches(' ').len() >= inner)
+                    .or_else(|| l.strip_prefix(&format!("{pad}\t")))
+                    .unwrap_or("")
+            })
+            .collect();
+        out.push((format!("{pad}> [!{}]", alert(&kind)), first + i));
+        if let Some(title) = title {
+            out.push((format!("{pad}> **{title}**"), first + i));
+        }
+        let mut nested = Vec::new();
+        count += convert_lines(&content, first + i + 1, &mut nested);
+        for (l, n) in nested {
+            let quoted = if l.trim().is_empty() {
+                format!("{pad}>")
+            } else {
+                format!("{pad}> {l}")
+            };
+            out.push((quoted, n));
+        }
+        i = last + 1;
+    }
+    count
+}
+
+/// Rewrites the links of `text` whose source lines are `lines` (0-based, from the body).
+fn rewrite_links(text: &str, lines: &[usize], links: &Links<'_>) -> Converted {
+    let mut converted = Converted::default();
+    let line_of = |offset: usize| {
+        let index = text[..offset].matches('\n').count();
+        links.first_line + lines.get(index).copied().unwrap_or(index)
+    };
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut assets = HashSet::new();
+    for link in markdown::outline(text).links {
+        match target(&link.dest, links) {
+            Target::Leave => {}
+            Target::Doc(new) | Target::Static(new, _)
+                if text.get(link.span.clone()) != Some(link.dest.as_str()) =>
+            {
+                converted.notes.push(format!(
+                    "line {}: `{}` not rewritten (to {new}): write it as a plain link",
+                    line_of(link.span.start),
+                    link.dest
+                ));
+            }
+            Target::Doc(new) => {
+                converted.links += 1;
+                edits.push((link.span, new));
+            }
+            Target::Static(new, asset) => {
+                converted.links += 1;
+                edits.push((link.span, new));
+                if assets.insert(asset.clone()) {
+                    converted.assets.push(asset);
+                }
+            }
+            Target::Report(why) => converted.notes.push(format!(
+                "line {}: `{}` left as it is: {why}",
+                line_of(link.span.start),
+                link.dest
+            )),
+        }
+    }
+    for (event, range) in Parser::new_ext(text, markdown::options()).into_offset_iter() {
+        if let Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) = event
+            && (t.contains("{{") || t.contains("{%"))
+        {
+            converted.notes.push(format!(
+                "line {}: a template placeholder, shown as written on the page: fill it in or remove it",
+                line_of(range.start)
+            ));
+        }
+    }
+    converted.notes.dedup();
+    let mut body = text.to_string();
+    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    for (range, new) in edits {
+        body.replace_range(range, &new);
+    }
+    converted.body = body;
+    converted
+}
+
+enum Target {
+    /// Not a relative link to a file: another site, a typed link, an anchor, `/path`.
+    Leave,
+    /// A link to an imported document, as its new link.
+    Doc(String),
+    /// A link to a file of the source copied to `content/static/`.
+    Static(String, Asset),
+    /// A relative link that is left as written, and why.
+    Report(String),
+}
+
+fn target(dest: &str, links: &Links<'_>) -> Target {
+    let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
+    let path = path.split('?').next().unwrap_or(path);
+    let has_scheme = path.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if path.is_empty() || has_scheme || path.starts_with("//") {
+        return Target::Leave;
+    }
+    let source = links.source;
+    // `/x` is the source site's root: the Markdown folder.
+    let (path, from_dir) = match path.strip_prefix('/') {
+        Some(rooted) => (rooted, ""),
+        None => (path, links.from.rsplit_once('/').map_or("", |(d, _)| d)),
+    };
+    let decoded = percent_decode(path);
+    let from_given = source.rel_to_given(from_dir);
+    let Some(full) = join(&from_given, &decoded) else {
+        return Target::Report("outside the source folder".into());
+    };
+    let in_docs = match source.docs.as_str() {
+        "" => Some(full.clone()),
+        docs => full.strip_prefix(&format!("{docs}/")).map(str::to_string),
+    };
+    let suffix = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+    if let Some(rel) = &in_docs
+        && let Some(id) = doc_id(rel, decoded.ends_with('/'), links.plan)
+    {
+        return Target::Doc(format!("{}:{id}{suffix}", links.scheme));
+    }
+    if is_markdown(&full) {
+        return Target::Report("no such Markdown file in the source folder".into());
+    }
+    if full.is_empty() || !source.given.join(&full).is_file() {
+        return Target::Report("no such file in the source folder".into());
+    }
+    let to = format!("imported/{}", static_path(in_docs.as_deref().unwrap_or(&full)));
+    Target::Static(format!("/{to}{suffix}"), Asset { from: full, to })
+}
+
+/// The imported document a link names: `x.md`, its output name `x.html`, or a folder
+/// (`x/`, `x/index.html`) by its `index.md` or `README.md`.
+fn doc_id<'p>(rel: &str, folder: bool, plan: &'p Plan) -> Option<&'p String> {
+    let rel = rel.trim_end_matches('/');
+    let mut candidates = Vec::new();
+    if is_markdown(rel) {
+        candidates.push(rel.to_string());
+    } else if let Some(stem) = rel.strip_suffix(".html") {
+        candidates.push(format!("{stem}.md"));
+        if let Some(dir) = stem.strip_suffix("index") {
+            candidates.push(format!("{dir}README.md"));
+        }
+    } else if folder || !rel.rsplit('/').next().unwrap_or(rel).contains('.') {
+        let dir = if rel.is_empty() {
+            String::new()
+        } else {
+            format!("{rel}/")
+        };
+        candidates.extend([
+            format!("{dir}index.md"),
+            format!("{dir}README.md"),
+            format!("{dir}_index.md"),
+        ]);
+        if !rel.is_empty() {
+            candidates.push(format!("{rel}.md"));
+        }
+    }
+    candidates.iter().find_map(|c| plan.ids.get(c))
+}
+
+/// `rel` joined to `dir` (both relative to the folder given), `..` and `.` worked out; `None`
+/// where it climbs out of the folder.
+fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// A copied file's path below `imported/`: every name an id, the extension kept in lowercase,
+/// so that the link needs no escaping.
+fn static_path(rel: &str) -> String {
+    let mut names: Vec<String> = rel.split('/').map(str::to_string).collect();
+    let file = names.pop().unwrap_or_default();
+    let file = match file.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => {
+            format!("{}.{}", segment(stem, "file"), ext.to_ascii_lowercase())
+        }
+        _ => segment(&file, "file"),
+    };
+    names
+        .iter()
+        .map(|n| segment(n, "folder"))
+        .chain(std::iter::once(file))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admonitions_become_alerts_outside_code() {
+        let body = "Intro\n\n!!! warning \"Call: now\"\n    Do it.\n\n    Then this.\n\nAfter\n\n```\n!!! note\n    kept\n```\n??? example\n    Folded\n";
+        let (text, lines, count) = admonitions(body);
+        assert_eq!(count, 2);
+        assert_eq!(
+            text,
+            "Intro\n\n> [!WARNING]\n> **Call: now**\n> Do it.\n>\n> Then this.\n\nAfter\n\n```\n!!! note\n    kept\n```\n> [!NOTE]\n> **Example**\n> Folded\n"
+        );
+        // `Do it.` is line 4 of the source (0-based 3).
+        assert_eq!(lines[4], 3);
+    }
+
+    #[test]
+    fn nested_admonitions_and_plain_types() {
+        let (text, _, count) = admonitions("!!! danger\n    Stop.\n\n    !!! tip\n        Breathe.\n");
+        assert_eq!(count, 2);
+        assert_eq!(
+            text,
+            "> [!CAUTION]\n> **Danger**\n> Stop.\n>\n> > [!TIP]\n> > Breathe.\n"
+        );
+    }
+
+    #[test]
+    fn title_is_the_first_h1() {
+        let (title, rest) = take_title("# DNS `outage`\n\nText\n").unwrap();
+        assert_eq!(title, "DNS outage");
+        assert_eq!(rest, "Text\n");
+        assert!(take_title("## Not a title\n").is_none());
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(join("docs/a", "../img/x.png").as_deref(), Some("docs/img/x.png"));
+        assert_eq!(join("", "../x.png"), None);
+        assert_eq!(static_path("Images/Floor Plan.PNG"), "images/floor-plan.png");
+        assert_eq!(percent_decode("a%20b.md"), "a b.md");
+    }
+}

@@ -65,7 +65,12 @@ fn hrefs(f: &Fixture, page: &str, css: &str, attr: &str) -> Vec<String> {
 
 #[test]
 fn an_mdbook_book_imports_checks_and_builds() {
-    let (f, src, stderr) = import_check_build(MDBOOK_FLAT, &[]);
+    let (f, src, stderr) = import_check_build(
+        MDBOOK_FLAT,
+        &[
+            "warning content/playbooks/power-cut.md:15:32 `{{ landlord_phone }}` prints literally: irbook fills in no placeholders",
+        ],
+    );
     assert!(
         stderr.contains(&format!(
             "playbook content/playbooks/power-cut.md  <- {}  (title from heading; 1 admonition converted; 3 links rewritten)",
@@ -128,7 +133,10 @@ fn an_mdbook_book_imports_checks_and_builds() {
 fn a_mkdocs_project_imports_checks_and_builds() {
     let (f, _src, stderr) = import_check_build(
         MKDOCS_FLAT,
-        &["warning content/playbooks/dns.md:5:16 last reviewed 2025-03-01, more than 365d ago"],
+        &[
+            "warning content/playbooks/dns.md:5:16 last reviewed 2025-03-01, more than 365d ago",
+            "warning content/playbooks/dns.md:20:10 `{{ zone }}` prints literally: irbook fills in no placeholders",
+        ],
     );
     assert!(
         stderr.contains("(2 admonitions converted; 2 links rewritten; dropped: hide)"),
@@ -169,7 +177,10 @@ fn a_mkdocs_project_imports_checks_and_builds() {
 fn a_jekyll_site_imports_checks_and_builds() {
     let (f, _src, stderr) = import_check_build(
         JEKYLL_FLAT,
-        &["warning content/playbooks/phishing.md:4:16 last reviewed 2025-06-30, more than 365d ago"],
+        &[
+            "warning content/playbooks/phishing.md:4:16 last reviewed 2025-06-30, more than 365d ago",
+            "warning content/playbooks/phishing.md:8:1 `{% include warning.html %}` prints literally: irbook fills in no placeholders",
+        ],
     );
     assert!(
         stderr
@@ -298,12 +309,12 @@ fn nested_folders_keep_their_structure_with_ids_and_sections() {
     let (f, src) = setup(MDBOOK_NESTED);
     import(src.path(), f.root(), &[]);
     assert_eq!(
-        read(&f, "content/playbooks/ransomware/_index.md"),
-        "---\ntitle: \"Ransomware\"\norder: 1\n---\n"
+        read(&f, "content/playbooks/extortion/_index.md"),
+        "---\ntitle: \"Extortion\"\norder: 1\n---\n"
     );
-    let readme = read(&f, "content/playbooks/ransomware/readme.md");
-    assert!(readme.contains("First [encryption](playbook:ransomware/encryption), then [backups](playbook:ransomware/backups#restore-order)."), "{readme}");
-    let encryption = read(&f, "content/playbooks/ransomware/encryption.md");
+    let readme = read(&f, "content/playbooks/extortion/readme.md");
+    assert!(readme.contains("First [encryption](playbook:extortion/encryption), then [backups](playbook:extortion/backups#restore-order)."), "{readme}");
+    let encryption = read(&f, "content/playbooks/extortion/encryption.md");
     assert!(
         encryption.contains("![Ransom note](/imported/images/note.png)"),
         "{encryption}"
@@ -313,10 +324,10 @@ fn nested_folders_keep_their_structure_with_ids_and_sections() {
         "{encryption}"
     );
     assert!(
-        read(&f, "content/playbooks/ransomware/backups.md")
-            .contains("see [encryption](playbook:ransomware/encryption).")
+        read(&f, "content/playbooks/extortion/backups.md")
+            .contains("see [encryption](playbook:extortion/encryption).")
     );
-    assert!(read(&f, "content/playbooks/contacts.md").contains("[ransomware](playbook:ransomware/readme)"));
+    assert!(read(&f, "content/playbooks/contacts.md").contains("[ransomware](playbook:extortion/readme)"));
 
     let (f, src) = setup(MKDOCS_NESTED);
     import(src.path(), f.root(), &[]);
@@ -347,7 +358,6 @@ fn nested_folders_keep_their_structure_with_ids_and_sections() {
 }
 
 #[test]
-#[ignore = "needs nested ids in the loader (issue 10.1)"]
 fn nested_folders_import_check_and_build() {
     for shape in [MDBOOK_NESTED, MKDOCS_NESTED, JEKYLL_NESTED] {
         let (f, src) = setup(shape);
@@ -365,6 +375,38 @@ fn nested_folders_import_check_and_build() {
     let (f, src) = setup(MDBOOK_NESTED);
     import(src.path(), f.root(), &[]);
     build(f.root(), &[]);
-    let links = hrefs(&f, "playbooks/ransomware/encryption.html", "main a[href]", "href");
-    assert!(links.contains(&"../contacts.html#night".to_string()), "{links:?}");
+    let links = hrefs(&f, "playbooks/extortion/encryption.html", "main a[href]", "href");
+    assert!(
+        links.contains(&"../../playbooks/contacts.html#night".to_string()),
+        "{links:?}"
+    );
+}
+
+#[test]
+fn a_folder_whose_id_a_document_already_has_is_a_clash() {
+    // The handbook has content/playbooks/ransomware.md: a folder `Ransomware/` with a title
+    // would become `ransomware/_index.md`, a second document with the id `ransomware`.
+    let tree: Vec<(&str, &[u8])> = MDBOOK_NESTED.iter().map(|&(path, text)| (path, text)).collect();
+    let summary = String::from_utf8(tree[1].1.to_vec())
+        .unwrap()
+        .replace("Extortion", "Ransomware");
+    let mut renamed: Vec<(String, Vec<u8>)> = tree
+        .iter()
+        .map(|(p, t)| (p.replace("Extortion", "Ransomware"), t.to_vec()))
+        .collect();
+    renamed[1].1 = summary.into_bytes();
+    let borrowed: Vec<(&str, &[u8])> = renamed.iter().map(|(p, t)| (p.as_str(), t.as_slice())).collect();
+    let (f, src) = setup(&borrowed);
+    let (code, stderr) = import(src.path(), f.root(), &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("exists: content/playbooks/ransomware.md has the id of content/playbooks/ransomware/_index.md (not written)"),
+        "{stderr}"
+    );
+    assert!(!f.path("content/playbooks/ransomware/_index.md").exists());
+    assert!(
+        f.check()
+            .iter()
+            .all(|d| d.message != "two documents have the id `ransomware`")
+    );
 }

@@ -113,6 +113,15 @@ fn write(prepared: &Prepared, root: &Path, dry_run: bool, out: &Output) -> (usiz
             out.info(&format!("exists: {} (not written)", file.target));
             continue;
         }
+        if let Some(twin) = same_id(&file.target).filter(|t| std::fs::symlink_metadata(root.join(t)).is_ok())
+        {
+            clashes += 1;
+            out.info(&format!(
+                "exists: {twin} has the id of {} (not written)",
+                file.target
+            ));
+            continue;
+        }
         let result = if dry_run {
             Ok(())
         } else {
@@ -134,6 +143,17 @@ fn write(prepared: &Prepared, root: &Path, dry_run: bool, out: &Output) -> (usiz
         }
     }
     (written, clashes, failures)
+}
+
+/// The other file a document's id could come from: `x.md` for `x/_index.md`, and back.
+fn same_id(target: &str) -> Option<String> {
+    if !target.ends_with(".md") || target.starts_with("content/static/") {
+        return None;
+    }
+    match target.strip_suffix("/_index.md") {
+        Some(folder) => Some(format!("{folder}.md")),
+        None => Some(format!("{}/_index.md", target.strip_suffix(".md")?)),
+    }
 }
 
 /// `playbook content/playbooks/x.md  <- docs/x.md  (title from heading; dropped: layout)`

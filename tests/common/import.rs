@@ -87,24 +87,24 @@ pub const MDBOOK_NESTED: &[(&str, &[u8])] = &[
     ("book.toml", b"[book]\ntitle = \"IR book\"\n"),
     (
         "src/SUMMARY.md",
-        b"# Summary\n\n- [Ransomware](Ransomware/README.md)\n  - [Encryption](Ransomware/encryption.md)\n  - [Backups](Ransomware/Backups.md)\n- [Contacts](contacts.md)\n",
+        b"# Summary\n\n- [Extortion](Extortion/README.md)\n  - [Encryption](Extortion/encryption.md)\n  - [Backups](Extortion/Backups.md)\n- [Contacts](contacts.md)\n",
     ),
     (
-        "src/Ransomware/README.md",
-        b"# Ransomware\n\nFirst [encryption](encryption.md), then [backups](./Backups.md#restore-order).\n",
+        "src/Extortion/README.md",
+        b"# Extortion\n\nFirst [encryption](encryption.md), then [backups](./Backups.md#restore-order).\n",
     ),
     (
-        "src/Ransomware/encryption.md",
+        "src/Extortion/encryption.md",
         b"# Encryption\n\n![Ransom note](../images/note.png)\n\n!!! warning\n    Do not pay before legal advice.\n\nCall the people in [contacts](../contacts.md#night).\n",
     ),
     (
-        "src/Ransomware/Backups.md",
+        "src/Extortion/Backups.md",
         b"# Backups\n\n## Restore order\n\nFrom {{ backup_host }}; see [encryption](encryption.html).\n",
     ),
     ("src/images/note.png", PNG),
     (
         "src/contacts.md",
-        b"# Contacts\n\n<a id=\"night\"></a>\nAt night: the on-call phone. Back to [ransomware](Ransomware/README.md).\n",
+        b"# Contacts\n\n<a id=\"night\"></a>\nAt night: the on-call phone. Back to [ransomware](Extortion/README.md).\n",
     ),
 ];
 

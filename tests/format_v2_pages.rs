@@ -107,7 +107,7 @@ fn a_step_with_two_roles_shows_both_and_is_listed_under_both() {
     assert_eq!(
         texts(&plan, "#step-1-1 div.role"),
         [
-            "Technical leadCai Eng+45 22 22 22 22",
+            "Technical lead leadsCai Eng+45 22 22 22 22",
             "Incident leadAnn Berg+45 11 11 11 11"
         ]
     );

@@ -226,6 +226,20 @@ impl Audience {
         Audience::Partner,
     ];
 
+    /// The audience as the handbook writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Audience::Supplier => "supplier",
+            Audience::Internal => "internal",
+            Audience::Customers => "customers",
+            Audience::Authority => "authority",
+            Audience::Executive => "executive",
+            Audience::Press => "press",
+            Audience::Insurer => "insurer",
+            Audience::Partner => "partner",
+        }
+    }
+
     /// The key of the audience's name among the theme's words.
     pub fn label(self) -> &'static str {
         match self {

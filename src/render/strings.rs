@@ -196,6 +196,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("alert_important", "Important", "Vigtigt", "Wichtig"),
     ("alert_warning", "Warning", "Advarsel", "Warnung"),
     ("alert_caution", "Caution", "Forsigtig", "Vorsicht"),
+    ("leads", "leads", "leder", "leitet"),
 ];
 
 /// The strings of one language, by key, as templates see them (`t.contacts`).

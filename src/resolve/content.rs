@@ -141,8 +141,15 @@ fn plan(c: &mut Checker, plan: &Record<Plan>) {
             );
         }
         for step in phase.steps.iter() {
-            for role in step.responsible.iter() {
+            for (i, role) in step.responsible.iter().enumerate() {
                 c.reference(Kind::Role, role, file);
+                if step.responsible[..i].iter().any(|r| r.value == role.value) {
+                    c.push(
+                        Diagnostic::error(format!("role `{}` is named twice", role.value))
+                            .at(file, role.span.clone())
+                            .help("name each responsible role once; the first leads"),
+                    );
+                }
             }
             let refs = [
                 (Kind::Supplier, &step.suppliers),

@@ -180,6 +180,10 @@ impl<'a> Index<'a> {
     }
 
     pub fn unknown_help(&self, kind: Kind, given: &str) -> String {
+        if given.contains(',') {
+            let items: Vec<&str> = given.split(',').map(str::trim).collect();
+            return format!("to name several, write a list: `[{}]`", items.join(", "));
+        }
         let known = self.ids(kind);
         match did_you_mean(given, known.iter().copied()) {
             Some(close) => format!("did you mean `{close}`?"),

@@ -21,6 +21,20 @@ pub(super) fn check_main(c: &mut Checker, main: &Record<HandbookFile>) {
         }
         if let Some(message) = &stakeholder.message {
             c.reference(Kind::Message, message, file);
+            let written_for = main.messages.iter().find(|m| m.id.as_str() == message.as_str());
+            if let Some(m) = written_for.filter(|m| m.audience != stakeholder.audience.value) {
+                c.push(
+                    Diagnostic::warning(format!(
+                        "stakeholder `{}` is told with message `{}`, which is written for another audience",
+                        stakeholder.id.value, m.id.value
+                    ))
+                    .at(file, message.span.clone())
+                    .help(format!(
+                        "choose a message whose `audience` is `{}`, or change the stakeholder's `audience`",
+                        stakeholder.audience.value.name()
+                    )),
+                );
+            }
         }
     }
     for system in &main.systems {
@@ -32,6 +46,16 @@ pub(super) fn check_main(c: &mut Checker, main: &Record<HandbookFile>) {
     for obligation in &main.obligations {
         if let Some(party) = &obligation.party {
             c.reference(Kind::Party, party, file);
+        }
+        if let (Some(deadline), Some(_)) = (&obligation.deadline, &obligation.deadline_text) {
+            c.push(
+                Diagnostic::warning(format!(
+                    "obligation `{}` has both `deadline` and `deadline_text`: only the deadline is shown",
+                    obligation.id.value
+                ))
+                .at(file, deadline.span.clone())
+                .help("keep `deadline` for a fixed time, or `deadline_text` where the law sets none"),
+            );
         }
     }
 }

@@ -310,7 +310,15 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
                 de: self,
                 items: items.iter(),
             }),
-            _ => Err(de::Error::invalid_type(self.unexpected(), &"a list")),
+            Value::Scalar(scalar) => {
+                let mut error: Error = de::Error::invalid_type(self.unexpected(), &"a list");
+                error.help = Some(format!(
+                    "write a list, `[{}]`, or each item on its own line starting with `- `",
+                    scalar.text
+                ));
+                Err(error)
+            }
+            Value::Map(_) => Err(de::Error::invalid_type(self.unexpected(), &"a list")),
         };
         result.map_err(|e: Error| e.with_span(&self.node.span))
     }

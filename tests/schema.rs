@@ -212,6 +212,10 @@ fn a_misspelt_key_or_a_wrong_type_is_invalid() {
             "missing contacts",
             SUPPLIER.split("contacts:").next().unwrap().to_string(),
         ),
+        (
+            "no contacts",
+            format!("{}contacts: []\n", SUPPLIER.split("contacts:").next().unwrap()),
+        ),
     ];
     for (what, text) in bad {
         assert!(
@@ -248,6 +252,7 @@ phases:
             good_plan.replace("responsible: vendor-liaison", "responsible: x\n        form: 3"),
         ),
         ("phases as a map", "title: X\nphases:\n  contain: 1\n".to_string()),
+        ("no phases", "title: X\nphases: []\n".to_string()),
     ];
     for (what, text) in bad {
         assert!(
@@ -425,4 +430,24 @@ fn every_key_and_fixed_value_has_a_description() {
         missing.len(),
         missing.join("\n")
     );
+}
+
+#[test]
+fn the_schema_knows_the_bounds_the_checker_enforces() {
+    let s = setup();
+    let form = validator(&s.schemas, "form");
+    let good = "title: Review\nsections:\n  - title: Actions\n    table: { columns: [Action, Owner], rows: 12 }\n    fields:\n      - { label: Notes, lines: 4 }\n";
+    assert_eq!(errors(&form, &parse(good)), Vec::<String>::new());
+    for (what, text) in [
+        ("no rows", good.replace("rows: 12", "rows: 0")),
+        ("too many rows", good.replace("rows: 12", "rows: 201")),
+        ("no columns", good.replace("[Action, Owner]", "[]")),
+        ("too many lines", good.replace("lines: 4", "lines: 61")),
+        ("no sections", "title: Review\nsections: []\n".to_string()),
+    ] {
+        assert!(
+            !errors(&form, &parse(&text)).is_empty(),
+            "{what} must be invalid:\n{text}"
+        );
+    }
 }

@@ -14,6 +14,7 @@ pub struct Form {
     /// Text above the first section (Markdown).
     pub intro: Option<Markdown>,
     /// The form's sections, in order; at least one.
+    #[schemars(length(min = 1))]
     pub sections: Spanned<Vec<FormSection>>,
 }
 
@@ -38,6 +39,7 @@ pub struct Field {
     #[serde(default)]
     pub kind: FieldKind,
     /// How many lines to write on, 1 to 60 (`lines: 4`), for free text; default 1.
+    #[schemars(range(min = 1, max = 60))]
     pub lines: Option<Spanned<u32>>,
 }
 
@@ -66,7 +68,9 @@ pub enum FieldKind {
 #[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct FormTable {
     /// The column headings; at least one.
+    #[schemars(length(min = 1))]
     pub columns: Spanned<Vec<String>>,
     /// How many empty rows, 1 to 200.
+    #[schemars(range(min = 1, max = 200))]
     pub rows: Spanned<u32>,
 }

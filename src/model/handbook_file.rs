@@ -36,8 +36,10 @@ pub struct HandbookFile {
     /// The "Incident? Start here" box on the home page: the first things to do (Markdown).
     pub start_here: Option<Markdown>,
     /// The severity levels, most severe first; at least one.
+    #[schemars(length(min = 1))]
     pub severities: Spanned<Vec<Severity>>,
     /// The roles of the response team and the people who fill them; at least one.
+    #[schemars(length(min = 1))]
     pub roles: Spanned<Vec<Role>>,
     /// Duties to notify someone (an authority, the people affected) by a deadline.
     #[serde(default)]
@@ -119,6 +121,7 @@ pub struct Role {
     /// What the role does during an incident (Markdown).
     pub duties: Option<Markdown>,
     /// Who fills the role: the first person is the primary, the others are deputies; at least one.
+    #[schemars(length(min = 1))]
     pub people: Spanned<Vec<Person>>,
     /// No answer from a person within this (e.g. `10m`): call the next one in `people`.
     pub escalate_after: Option<Spanned<Duration>>,

@@ -15,6 +15,7 @@ pub struct Party {
     /// What kind of party: `authority`, `cert`, `police`, `insurer`, `legal`, `peer` or `other`.
     pub kind: Spanned<PartyKind>,
     /// How to reach them: at least one contact, each with a phone or an email.
+    #[schemars(length(min = 1))]
     pub contacts: Spanned<Vec<Contact>>,
     /// When to involve them (Markdown).
     pub when: Option<Markdown>,

@@ -30,6 +30,7 @@ pub struct Plan {
     /// When the plan was last reviewed (`YYYY-MM-DD`); older than `review_every`: a warning.
     pub last_reviewed: Option<Spanned<Date>>,
     /// The phases, in order; at least one.
+    #[schemars(length(min = 1))]
     pub phases: Spanned<Vec<Phase>>,
 }
 
@@ -59,6 +60,7 @@ pub struct Phase {
     /// The phase's anchor for links (`plan:recovery#assess`); without it, the title as a slug.
     pub id: Option<Spanned<Id>>,
     /// The steps, in order; at least one.
+    #[schemars(length(min = 1))]
     pub steps: Spanned<Vec<Step>>,
 }
 

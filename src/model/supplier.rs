@@ -15,11 +15,13 @@ pub struct Supplier {
     /// How much you depend on them: `critical`, `important` or `standard`.
     pub tier: Spanned<Tier>,
     /// What they do for you; at least one.
+    #[schemars(length(min = 1))]
     pub services: Spanned<Vec<String>>,
     /// The data they hold or process for you.
     #[serde(default)]
     pub data: Vec<String>,
     /// How to reach them: at least one contact, each with a phone or an email.
+    #[schemars(length(min = 1))]
     pub contacts: Spanned<Vec<Contact>>,
     /// Whom to call next when nobody answers, in order.
     #[serde(default)]

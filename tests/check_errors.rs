@@ -330,7 +330,7 @@ fn broken_relative_link() {
     );
     assert_eq!(
         d.help.as_deref(),
-        Some("from here the path is different; write `page:about` to link by id")
+        Some("did you mean `page:about`? a typed link does not depend on folders or file names")
     );
 }
 

@@ -269,3 +269,25 @@ fn a_broken_anchor_among_fifty_lists_at_most_five() {
         )]
     );
 }
+
+#[test]
+fn a_link_to_a_file_renamed_on_the_way_in_names_the_document() {
+    let f = Fixture::new();
+    f.write("content/pages/severity-levels.md", "# Severity levels\n");
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "(../pages/about.md#why)",
+        "(../pages/severity_levels.md)",
+    );
+    let diags = f.check();
+    assert_eq!(
+        shorts(&diags),
+        [
+            "error content/playbooks/ransomware.md:18:18 broken link: `../pages/severity_levels.md` is not a playbook or page of the handbook (looked for content/pages/severity_levels.md)"
+        ]
+    );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("did you mean `page:severity-levels`? a typed link does not depend on folders or file names")
+    );
+}

@@ -244,21 +244,37 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
             let from = &c.sources.get(file).path;
             let target = join_relative(from, path);
             let Some((kind, id)) = c.index.doc_at(&target) else {
-                let stem = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md");
-                let help = ["playbook", "page"]
-                    .iter()
-                    .zip([Kind::Playbook, Kind::Page])
-                    .find(|(_, k)| c.index.contains(*k, stem))
-                    .map_or("the path is relative to this file; a typed link such as `playbook:<id>` does not depend on folders".into(), |(name, _)| {
-                        format!("from here the path is different; write `{name}:{stem}` to link by id")
-                    });
                 return Some((
                     format!("`{path}` is not a playbook or page of the handbook (looked for {target})"),
-                    help,
+                    moved_document_help(c, &target),
                 ));
             };
             anchor.and_then(|a| anchor_problem(c, kind, id, a, &format!("{} `{id}`", kind.name())))
         }
+    }
+}
+
+/// The hint for a relative link to a Markdown file that is not there: the document it most
+/// likely means (the same name made an id, or a close one), linked by id.
+fn moved_document_help(c: &Checker, target: &str) -> String {
+    let stem = target
+        .rsplit('/')
+        .next()
+        .unwrap_or(target)
+        .trim_end_matches(".md");
+    let wanted = crate::model::Id::suggest(stem);
+    let found = [Kind::Playbook, Kind::Page].into_iter().find_map(|kind| {
+        let ids = c.index.ids(kind);
+        let same = ids
+            .iter()
+            .copied()
+            .find(|id| *id == wanted || id.rsplit('/').next() == Some(wanted.as_str()));
+        same.or_else(|| did_you_mean(&wanted, ids.iter().copied()))
+            .map(|id| (kind, id))
+    });
+    match found {
+        Some((kind, id)) => format!("did you mean `{}:{id}`? a typed link does not depend on folders or file names", kind.name()),
+        None => "the path is relative to this file; a typed link such as `playbook:<id>` does not depend on folders".into(),
     }
 }
 

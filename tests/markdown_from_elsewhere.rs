@@ -291,3 +291,25 @@ fn a_link_to_a_file_renamed_on_the_way_in_names_the_document() {
         Some("did you mean `page:severity-levels`? a typed link does not depend on folders or file names")
     );
 }
+
+#[test]
+fn a_link_to_the_top_of_the_page_is_no_error_and_a_site_root_markdown_link_names_the_document() {
+    let f = Fixture::new();
+    f.write("content/pages/severity-levels.md", "# Severity levels\n");
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "(../pages/about.md#why)",
+        "(#) and <a href=\"#\">top</a> and [levels](/before/severity_levels.md)",
+    );
+    let diags = f.check();
+    assert_eq!(
+        shorts(&diags),
+        [
+            "error content/playbooks/ransomware.md:18:58 broken link: no file `/before/severity_levels.md` in content/static/"
+        ]
+    );
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("did you mean `page:severity-levels`? a typed link does not depend on folders or file names")
+    );
+}

@@ -80,6 +80,8 @@ pub fn classify(dest: &str) -> LinkTarget<'_> {
     }
     let path = path.split('?').next().unwrap_or(path);
     match anchor {
+        // `#` alone is the top of the page (a common placeholder), which always exists.
+        Some("") if path.is_empty() => LinkTarget::Other,
         Some(anchor) if path.is_empty() => LinkTarget::SamePage(anchor),
         _ if path.is_empty() || path.starts_with("//") => LinkTarget::Other,
         _ if path.starts_with('/') => LinkTarget::SiteFile(&path[1..]),
@@ -198,6 +200,10 @@ fn problem(c: &Checker, file: FileId, own: Option<(Kind, &str)>, dest: &str) -> 
     match classify(dest) {
         LinkTarget::Other => None,
         LinkTarget::SiteFile(path) if is_site_file(path) || c.index.has_static_file(path) => None,
+        LinkTarget::SiteFile(path) if path.ends_with(".md") => Some((
+            format!("no file `/{path}` in content/static/"),
+            moved_document_help(c, path),
+        )),
         LinkTarget::SiteFile(path) => Some((
             format!("no file `/{path}` in content/static/"),
             "files are linked from the site root: content/static/files/a.pdf is `/files/a.pdf`".into(),
@@ -379,6 +385,7 @@ mod tests {
             }
         );
         assert_eq!(classify("#top"), LinkTarget::SamePage("top"));
+        assert_eq!(classify("#"), LinkTarget::Other);
         assert_eq!(classify("/files/a.pdf#p2"), LinkTarget::SiteFile("files/a.pdf"));
         assert_eq!(classify("logo.png"), LinkTarget::RelativeFile("logo.png"));
         assert_eq!(classify("../plans/"), LinkTarget::RelativeFile("../plans/"));

@@ -70,19 +70,7 @@ fn reload_one(root: &Path, guard: &HandbookRoot, loaded: &mut Loaded, rel: &str)
 /// The kind of the record loaded from `file`, if it is a content file that loaded.
 fn record_kind(loaded: &Loaded, file: FileId) -> Option<Kind> {
     let handbook = &loaded.handbook;
-    let from = |object: &Object| match *object {
-        Object::Supplier(r) => r.file == file,
-        Object::Party(r) => r.file == file,
-        Object::Plan(r) => r.file == file,
-        Object::Playbook(r) | Object::Page(r) => r.file == file,
-        Object::Form(r) => r.file == file,
-        Object::Severity(_)
-        | Object::Role(_)
-        | Object::Obligation(_)
-        | Object::Message(_)
-        | Object::Stakeholder(_)
-        | Object::System(_) => false,
-    };
+    let from = |object: &Object| object.own_file().is_some_and(|(own, _)| own == file);
     Kind::ALL
         .into_iter()
         .find(|k| k.folder().is_some() && handbook.objects(*k).iter().any(from))

@@ -3,8 +3,8 @@
 
 use super::Text;
 use super::{
-    Doc, Form, Handbook, Kind, Message, Obligation, Party, Plan, Record, Role, Severity, Stakeholder,
-    Supplier, System,
+    Contact, Doc, Form, Handbook, Kind, Message, Obligation, Party, Plan, Record, Role, Severity,
+    Stakeholder, Supplier, System,
 };
 use crate::source::FileId;
 
@@ -56,6 +56,42 @@ impl<'a> Object<'a> {
             Object::Plan(x) => x.id.as_str(),
             Object::Playbook(x) | Object::Page(x) => x.id.as_str(),
             Object::Form(x) => x.id.as_str(),
+        }
+    }
+
+    /// The file the object has to itself and the Markdown texts of its YAML; `None` for an
+    /// entry of handbook.yaml.
+    pub fn own_file(self) -> Option<(FileId, &'a [Text])> {
+        match self {
+            Object::Supplier(r) => Some((r.file, &r.markdown)),
+            Object::Party(r) => Some((r.file, &r.markdown)),
+            Object::Plan(r) => Some((r.file, &r.markdown)),
+            Object::Playbook(r) | Object::Page(r) => Some((r.file, &r.markdown)),
+            Object::Form(r) => Some((r.file, &r.markdown)),
+            Object::Severity(_)
+            | Object::Role(_)
+            | Object::Obligation(_)
+            | Object::Message(_)
+            | Object::Stakeholder(_)
+            | Object::System(_) => None,
+        }
+    }
+
+    /// The people to reach at a supplier or party; `None` for other kinds.
+    pub fn contacts(self) -> Option<&'a [Contact]> {
+        match self {
+            Object::Supplier(s) => Some(&s.contacts),
+            Object::Party(p) => Some(&p.contacts),
+            Object::Severity(_)
+            | Object::Role(_)
+            | Object::Obligation(_)
+            | Object::Message(_)
+            | Object::Stakeholder(_)
+            | Object::System(_)
+            | Object::Plan(_)
+            | Object::Playbook(_)
+            | Object::Page(_)
+            | Object::Form(_) => None,
         }
     }
 
@@ -132,20 +168,8 @@ impl Handbook {
             fields(&mut out, main.file, &main.markdown);
         }
         for kind in Kind::ALL {
-            for object in self.objects(kind) {
-                match object {
-                    Object::Supplier(r) => fields(&mut out, r.file, &r.markdown),
-                    Object::Party(r) => fields(&mut out, r.file, &r.markdown),
-                    Object::Plan(r) => fields(&mut out, r.file, &r.markdown),
-                    Object::Playbook(r) | Object::Page(r) => fields(&mut out, r.file, &r.markdown),
-                    Object::Form(r) => fields(&mut out, r.file, &r.markdown),
-                    Object::Severity(_)
-                    | Object::Role(_)
-                    | Object::Obligation(_)
-                    | Object::Message(_)
-                    | Object::Stakeholder(_)
-                    | Object::System(_) => {}
-                }
+            for (file, markdown) in self.objects(kind).into_iter().filter_map(Object::own_file) {
+                fields(&mut out, file, markdown);
             }
         }
         for kind in [Kind::Playbook, Kind::Page] {

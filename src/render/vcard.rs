@@ -3,7 +3,7 @@
 
 use super::context::Ctx;
 use super::{OutputFile, bytes};
-use crate::model::{Contact, Kind, Object, Shown};
+use crate::model::{Contact, Kind, Shown};
 use crate::render::urls;
 
 /// A card file for every object whose kind has one.
@@ -14,19 +14,8 @@ pub fn cards(ctx: &Ctx) -> Vec<OutputFile> {
             continue;
         };
         for object in ctx.handbook.objects(kind) {
-            let contacts = match object {
-                Object::Supplier(s) => &s.contacts,
-                Object::Party(p) => &p.contacts,
-                Object::Severity(_)
-                | Object::Role(_)
-                | Object::Obligation(_)
-                | Object::Message(_)
-                | Object::Stakeholder(_)
-                | Object::System(_)
-                | Object::Plan(_)
-                | Object::Playbook(_)
-                | Object::Page(_)
-                | Object::Form(_) => continue,
+            let Some(contacts) = object.contacts() else {
+                continue;
             };
             let text = contact_cards(object.name(), contacts, ctx.t("hours"));
             out.push(bytes(format!("{dir}/{}.vcf", object.id()), text.into_bytes()));

@@ -139,10 +139,9 @@ fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>>
             let party = o
                 .party
                 .as_ref()
-                .and_then(|p| match ctx.index.object(Kind::Party, p) {
-                    Some(crate::model::Object::Party(party)) => party.primary_contact(),
-                    Some(_) | None => None,
-                });
+                .and_then(|p| ctx.index.object(Kind::Party, p))
+                .and_then(|o| o.contacts())
+                .and_then(crate::model::primary_of);
             let phone = contact
                 .and_then(|c| c.phone.as_ref())
                 .or(party.and_then(|c| c.phone.as_ref()));

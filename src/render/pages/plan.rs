@@ -231,11 +231,11 @@ fn step_view<'a>(
 
 /// A supplier or party named by a step, with its primary contact's phone.
 fn contact_ref<'a>(ctx: &'a Ctx<'a>, page: &str, kind: Kind, id: &str) -> SupplierRef<'a> {
-    let primary = match ctx.index.object(kind, id) {
-        Some(crate::model::Object::Supplier(s)) => s.primary_contact(),
-        Some(crate::model::Object::Party(p)) => p.primary_contact(),
-        Some(_) | None => None,
-    };
+    let primary = ctx
+        .index
+        .object(kind, id)
+        .and_then(|o| o.contacts())
+        .and_then(crate::model::primary_of);
     let phone = primary.and_then(|c| c.phone.as_ref());
     SupplierRef {
         link: ctx.link(page, kind, id, ctx.name(kind, id)),

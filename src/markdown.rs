@@ -174,12 +174,17 @@ fn literals(text: &str, code: &[Range<usize>]) -> Vec<Literal> {
         let marker = ["!!!", "???+", "???"]
             .into_iter()
             .find(|m| trimmed.starts_with(m));
-        if let Some(marker) = marker
+        // A type follows, with or without a space (`!!! info`, `!!!info`, `???+tip`), and
+        // ends the line or a word (`!!!Important!!!` is text).
+        let kind = marker.map(|m| trimmed[m.len()..].trim_start_matches(' '));
+        let word = kind.map_or(0, |k| {
+            k.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                .unwrap_or(k.len())
+        });
+        if let Some(kind) = kind
             && indent < 4
-            && trimmed[marker.len()..].starts_with(' ')
-            && trimmed[marker.len()..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_alphabetic())
+            && kind.starts_with(|c: char| c.is_ascii_alphabetic())
+            && kind[word..].chars().next().is_none_or(char::is_whitespace)
             && !in_code(start + indent)
         {
             let end = start + line.trim_end().len();
@@ -382,6 +387,16 @@ mod tests {
         assert_eq!(links, ["plan:x", "a.png"]);
         let literals: Vec<_> = o.literals.iter().map(|l| &text[l.span.clone()]).collect();
         assert_eq!(literals, ["{{ b }}"]);
+        let mkdocs = "!!! warning \"A\"\n!!!info \"B\"\n???+tip\n???note\n!!!Important!!! text\n!!!\n";
+        let literals: Vec<_> = outline(mkdocs)
+            .literals
+            .iter()
+            .map(|l| &mkdocs[l.span.clone()])
+            .collect();
+        assert_eq!(
+            literals,
+            ["!!! warning \"A\"", "!!!info \"B\"", "???+tip", "???note"]
+        );
         let field = field_outline(text);
         assert!(field.html_anchors.is_empty() && field.literals.is_empty() && field.links.is_empty());
         let attributes = html_attributes("<a\thref = \"x\" title=é class=b>");

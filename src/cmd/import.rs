@@ -67,6 +67,9 @@ pub fn run(args: &ImportArgs, out: &Output) -> ExitCode {
             ""
         }
     ));
+    for note in &source.notes {
+        out.info(note);
+    }
     let prepared = prepare(source, target);
     for problem in &prepared.source.problems {
         out.info(&format!("not imported: {problem}"));
@@ -110,15 +113,16 @@ fn write(prepared: &Prepared, root: &Path, dry_run: bool, out: &Output) -> (usiz
         let path = root.join(&file.target);
         if std::fs::symlink_metadata(&path).is_ok() {
             clashes += 1;
-            out.info(&format!("exists: {} (not written)", file.target));
+            out.info(&format!("exists: {} ({})", file.target, not_written(file)));
             continue;
         }
         if let Some(twin) = same_id(&file.target).filter(|t| std::fs::symlink_metadata(root.join(t)).is_ok())
         {
             clashes += 1;
             out.info(&format!(
-                "exists: {twin} has the id of {} (not written)",
-                file.target
+                "exists: {twin} has the id of {} ({})",
+                file.target,
+                not_written(file)
             ));
             continue;
         }
@@ -143,6 +147,24 @@ fn write(prepared: &Prepared, root: &Path, dry_run: bool, out: &Output) -> (usiz
         }
     }
     (written, clashes, failures)
+}
+
+/// `not written`, and where the imported links to a file not written now lead: to the
+/// existing one, which has its place (and id).
+fn not_written(file: &Planned) -> String {
+    if file.linked == 0 {
+        return "not written".to_string();
+    }
+    let existing = match file.what {
+        "static" => "file",
+        what => what,
+    };
+    format!(
+        "not written; {} to {} now lead{} to the existing {existing}",
+        plural(file.linked, "imported link"),
+        file.from,
+        if file.linked == 1 { "s" } else { "" }
+    )
 }
 
 /// The other file a document's id could come from: `x.md` for `x/_index.md`, and back.

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag};
 
 use super::plan::{Plan, is_markdown, segment};
 use super::source::Source;
@@ -31,6 +31,8 @@ pub struct Converted {
     pub notes: Vec<String>,
     pub admonitions: usize,
     pub links: usize,
+    /// What each rewritten link leads to: a document's id, or `content/static/...`.
+    pub targets: Vec<String>,
 }
 
 /// Where a document's links are read from and point to.
@@ -45,12 +47,14 @@ pub struct Links<'a> {
     pub first_line: usize,
 }
 
-/// The text and level-1 heading of a body whose first heading is a `#` heading, and the body
-/// without it.
+/// The title a body's first heading gives, and the body without it: a `#` heading that is
+/// the first heading, or a heading of any level that is the body's first content
+/// (`## Playbook: Ransomware` at the top of a file without a `#` heading).
 pub fn take_title(body: &str) -> Option<(String, String)> {
     let outline = markdown::outline(body);
     let first = outline.headings.first()?;
-    if first.level != HeadingLevel::H1 || first.text.trim().is_empty() {
+    let at_top = body[..first.span.start].trim().is_empty();
+    if (first.level != HeadingLevel::H1 && !at_top) || first.text.trim().is_empty() {
         return None;
     }
     let mut end = first.span.end;
@@ -80,16 +84,19 @@ fn alert(kind: &str) -> &'static str {
     }
 }
 
-/// `!!! type "Title"` (or `???`/`???+`): the indentation, type and title of an opening line.
+/// `!!! type "Title"` (or `???`/`???+`, and as MkDocs also reads them, with no space after
+/// the marker: `!!!info`): the indentation, type and title of an opening line.
 fn opening(line: &str) -> Option<(usize, String, Option<String>)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let rest = line[indent..].trim_end();
-    let rest = ["!!! ", "???+ ", "??? "]
+    let rest = ["!!!", "???+", "???"]
         .iter()
         .find_map(|marker| rest.strip_prefix(marker))?
         .trim_start();
     let (kind, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-    if kind.is_empty() || !kind.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+    if !kind.starts_with(|c: char| c.is_alphanumeric())
+        || !kind.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
         return None;
     }
     let title = after
@@ -182,6 +189,10 @@ fn convert_lines(lines: &[&str], first: usize, out: &mut Vec<(String, usize)>) -
         out.push((format!("{pad}> [!{}]", alert(&kind)), first + i));
         if let Some(title) = title {
             out.push((format!("{pad}> **{title}**"), first + i));
+            // A line of its own, so that the title is not the first line of the body's paragraph.
+            if content.iter().any(|l| !l.trim().is_empty()) {
+                out.push((format!("{pad}>"), first + i));
+            }
         }
         let mut nested = Vec::new();
         count += convert_lines(&content, first + i + 1, &mut nested);
@@ -207,10 +218,10 @@ fn rewrite_links(text: &str, lines: &[usize], links: &Links<'_>) -> Converted {
     };
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut assets = HashSet::new();
-    for link in markdown::outline(text).links {
+    for link in destinations(text) {
         match target(&link.dest, links) {
             Target::Leave => {}
-            Target::Doc(new) | Target::Static(new, _)
+            Target::Doc(new, _) | Target::Static(new, _)
                 if text.get(link.span.clone()) != Some(link.dest.as_str()) =>
             {
                 converted.notes.push(format!(
@@ -219,12 +230,14 @@ fn rewrite_links(text: &str, lines: &[usize], links: &Links<'_>) -> Converted {
                     link.dest
                 ));
             }
-            Target::Doc(new) => {
+            Target::Doc(new, id) => {
                 converted.links += 1;
+                converted.targets.push(id);
                 edits.push((link.span, new));
             }
             Target::Static(new, asset) => {
                 converted.links += 1;
+                converted.targets.push(format!("content/static/{}", asset.to));
                 edits.push((link.span, new));
                 if assets.insert(asset.clone()) {
                     converted.assets.push(asset);
@@ -257,11 +270,69 @@ fn rewrite_links(text: &str, lines: &[usize], links: &Links<'_>) -> Converted {
     converted
 }
 
+/// The link and image destinations of `text` where they are written: inline links and
+/// images, the `href`s and `src`s of raw HTML, and the definitions that reference links
+/// (`[text][label]`, `[label]`) and images take theirs from, in the order of the text.
+fn destinations(text: &str) -> Vec<markdown::Link> {
+    let mut found = Vec::new();
+    let mut parser = Parser::new_ext(text, markdown::options()).into_offset_iter();
+    for (event, range) in parser.by_ref() {
+        match event {
+            Event::Start(
+                Tag::Link {
+                    link_type, dest_url, ..
+                }
+                | Tag::Image {
+                    link_type, dest_url, ..
+                },
+            ) => {
+                // A reference's destination is written (and rewritten) in its definition.
+                if matches!(link_type, LinkType::Inline | LinkType::Autolink | LinkType::Email) {
+                    let span = match text[range.clone()].rfind(&*dest_url) {
+                        Some(i) if !dest_url.is_empty() => range.start + i..range.start + i + dest_url.len(),
+                        _ => range,
+                    };
+                    found.push(markdown::Link {
+                        dest: dest_url.into_string(),
+                        span,
+                    });
+                }
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                let offset = range.start + text[range.clone()].find(&*raw).unwrap_or(0);
+                for attribute in markdown::html_attributes(&raw) {
+                    if matches!(attribute.name.as_str(), "href" | "src") {
+                        found.push(markdown::Link {
+                            dest: markdown::unescape(attribute.value),
+                            span: attribute.value_span.start + offset..attribute.value_span.end + offset,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (_, definition) in parser.reference_definitions().iter() {
+        // `[label]: dest "title"`: the destination follows the label's `]:`, maybe in `<>`.
+        let span = definition.span.clone();
+        let written = &text[span.clone()];
+        let after = written.find("]:").map_or(0, |i| i + 2);
+        let dest = definition.dest.to_string();
+        let span = match written[after..].find(&dest) {
+            Some(i) if !dest.is_empty() => span.start + after + i..span.start + after + i + dest.len(),
+            _ => span,
+        };
+        found.push(markdown::Link { dest, span });
+    }
+    found.sort_by_key(|link| link.span.start);
+    found
+}
+
 enum Target {
     /// Not a relative link to a file: another site, a typed link, an anchor, `/path`.
     Leave,
-    /// A link to an imported document, as its new link.
-    Doc(String),
+    /// A link to an imported document, as its new link, and the document's id.
+    Doc(String, String),
     /// A link to a file of the source copied to `content/static/`.
     Static(String, Asset),
     /// A relative link that is left as written, and why.
@@ -296,7 +367,7 @@ fn target(dest: &str, links: &Links<'_>) -> Target {
     if let Some(rel) = &in_docs
         && let Some(id) = doc_id(rel, decoded.ends_with('/'), links.plan)
     {
-        return Target::Doc(format!("{}:{id}{suffix}", links.scheme));
+        return Target::Doc(format!("{}:{id}{suffix}", links.scheme), id.clone());
     }
     if is_markdown(&full) {
         return Target::Report("no such Markdown file in the source folder".into());
@@ -404,10 +475,10 @@ mod tests {
         assert_eq!(count, 2);
         assert_eq!(
             text,
-            "Intro\n\n> [!WARNING]\n> **Call: now**\n> Do it.\n>\n> Then this.\n\nAfter\n\n```\n!!! note\n    kept\n```\n> [!NOTE]\n> **Example**\n> Folded\n"
+            "Intro\n\n> [!WARNING]\n> **Call: now**\n>\n> Do it.\n>\n> Then this.\n\nAfter\n\n```\n!!! note\n    kept\n```\n> [!NOTE]\n> **Example**\n>\n> Folded\n"
         );
         // `Do it.` is line 4 of the source (0-based 3).
-        assert_eq!(lines[4], 3);
+        assert_eq!(lines[5], 3);
     }
 
     #[test]
@@ -416,7 +487,18 @@ mod tests {
         assert_eq!(count, 2);
         assert_eq!(
             text,
-            "> [!CAUTION]\n> **Danger**\n> Stop.\n>\n> > [!TIP]\n> > Breathe.\n"
+            "> [!CAUTION]\n> **Danger**\n>\n> Stop.\n>\n> > [!TIP]\n> > Breathe.\n"
+        );
+    }
+
+    #[test]
+    fn admonitions_without_a_space_after_the_marker() {
+        let (text, _, count) =
+            admonitions("!!!info \"Read\"\n    A.\n???+tip\n    B.\n!!!Important!!!\n!!!\n");
+        assert_eq!(count, 2);
+        assert_eq!(
+            text,
+            "> [!NOTE]\n> **Read**\n>\n> A.\n> [!TIP]\n> B.\n!!!Important!!!\n!!!\n"
         );
     }
 
@@ -425,7 +507,12 @@ mod tests {
         let (title, rest) = take_title("# DNS `outage`\n\nText\n").unwrap();
         assert_eq!(title, "DNS outage");
         assert_eq!(rest, "Text\n");
-        assert!(take_title("## Not a title\n").is_none());
+        assert!(take_title("Text first.\n\n## Not a title\n").is_none());
+        let (title, rest) = take_title("\n## Playbook: Ransomware\n\nText\n").unwrap();
+        assert_eq!(
+            (title.as_str(), rest.as_str()),
+            ("Playbook: Ransomware", "\nText\n")
+        );
     }
 
     #[test]

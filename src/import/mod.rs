@@ -8,6 +8,8 @@ pub mod front;
 pub mod plan;
 pub mod source;
 
+use std::collections::HashMap;
+
 use convert::{Asset, Links};
 use front::Front;
 use plan::{Plan, Target};
@@ -29,6 +31,8 @@ pub struct Planned {
     pub details: Vec<String>,
     /// Lines of the source left as they were, and why.
     pub notes: Vec<String>,
+    /// How many links of the imported documents were rewritten to lead to this file.
+    pub linked: usize,
 }
 
 #[derive(Debug)]
@@ -61,13 +65,21 @@ pub fn prepare(source: Source, target: Target) -> Prepared {
             from: format!("the navigation's section \"{}\"", section.title),
             details: Vec::new(),
             notes: Vec::new(),
+            linked: 0,
         });
     }
     let mut assets: Vec<Asset> = Vec::new();
     let mut problems = Vec::new();
+    // What the rewritten links lead to (a document's id, a static file), and how often.
+    let mut linked: HashMap<String, usize> = HashMap::new();
+    let mut docs = Vec::new();
     for doc in &plan.docs {
         match document(&source, &plan, doc, target) {
-            Ok((planned, found)) => {
+            Ok((planned, found, targets)) => {
+                for to in targets {
+                    *linked.entry(to).or_default() += 1;
+                }
+                docs.push((doc.id.clone(), files.len()));
                 files.push(planned);
                 for asset in found {
                     if !assets.iter().any(|a| a.to == asset.to) {
@@ -78,10 +90,15 @@ pub fn prepare(source: Source, target: Target) -> Prepared {
             Err(problem) => problems.push(problem),
         }
     }
+    for (id, index) in docs {
+        files[index].linked = linked.get(&id).copied().unwrap_or(0);
+    }
     for asset in assets {
+        let target = format!("content/static/{}", asset.to);
         files.push(Planned {
             what: "static",
-            target: format!("content/static/{}", asset.to),
+            linked: linked.get(&target).copied().unwrap_or(0),
+            target,
             from: source.show(&asset.from),
             content: Content::Copy(asset.from),
             details: Vec::new(),
@@ -99,7 +116,7 @@ fn document(
     plan: &Plan,
     doc: &plan::DocPlan,
     target: Target,
-) -> Result<(Planned, Vec<Asset>), String> {
+) -> Result<(Planned, Vec<Asset>, Vec<String>), String> {
     let rel = source.rel_to_given(&doc.src);
     let text = source.read_text(&rel)?;
     let mut details = Vec::new();
@@ -173,8 +190,10 @@ fn document(
             from: source.show(&rel),
             details,
             notes,
+            linked: 0,
         },
         converted.assets,
+        converted.targets,
     ))
 }
 

@@ -59,6 +59,8 @@ pub struct Source {
     pub files: Vec<String>,
     /// What could not be read or understood, for the report.
     pub problems: Vec<String>,
+    /// What the report says about the source as a whole (`no nav in mkdocs.yml: ...`).
+    pub notes: Vec<String>,
 }
 
 /// Folders that hold a generator's machinery or output, not pages.
@@ -105,6 +107,7 @@ impl Source {
             nav: Vec::new(),
             files: Vec::new(),
             problems: Vec::new(),
+            notes: Vec::new(),
         };
         match shape {
             Shape::MdBook => {
@@ -167,19 +170,28 @@ impl Source {
                     .push(format!("{}: {}: order not read", self.show(name), e.message));
             }
         };
-        let YamlValue::Map(entries) = root.value else {
-            return;
-        };
-        for (key, value) in &entries {
-            match (scalar(key), &value.value) {
-                (Some("docs_dir"), _) => {
-                    if let Some(dir) = scalar(value) {
-                        self.docs = dir.trim_end_matches('/').to_string();
+        let mut nav = None;
+        let mut pages = None;
+        if let YamlValue::Map(entries) = &root.value {
+            for (key, value) in entries {
+                match (scalar(key), &value.value) {
+                    (Some("docs_dir"), _) => {
+                        if let Some(dir) = scalar(value) {
+                            self.docs = dir.trim_end_matches('/').to_string();
+                        }
                     }
+                    (Some("nav"), YamlValue::Seq(items)) => nav = Some(mkdocs_nav(items)),
+                    // `pages:` is what MkDocs before 1.0 called `nav:`.
+                    (Some("pages"), YamlValue::Seq(items)) => pages = Some(mkdocs_nav(items)),
+                    _ => {}
                 }
-                (Some("nav"), YamlValue::Seq(items)) => self.nav = mkdocs_nav(items),
-                _ => {}
             }
+        }
+        match nav.or(pages) {
+            Some(nav) => self.nav = nav,
+            None => self.notes.push(format!(
+                "no nav in {name}: order and section titles from the files"
+            )),
         }
     }
 
@@ -218,6 +230,17 @@ fn mkdocs_nav(items: &[YamlNode]) -> Vec<Nav> {
                 path: Some(s.text.clone()),
                 ..Nav::default()
             }),
+            // Before MkDocs 0.15: `- ['path.md', 'Title']` (or `[path, section, title]`).
+            YamlValue::Seq(parts) => {
+                let parts: Vec<&str> = parts.iter().filter_map(scalar).collect();
+                if let Some(path) = parts.first().filter(|p| !p.contains("://")) {
+                    nav.push(Nav {
+                        title: parts.get(1..).and_then(<[&str]>::last).map(|t| t.to_string()),
+                        path: Some(path.to_string()),
+                        children: Vec::new(),
+                    });
+                }
+            }
             YamlValue::Map(entries) => {
                 for (key, value) in entries {
                     let title = scalar(key).map(str::to_string);

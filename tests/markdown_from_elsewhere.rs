@@ -43,6 +43,9 @@ fn placeholders_and_mkdocs_admonitions_are_warnings_outside_code() {
             "    Details.\n",
             "\n",
             "    !!! tip in an indented code block\n",
+            "\n",
+            "!!!danger \"No space\"\n",
+            "    Still an admonition.\n",
             "<!-- {{ hidden }} -->\n",
         ),
     );
@@ -65,6 +68,10 @@ fn placeholders_and_mkdocs_admonitions_are_warnings_outside_code() {
             pair(
                 "warning content/pages/imported.md:15:1 the MkDocs admonition `??? note` prints literally",
                 "write a GitHub alert: a line `> [!NOTE]`, then the text on lines that start with `> ` (not indented)"
+            ),
+            pair(
+                "warning content/pages/imported.md:20:1 the MkDocs admonition `!!! danger` prints literally",
+                "write a GitHub alert: a line `> [!CAUTION]`, then the text on lines that start with `> ` (not indented)"
             ),
         ]
     );

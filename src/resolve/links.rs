@@ -161,9 +161,13 @@ fn literal_warning(written: &str, kind: LiteralKind) -> Diagnostic {
         ))
         .help("replace it with the real value, or put it in backticks if it is meant literally"),
         LiteralKind::Admonition => {
-            let mut words = written.split_whitespace();
-            let marker = words.next().unwrap_or("!!!");
-            let kind = words.next().unwrap_or("note");
+            // `!!! warning`, `!!!warning`, `???+ note`: the marker, then the type.
+            let trimmed = written.trim_start();
+            let marker_len = trimmed
+                .find(|c: char| !matches!(c, '!' | '?' | '+'))
+                .unwrap_or(trimmed.len());
+            let marker = &trimmed[..marker_len];
+            let kind = trimmed[marker_len..].split_whitespace().next().unwrap_or("note");
             let alert = match kind.to_ascii_lowercase().as_str() {
                 "tip" | "hint" | "success" | "check" | "done" => "TIP",
                 "important" => "IMPORTANT",

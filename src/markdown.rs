@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// CommonMark plus the GFM extensions FORMAT.md promises (`ENABLE_GFM`: alerts, `> [!NOTE]`).
 pub fn options() -> Options {
@@ -95,7 +95,15 @@ fn read(text: &str, body: bool) -> Outline {
     let mut heading: Option<(Heading, Option<String>)> = None;
     // Where code stands (and HTML comments): nothing in it prints as a placeholder would.
     let mut code: Vec<Range<usize>> = Vec::new();
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+    let parser = Parser::new_ext(text, options()).into_offset_iter();
+    // A reference link's destination stands in its definition (`[ecg]: ../x.md`): that is
+    // where a problem with it is, once for all the places that use it.
+    let definitions: Vec<(String, Range<usize>)> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| (label.to_lowercase(), def.span.clone()))
+        .collect();
+    for (event, range) in parser {
         match event {
             Event::Start(Tag::CodeBlock(_)) => code.push(range),
             Event::Html(raw) | Event::InlineHtml(raw) if body => {
@@ -117,12 +125,33 @@ fn read(text: &str, body: bool) -> Outline {
                     }
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                let span = dest_span(text, &range, &dest_url);
-                outline.links.push(Link {
-                    dest: dest_url.into_string(),
-                    span,
-                });
+            Event::Start(
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    id,
+                    ..
+                }
+                | Tag::Image {
+                    link_type,
+                    dest_url,
+                    id,
+                    ..
+                },
+            ) => {
+                let defined = matches!(
+                    link_type,
+                    LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+                )
+                .then(|| definitions.iter().find(|(label, _)| *label == id.to_lowercase()))
+                .flatten();
+                let span = dest_span(text, defined.map_or(&range, |(_, span)| span), &dest_url);
+                if !outline.links.iter().any(|l| l.span == span) {
+                    outline.links.push(Link {
+                        dest: dest_url.into_string(),
+                        span,
+                    });
+                }
             }
             Event::Start(Tag::Heading { level, id, attrs, .. }) => {
                 let dropped = attrs.into_iter().map(|(key, _)| key.into_string()).collect();

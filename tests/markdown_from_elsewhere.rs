@@ -320,3 +320,20 @@ fn a_link_to_the_top_of_the_page_is_no_error_and_a_site_root_markdown_link_names
         Some("did you mean `page:severity-levels`? a typed link does not depend on folders or file names")
     );
 }
+
+#[test]
+fn a_broken_reference_link_is_reported_once_at_its_definition() {
+    let f = Fixture::new();
+    f.edit(
+        "content/playbooks/ransomware.md",
+        "## First hour",
+        "See the [guidelines][ecg] and again the [guidelines][ecg].\n\n[ecg]: ../during/guidelines.md\n\n## First hour",
+    );
+    let diags = f.check();
+    assert_eq!(
+        shorts(&diags),
+        [
+            "error content/playbooks/ransomware.md:15:8 broken link: `../during/guidelines.md` is not a playbook or page of the handbook (looked for content/during/guidelines.md)"
+        ]
+    );
+}

@@ -278,7 +278,7 @@ fn a_readiness_plan_has_no_incident_header_and_an_every_column() {
         texts(&html, "table.steps thead tr:not(.phase-title) th"),
         ["Done", "#", "Action", "Responsible", "Every", "Checked on", "By"]
     );
-    assert_eq!(texts(&html, "td.due"), ["1 year", "90d"]);
+    assert_eq!(texts(&html, "td.due"), ["1 year", "90 days"]);
     let response = page(&site, "plans/recovery.html");
     assert_eq!(select(&response, "table.fill-in").len(), 1);
 }

@@ -28,7 +28,7 @@ fn exercise_and_tags_are_shown_and_a_due_exercise_is_flagged() {
         [
             "Severity: High impact",
             "Owner: Incident lead",
-            "Last exercised 2025-01-10 exercise due",
+            "Last exercised 10 January 2025 exercise due",
             "ransomware hosting"
         ]
     );

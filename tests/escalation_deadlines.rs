@@ -19,11 +19,11 @@ fn escalation_after_silence_is_on_the_roles_page_and_the_contact_sheet() {
     let site = built(&f);
     assert_eq!(
         texts(&page(&site, "roles.html"), "#role-lead .escalate"),
-        ["No answer within 10m: call the next"]
+        ["No answer within 10 minutes: call the next"]
     );
     assert_eq!(
         texts(&page(&site, "contacts.html"), ".escalate"),
-        ["No answer within 10m: call the next"]
+        ["No answer within 10 minutes: call the next"]
     );
     // A role without it says nothing.
     assert_eq!(

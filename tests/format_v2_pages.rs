@@ -45,14 +45,19 @@ fn communication_matrix_per_severity_with_owner_channel_and_cadence() {
             [
                 "Incident leadAnn Berg+45 11 11 11 11",
                 "Phone call",
-                "2h",
+                "2 hours",
                 "Board update"
             ],
-            ["Technical leadCai Eng+45 22 22 22 22", "Intranet", "30m", "–"],
+            [
+                "Technical leadCai Eng+45 22 22 22 22",
+                "Intranet",
+                "30 minutes",
+                "–"
+            ],
             [
                 "Incident leadAnn Berg+45 11 11 11 11",
                 "Press release",
-                "2h",
+                "2 hours",
                 "Press line"
             ],
         ]
@@ -63,7 +68,7 @@ fn communication_matrix_per_severity_with_owner_channel_and_cadence() {
         [
             "Incident leadAnn Berg+45 11 11 11 11",
             "Press release",
-            "8h",
+            "8 hours",
             "Press line"
         ]
     );
@@ -205,7 +210,7 @@ fn the_supplier_page_shows_the_contract_additions() {
     for part in [
         "Capped at one year of fees.",
         "They keep every log for us.",
-        "90d",
+        "90 days",
         "A short status mail.",
     ] {
         assert!(text.contains(part), "{part} not in {text}");
@@ -242,13 +247,13 @@ fn systems_page_with_owner_objectives_and_the_longer_than_ours_flag() {
     assert_eq!(texts(&html, "#system-erp h2"), ["ERP"]);
     assert_eq!(
         texts(&html, "#system-erp dl.facts dd"),
-        ["Technical lead", "8h", "4h", "customer data"]
+        ["Technical lead", "8 hours", "4 hours", "customer data"]
     );
     assert_eq!(hrefs(&html, "#system-erp dl.facts a"), ["roles.html#role-tech"]);
     // Host's contract: rto 12h (longer than our 8h: flagged), rpo 1h (shorter: not flagged).
     assert_eq!(
         texts(&html, "#system-erp tbody tr"),
-        ["Host A/S 12h longer than ours 1h"]
+        ["Host A/S 12 hours longer than ours 1 hour"]
     );
     assert_eq!(
         select(&html, "#system-erp tbody td:nth-of-type(1) .flag").len(),
@@ -278,7 +283,7 @@ fn a_readiness_plan_has_no_incident_header_and_an_every_column() {
         texts(&html, "table.steps thead tr:not(.phase-title) th"),
         ["Done", "#", "Action", "Responsible", "Every", "Checked on", "By"]
     );
-    assert_eq!(texts(&html, "td.due"), ["1 year", "90d"]);
+    assert_eq!(texts(&html, "td.due"), ["1 year", "90 days"]);
     let response = page(&site, "plans/recovery.html");
     assert_eq!(select(&response, "table.fill-in").len(), 1);
 }
@@ -472,6 +477,6 @@ fn the_supplier_list_shows_data_location_fallback_and_both_notice_times() {
         cells[1],
         "Hosting Where they process our data: EU, Norway Fallback supplier: Print B ApS"
     );
-    assert_eq!(&cells[3..], ["24h", "24h"]);
+    assert_eq!(&cells[3..], ["24 hours", "24 hours"]);
     assert!(hrefs(&html, "tbody a").contains(&"suppliers/printb.html".to_string()));
 }

@@ -89,6 +89,12 @@ impl Duration {
         whole.then_some(self.exact.as_secs() / 86_400)
     }
 
+    /// The parts as written: calendar years, calendar months, and the exact rest in whole
+    /// seconds (fractions of a second are not written anywhere), for the words pages use.
+    pub fn parts(self) -> (u32, u32, u64) {
+        (self.years, self.months, self.exact.as_secs())
+    }
+
     /// Whether the duration has calendar months or years, whose length depends on the start.
     pub fn is_calendar(self) -> bool {
         self.years > 0 || self.months > 0

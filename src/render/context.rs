@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::html::{self, Place};
 use super::paper::{RunningHeader, page_style};
 use super::urls;
+use super::words::{self, DateView};
 use crate::model::{
     BUILT_IN_FORMS, Date, Duration, Email, Handbook, HandbookFile, Kind, Markdown, NAVIGATION, Person,
     Record, SitePage, Spanned,
@@ -68,6 +69,35 @@ impl<'a> Ctx<'a> {
         reviewed.is_some_and(|d| d.value.older_than(self.main.review_every, self.today))
     }
 
+    pub fn language(&self) -> crate::model::Language {
+        self.main.language
+    }
+
+    /// A date for a page: ISO for `<time datetime>` and in the handbook's language.
+    pub fn date(&self, date: Date) -> DateView {
+        words::date_view(self.language(), date)
+    }
+
+    /// A duration in words in the handbook's language ("2 timer", "1 Monat").
+    pub fn duration(&self, duration: Duration) -> String {
+        words::duration(self.language(), duration)
+    }
+
+    /// A duration after "within" or "after" labels: the dative in German ("3 Tagen").
+    pub fn dative(&self, duration: Duration) -> String {
+        words::dative(self.language(), duration)
+    }
+
+    /// "within 2 hours" in the handbook's language.
+    pub fn within(&self, duration: Duration) -> String {
+        words::within(self.language(), duration)
+    }
+
+    /// The compact due time of a checklist step, counted from detection ("+1 t").
+    pub fn due(&self, within: Option<&Spanned<Duration>>) -> Option<String> {
+        within.map(|w| words::due(self.language(), w.value))
+    }
+
     pub fn t(&self, key: &str) -> &'static str {
         self.strings.get(key).copied().unwrap_or("")
     }
@@ -112,6 +142,7 @@ impl<'a> Ctx<'a> {
             revision: main.revision.as_deref(),
             timezone: main.timezone.as_ref().map(|t| t.as_str()),
             built: self.today.to_string(),
+            built_text: words::date(main.language, self.today),
             canonical: self
                 .base_url
                 .as_ref()
@@ -169,7 +200,10 @@ pub struct Layout<'a> {
     pub handbook_title: &'a str,
     pub revision: Option<&'a str>,
     pub timezone: Option<&'a str>,
+    /// The build date, ISO (for `<time datetime>` and machine use) ...
     pub built: String,
+    /// ... and in the handbook's language.
+    pub built_text: String,
     pub canonical: Option<String>,
     pub nav: Vec<NavItem>,
 }
@@ -213,11 +247,6 @@ impl<'a> PersonView<'a> {
             primary,
         }
     }
-}
-
-/// `+1h` style due time, counted from detection.
-pub fn due(within: Option<&Spanned<Duration>>) -> Option<String> {
-    within.map(|w| format!("+{}", w.value))
 }
 
 /// The title of a built-in form, in the handbook's language.

@@ -12,6 +12,7 @@ mod strings;
 pub mod theme;
 pub mod urls;
 mod vcard;
+mod words;
 
 use std::path::PathBuf;
 use std::sync::Arc;

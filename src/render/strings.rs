@@ -172,7 +172,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("audience_press", "to the press", "til pressen", "an die Presse"),
     ("audience_insurer", "to the insurer", "til forsikringen", "an den Versicherer"),
     ("audience_partner", "to partners", "til samarbejdspartnere", "an Partner"),
-    ("escalate_after", "No answer within {after}: call the next", "Intet svar inden for {after}: ring til den næste", "Keine Antwort innerhalb {after}: nächste Person anrufen"),
+    ("escalate_after", "No answer within {after}: call the next", "Intet svar inden for {after}: ring til den næste", "Keine Antwort innerhalb von {after}: nächste Person anrufen"),
     ("no_fixed_deadline", "no fixed deadline", "ingen fast frist", "keine feste Frist"),
     ("they_must", "What they must do for us", "Hvad de skal gøre for os", "Was sie für uns tun müssen"),
     ("we_must", "What we must do for them", "Hvad vi skal gøre for dem", "Was wir für sie tun müssen"),

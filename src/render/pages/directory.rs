@@ -36,7 +36,7 @@ pub fn roles<'a>(ctx: &'a Ctx<'a>) -> RolesPage<'a> {
             name: &r.name,
             duties: ctx.opt_markdown(r.duties.as_ref(), ctx.main.file, page),
             people: ctx.people(r),
-            escalate_after: r.escalate_after.as_ref().map(|d| d.value.to_string()),
+            escalate_after: r.escalate_after.as_ref().map(|d| ctx.dative(d.value)),
             steps: ctx
                 .backlinks
                 .steps(Kind::Role, r.id.as_str())
@@ -106,7 +106,7 @@ pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
         .map(|r| RolePeople {
             role: ctx.link(page, Kind::Role, r.id.as_str(), r.name.as_str()),
             people: ctx.people(r),
-            escalate_after: r.escalate_after.as_ref().map(|d| d.value.to_string()),
+            escalate_after: r.escalate_after.as_ref().map(|d| ctx.dative(d.value)),
         })
         .collect();
     ContactsPage {
@@ -157,7 +157,7 @@ fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>>
                     .as_ref()
                     .map(|p| ctx.link(page, Kind::Party, p, ctx.name(Kind::Party, p))),
                 deadline: match (&o.deadline, &o.deadline_text) {
-                    (Some(d), _) => d.value.to_string(),
+                    (Some(d), _) => ctx.duration(d.value),
                     (None, Some(text)) => text.clone(),
                     (None, None) => ctx.t("no_fixed_deadline").to_string(),
                 },
@@ -265,12 +265,12 @@ pub fn suppliers<'a>(ctx: &'a Ctx<'a>) -> SuppliersPage<'a> {
                 .contract
                 .as_ref()
                 .and_then(|k| k.notify_within)
-                .map(|d| d.to_string()),
+                .map(|d| ctx.dative(d)),
             we_notify_within: s
                 .contract
                 .as_ref()
                 .and_then(|k| k.we_notify_within)
-                .map(|d| d.to_string()),
+                .map(|d| ctx.dative(d)),
             data_location: &s.data_location,
             fallback: s.fallback.as_ref().map(|f| {
                 ctx.link(

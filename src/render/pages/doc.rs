@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::model::{Doc, Kind, Record};
 use crate::render::context::{Ctx, LinkView};
+use crate::render::words::DateView;
 
 #[derive(Serialize)]
 pub struct DocPage<'a> {
@@ -15,9 +16,9 @@ pub struct DocPage<'a> {
     plans: Vec<LinkView>,
     obligations: Vec<LinkView>,
     owner: Option<LinkView>,
-    last_reviewed: Option<String>,
+    last_reviewed: Option<DateView>,
     stale: bool,
-    exercised: Option<String>,
+    exercised: Option<DateView>,
     /// Exercised longer ago than `exercise_every`.
     exercise_due: bool,
     tags: &'a [String],
@@ -46,9 +47,9 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, kind: Kind, doc: &'a Record<Doc>) -> DocPage<'
             .owner
             .as_ref()
             .map(|o| ctx.link(&page, Kind::Role, o, ctx.name(Kind::Role, o))),
-        last_reviewed: front.last_reviewed.as_ref().map(|d| d.value.to_string()),
+        last_reviewed: front.last_reviewed.as_ref().map(|d| ctx.date(d.value)),
         stale: ctx.is_stale(front.last_reviewed.as_ref()),
-        exercised: front.exercised.as_ref().map(|d| d.value.to_string()),
+        exercised: front.exercised.as_ref().map(|d| ctx.date(d.value)),
         exercise_due: front
             .exercised
             .as_ref()

@@ -82,8 +82,8 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> Home<'a> {
             id: s.id.as_str(),
             name: &s.name,
             description: ctx.opt_markdown(s.description.as_ref(), main.file, PAGE),
-            respond_within: s.respond_within.map(|d| d.to_string()),
-            update_every: s.update_every.map(|d| d.to_string()),
+            respond_within: s.respond_within.map(|d| ctx.dative(d)),
+            update_every: s.update_every.map(|d| ctx.duration(d)),
             notify: s
                 .notify
                 .iter()

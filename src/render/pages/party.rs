@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::supplier::{ContactView, StepLink, contact_views, step_link};
 use crate::model::{Kind, Party, PartyKind, Record};
 use crate::render::context::{Ctx, LinkView};
+use crate::render::words::DateView;
 
 #[derive(Serialize)]
 pub struct PartyPage<'a> {
@@ -17,7 +18,7 @@ pub struct PartyPage<'a> {
     when: Option<String>,
     secure_channel: Option<String>,
     notes: Option<String>,
-    last_reviewed: Option<String>,
+    last_reviewed: Option<DateView>,
     stale: bool,
     /// Obligations that are reported to this party.
     obligations: Vec<LinkView>,
@@ -39,7 +40,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, party: &'a Record<Party>) -> PartyPage<'a> {
         when: ctx.opt_markdown(party.when.as_ref(), file, &page),
         secure_channel: ctx.opt_markdown(party.secure_channel.as_ref(), file, &page),
         notes: ctx.opt_markdown(party.notes.as_ref(), file, &page),
-        last_reviewed: party.last_reviewed.as_ref().map(|d| d.value.to_string()),
+        last_reviewed: party.last_reviewed.as_ref().map(|d| ctx.date(d.value)),
         stale: party.last_reviewed.is_none() || ctx.is_stale(party.last_reviewed.as_ref()),
         obligations: ctx
             .main

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use crate::model::{Audience, Kind, Plan, PlanKind, Record, Step};
-use crate::render::context::{Ctx, LinkView, PersonView, due};
+use crate::render::context::{Ctx, LinkView, PersonView};
 use crate::render::urls;
+use crate::render::words::DateView;
 
 #[derive(Serialize)]
 pub struct PlanPage<'a> {
@@ -13,13 +14,13 @@ pub struct PlanPage<'a> {
     title: &'a str,
     /// A readiness plan is a preparation checklist: no incident header, no deadlines.
     readiness: bool,
-    exercised: Option<String>,
+    exercised: Option<DateView>,
     /// Never exercised, or longer ago than `exercise_every`.
     exercise_due: bool,
     summary: Option<String>,
     severities: Vec<LinkView>,
     owner: Option<LinkView>,
-    last_reviewed: Option<String>,
+    last_reviewed: Option<DateView>,
     stale: bool,
     phases: Vec<PhaseView<'a>>,
 }
@@ -110,7 +111,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
         id: plan.id.as_str(),
         title: &plan.title,
         readiness: plan.kind == PlanKind::Readiness,
-        exercised: exercised.map(|d| d.to_string()),
+        exercised: exercised.map(|d| ctx.date(d)),
         exercise_due: exercised.is_none_or(|d| d.older_than(ctx.main.exercise_every, ctx.today)),
         summary: ctx.opt_markdown(plan.summary.as_ref(), plan.file, &page),
         severities: plan
@@ -122,7 +123,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
             .owner
             .as_ref()
             .map(|o| ctx.link(&page, Kind::Role, o, ctx.name(Kind::Role, o))),
-        last_reviewed: plan.last_reviewed.as_ref().map(|d| d.value.to_string()),
+        last_reviewed: plan.last_reviewed.as_ref().map(|d| ctx.date(d.value)),
         stale: ctx.is_stale(plan.last_reviewed.as_ref()),
         phases,
     }
@@ -172,8 +173,8 @@ fn step_view<'a>(
                     .map(|p| PersonView::of(p, true)),
             })
             .collect(),
-        due: due(step.within.as_ref()),
-        every: step.every.as_ref().map(|e| e.value.to_string()),
+        due: ctx.due(step.within.as_ref()),
+        every: step.every.as_ref().map(|e| ctx.duration(e.value)),
         contacts: step
             .suppliers
             .iter()
@@ -218,7 +219,7 @@ fn step_view<'a>(
                 link: ctx.link(page, Kind::Obligation, o, ctx.name(Kind::Obligation, o)),
                 deadline: obligation
                     .and_then(|d| d.deadline.as_ref())
-                    .map(|d| d.value.to_string()),
+                    .map(|d| ctx.duration(d.value)),
             }
         }),
         message: message.map(|m| MessageRef {

@@ -74,7 +74,7 @@ pub fn communication<'a>(ctx: &'a Ctx<'a>) -> CommunicationPage<'a> {
                 .iter()
                 .map(|id| ctx.link(COMMUNICATION, Kind::Severity, id, ctx.name(Kind::Severity, id)))
                 .collect(),
-            update_every: s.update_every.as_ref().map(|d| d.value.to_string()),
+            update_every: s.update_every.as_ref().map(|d| ctx.duration(d.value)),
             message: message_link(ctx, s),
         })
         .collect();
@@ -106,7 +106,7 @@ fn row<'a>(ctx: &'a Ctx<'a>, s: &'a Stakeholder, severity: &'a Severity) -> Matr
             .and_then(|r| r.people.first())
             .map(|p| PersonView::of(p, true)),
         channel: s.channel.as_deref(),
-        every: every.map(|d| d.to_string()),
+        every: every.map(|d| ctx.duration(d)),
         message: message_link(ctx, s),
     }
 }
@@ -165,8 +165,8 @@ pub fn systems<'a>(ctx: &'a Ctx<'a>) -> SystemsPage<'a> {
                 &system.owner,
                 ctx.name(Kind::Role, &system.owner),
             ),
-            rto: system.rto.as_ref().map(|d| d.value.to_string()),
-            rpo: system.rpo.as_ref().map(|d| d.value.to_string()),
+            rto: system.rto.as_ref().map(|d| ctx.duration(d.value)),
+            rpo: system.rpo.as_ref().map(|d| ctx.duration(d.value)),
             data: &system.data,
             fallback: ctx.opt_markdown(system.fallback.as_ref(), ctx.main.file, SYSTEMS),
             suppliers: objectives(ctx, system),
@@ -190,8 +190,8 @@ fn objectives(ctx: &Ctx, system: &System) -> Vec<SupplierObjective> {
             let theirs_rpo = contract.and_then(|k| k.rpo);
             SupplierObjective {
                 link: ctx.link(SYSTEMS, Kind::Supplier, id, ctx.name(Kind::Supplier, id)),
-                rto: theirs_rto.map(|d| d.to_string()),
-                rpo: theirs_rpo.map(|d| d.to_string()),
+                rto: theirs_rto.map(|d| ctx.duration(d)),
+                rpo: theirs_rpo.map(|d| ctx.duration(d)),
                 rto_short: exceeds(theirs_rto, system.rto.as_ref().map(|d| d.value)),
                 rpo_short: exceeds(theirs_rpo, system.rpo.as_ref().map(|d| d.value)),
             }

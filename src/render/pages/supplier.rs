@@ -3,8 +3,9 @@
 use serde::Serialize;
 
 use crate::model::{Contact, Email, Kind, Record, Supplier, Tier};
-use crate::render::context::{Ctx, LinkView, due};
+use crate::render::context::{Ctx, LinkView};
 use crate::render::urls;
+use crate::render::words::DateView;
 use crate::resolve::StepRef;
 
 #[derive(Serialize)]
@@ -21,7 +22,7 @@ pub struct SupplierPage<'a> {
     certifications: Vec<CertificationView<'a>>,
     secure_channel: Option<String>,
     notes: Option<String>,
-    last_reviewed: Option<String>,
+    last_reviewed: Option<DateView>,
     stale: bool,
     messages: Vec<MessageView<'a>>,
     steps: Vec<StepLink>,
@@ -70,7 +71,7 @@ struct ContractView<'a> {
     support: Option<&'a str>,
     audit_rights: Option<bool>,
     cooperation: Option<String>,
-    expires: Option<String>,
+    expires: Option<DateView>,
     expired: bool,
     liability: Option<String>,
     preserve_evidence: Option<String>,
@@ -84,7 +85,7 @@ struct ContractView<'a> {
 #[derive(Serialize)]
 struct CertificationView<'a> {
     name: &'a str,
-    expires: Option<String>,
+    expires: Option<DateView>,
     expired: bool,
 }
 
@@ -104,6 +105,7 @@ pub struct StepLink {
     pub number: String,
     pub action: String,
     pub responsible: String,
+    /// "within 1 hour" of detection, in the handbook's language.
     pub due: Option<String>,
     pub href: String,
 }
@@ -121,7 +123,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
                 .iter()
                 .find(|c| c.name.as_str() == rung.contact.as_str());
             Rung {
-                after: rung.after.to_string(),
+                after: ctx.dative(rung.after),
                 contact: &rung.contact,
                 phone: contact.and_then(|c| c.phone.as_ref()).map(|p| p.as_str()),
                 tel: contact.and_then(|c| c.phone.as_ref()).map(|p| urls::tel(p)),
@@ -134,30 +136,34 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
         .collect();
     let contract = supplier.contract.as_ref().map(|k| ContractView {
         reference: k.reference.as_deref(),
-        notify_within: k.notify_within.map(|d| d.to_string()),
-        rto: k.rto.map(|d| d.to_string()),
-        rpo: k.rpo.map(|d| d.to_string()),
+        notify_within: k.notify_within.map(|d| ctx.dative(d)),
+        rto: k.rto.map(|d| ctx.duration(d)),
+        rpo: k.rpo.map(|d| ctx.duration(d)),
         support: k.support.as_deref(),
         audit_rights: k.audit_rights,
         cooperation: ctx.opt_markdown(k.cooperation.as_ref(), file, &page),
-        expires: k.expires.as_ref().map(|d| d.value.to_string()),
+        expires: k.expires.as_ref().map(|d| ctx.date(d.value)),
         expired: k.expires.as_ref().is_some_and(|d| d.value < ctx.today),
         liability: ctx.opt_markdown(k.liability.as_ref(), file, &page),
         preserve_evidence: ctx.opt_markdown(k.preserve_evidence.as_ref(), file, &page),
-        log_retention: k.log_retention.map(|d| d.to_string()),
-        reporting_every: k.reporting.as_ref().and_then(|r| r.every).map(|d| d.to_string()),
+        log_retention: k.log_retention.map(|d| ctx.duration(d)),
+        reporting_every: k
+            .reporting
+            .as_ref()
+            .and_then(|r| r.every)
+            .map(|d| ctx.duration(d)),
         reporting_format: k
             .reporting
             .as_ref()
             .and_then(|r| ctx.opt_markdown(r.format.as_ref(), file, &page)),
-        we_notify_within: k.we_notify_within.map(|d| d.to_string()),
+        we_notify_within: k.we_notify_within.map(|d| ctx.dative(d)),
     });
     let certifications = supplier
         .certifications
         .iter()
         .map(|c| CertificationView {
             name: &c.name,
-            expires: c.expires.as_ref().map(|d| d.value.to_string()),
+            expires: c.expires.as_ref().map(|d| ctx.date(d.value)),
             expired: c.expires.as_ref().is_some_and(|d| d.value < ctx.today),
         })
         .collect();
@@ -175,7 +181,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
         certifications,
         secure_channel: ctx.opt_markdown(supplier.secure_channel.as_ref(), file, &page),
         notes: ctx.opt_markdown(supplier.notes.as_ref(), file, &page),
-        last_reviewed: supplier.last_reviewed.as_ref().map(|d| d.value.to_string()),
+        last_reviewed: supplier.last_reviewed.as_ref().map(|d| ctx.date(d.value)),
         stale: supplier.last_reviewed.is_none() || ctx.is_stale(supplier.last_reviewed.as_ref()),
         messages: messages(ctx, supplier),
         steps: ctx
@@ -241,7 +247,7 @@ pub fn step_link(ctx: &Ctx, page: &str, step: &StepRef) -> StepLink {
         number: step.number(),
         action: step.item.action.clone(),
         responsible: roles.join(" / "),
-        due: due(step.item.within.as_ref()),
+        due: step.item.within.as_ref().map(|w| ctx.within(w.value)),
         href: urls::href(
             page,
             &format!("plans/{}.html", step.plan.id),

@@ -62,25 +62,40 @@
     });
   }
 
+  // Letters that compatibility decomposition leaves alone, written as a reader without them
+  // on the keyboard would: ß as ss (so "Straße" finds "STRASSE"), æ as ae, ø as o.
+  var FOLD = { "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ı": "i" };
+
+  // Text as search compares it: lower case (not locale-dependent, so a Turkish browser does
+  // not change "I"), compatibility forms and accents taken off (é as e, ü as u, å as a, "ﬁ" as
+  // fi), then the letters above. The index and the query go through the same function.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[ßæøœđłþı]/g, function (c) { return FOLD[c]; });
+  }
+
   function search() {
     var input = document.getElementById("q");
     var results = document.getElementById("search-results");
     if (!input || !results || !window.IRBOOK_SEARCH) { return; }
     var all = document.getElementById("search-all");
     var empty = document.getElementById("search-empty");
+    var entries = window.IRBOOK_SEARCH.map(function (entry) {
+      return { entry: entry, title: fold(entry.title), hay: fold(entry.title + " " + entry.text) };
+    });
     function run() {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
       results.textContent = "";
       all.hidden = words.length > 0;
-      var hits = window.IRBOOK_SEARCH.filter(function (entry) {
-        var hay = (entry.title + " " + entry.text).toLowerCase();
-        return words.length > 0 && words.every(function (w) { return hay.indexOf(w) >= 0; });
+      var hits = entries.filter(function (e) {
+        return words.length > 0 && words.every(function (w) { return e.hay.indexOf(w) >= 0; });
       });
       hits.sort(function (a, b) {
         var w = words[0] || "";
-        return (b.title.toLowerCase().indexOf(w) >= 0) - (a.title.toLowerCase().indexOf(w) >= 0);
+        return (b.title.indexOf(w) >= 0) - (a.title.indexOf(w) >= 0);
       });
-      hits.slice(0, 50).forEach(function (entry) {
+      hits.slice(0, 50).forEach(function (hit) {
+        var entry = hit.entry;
         var li = document.createElement("li");
         var tag = document.createElement("span");
         tag.className = "tag";

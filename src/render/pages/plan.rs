@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::model::{Audience, Kind, Plan, PlanKind, Record, Step};
 use crate::render::context::{Ctx, LinkView, PersonView, due};
-use crate::render::urls;
+use crate::render::{incident, urls};
 
 #[derive(Serialize)]
 pub struct PlanPage<'a> {
@@ -22,6 +22,8 @@ pub struct PlanPage<'a> {
     last_reviewed: Option<String>,
     stale: bool,
     phases: Vec<PhaseView<'a>>,
+    /// The incident clocks' data (a JSON island); none for a readiness plan, which has no clock.
+    incident: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -45,6 +47,8 @@ struct StepView<'a> {
     /// The roles responsible, the leading one first, each with its primary person.
     roles: Vec<RoleRef<'a>>,
     due: Option<String>,
+    /// `within` in the short syntax (`1h 30m`, `1mo`), for the incident clocks.
+    within: Option<String>,
     every: Option<String>,
     /// The step's suppliers, then its parties.
     contacts: Vec<SupplierRef<'a>>,
@@ -106,10 +110,11 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
         })
         .collect();
     let exercised = plan.exercised.as_ref().map(|d| d.value);
+    let readiness = plan.kind == PlanKind::Readiness;
     PlanPage {
         id: plan.id.as_str(),
         title: &plan.title,
-        readiness: plan.kind == PlanKind::Readiness,
+        readiness,
         exercised: exercised.map(|d| d.to_string()),
         exercise_due: exercised.is_none_or(|d| d.older_than(ctx.main.exercise_every, ctx.today)),
         summary: ctx.opt_markdown(plan.summary.as_ref(), plan.file, &page),
@@ -125,6 +130,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
         last_reviewed: plan.last_reviewed.as_ref().map(|d| d.value.to_string()),
         stale: ctx.is_stale(plan.last_reviewed.as_ref()),
         phases,
+        incident: (!readiness).then(|| incident::island(ctx, Some(&plan.title))),
     }
 }
 
@@ -173,6 +179,7 @@ fn step_view<'a>(
             })
             .collect(),
         due: due(step.within.as_ref()),
+        within: step.within.as_ref().map(|w| w.value.short()),
         every: step.every.as_ref().map(|e| e.value.to_string()),
         contacts: step
             .suppliers

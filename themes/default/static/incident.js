@@ -259,7 +259,7 @@
     function stepOf(row) {
       var box = row.querySelector("input[type=checkbox][data-step]");
       var text = function (sel) { var el = row.querySelector(sel); return el ? el.textContent.trim() : ""; };
-      var roles = Array.prototype.map.call(row.querySelectorAll(".role > a"), function (a) { return a.textContent.trim(); });
+      var roles = Array.prototype.map.call(row.querySelectorAll(".role > a:first-child"), function (a) { return a.textContent.trim(); });
       var within = parseDuration(row.getAttribute("data-within"));
       return {
         row: row,
@@ -534,9 +534,10 @@
     if (slots.length) { obligationsMode(slots); }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
+  // After irbook.js has restored the ticks (its handler runs first: it was loaded first).
+  if (document.readyState === "complete") {
     start();
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
   }
 })();

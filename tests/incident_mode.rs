@@ -284,3 +284,39 @@ fn a_readiness_plan_shows_no_clock() {
         0
     );
 }
+
+/// `IRBOOK_SCREENSHOTS=docs/screenshots cargo test --test incident_mode` writes
+/// `incident-mode.png`: the recovery plan on a 390 px wide phone, an hour into an incident.
+#[test]
+fn a_phone_sized_screenshot_of_incident_mode() {
+    let Some(dir) = std::env::var_os("IRBOOK_SCREENSHOTS") else {
+        return;
+    };
+    let (_dir, site) = build_example();
+    let Some(mut tab) = Browser::open(&url(&site, "plans/recovery.html", "#detected=2026-11-25T09:40"))
+    else {
+        return;
+    };
+    tab.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 390, "height": 1400, "deviceScaleFactor": 1, "mobile": true }),
+        true,
+    );
+    tab.wait_until("document.querySelector('.incident-clock')");
+    tab.eval(
+        "const i = document.getElementById('incident-initials'); i.value = 'MJ'; \
+         i.dispatchEvent(new Event('change'));",
+    );
+    for (step, at) in [("1-1", "2026-11-25T09:05:00Z"), ("1-2", "2026-11-25T09:20:00Z")] {
+        tab.eval(&format!(
+            "Date.now = () => {}; document.getElementById('check-step-{step}').click();",
+            utc_ms(at)
+        ));
+    }
+    tab.eval(&format!(
+        "Date.now = () => {}; document.getElementById('incident-detected').dispatchEvent(new Event('change')); \
+         window.scrollTo(0, document.querySelector('.incident-panel').offsetTop - 8);",
+        utc_ms("2026-11-25T10:50:00Z")
+    ));
+    std::fs::write(Path::new(&dir).join("incident-mode.png"), tab.screenshot()).unwrap();
+}

@@ -14,7 +14,7 @@ const KEYS: &[&str] = &[
     "incident_next",
     "incident_all_done",
     "incident_ticked",
-    "incident_initials",
+    "incident_your_initials",
     "incident_export",
     "incident_csv",
     "incident_print_log",
@@ -51,4 +51,17 @@ pub fn island(ctx: &Ctx, plan_title: Option<&str>) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KEYS;
+
+    #[test]
+    fn no_two_keys_meet_once_their_prefix_is_gone() {
+        let mut short: Vec<_> = KEYS.iter().map(|k| k.trim_start_matches("incident_")).collect();
+        short.sort_unstable();
+        short.dedup();
+        assert_eq!(short.len(), KEYS.len());
+    }
 }

@@ -204,7 +204,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("incident_next", "Next due", "Næste frist", "Als Nächstes fällig"),
     ("incident_all_done", "Every step with a deadline is ticked.", "Alle trin med frist er krydset af.", "Alle Schritte mit Frist sind abgehakt."),
     ("incident_ticked", "done {time}", "udført {time}", "erledigt {time}"),
-    ("incident_initials", "Your initials (optional, kept in this browser)", "Dine initialer (valgfrit, gemmes i denne browser)", "Ihr Kürzel (optional, in diesem Browser gespeichert)"),
+    ("incident_your_initials", "Your initials (optional, kept in this browser)", "Dine initialer (valgfrit, gemmes i denne browser)", "Ihr Kürzel (optional, in diesem Browser gespeichert)"),
     ("incident_export", "Export log", "Eksportér log", "Protokoll exportieren"),
     ("incident_csv", "Download as CSV", "Hent som CSV", "Als CSV herunterladen"),
     ("incident_print_log", "Print the incident log", "Udskriv hændelsesloggen", "Vorfallprotokoll drucken"),

@@ -221,7 +221,7 @@
     initials.maxLength = 12;
     initials.autocomplete = "off";
     initials.value = store(initialsKey) || "";
-    initialsLine.appendChild(label(initials.id, T.initials));
+    initialsLine.appendChild(label(initials.id, T.your_initials));
     initialsLine.appendChild(document.createTextNode(" "));
     initialsLine.appendChild(initials);
     panel.appendChild(initialsLine);
@@ -282,7 +282,7 @@
         var cell = row.querySelector("td.due");
         var shown = row.querySelector(".incident-clock");
         if (!shown && cell) {
-          shown = element("span", "incident-clock");
+          shown = element("span", "incident-clock screen-only");
           cell.appendChild(shown);
         }
         var overdue = step.due !== null && !step.tick && step.due < now;

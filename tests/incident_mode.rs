@@ -320,3 +320,52 @@ fn a_phone_sized_screenshot_of_incident_mode() {
     ));
     std::fs::write(Path::new(&dir).join("incident-mode.png"), tab.screenshot()).unwrap();
 }
+
+/// The example handbook in Danish: its `handbook.yaml` and `content/`, with `language: da`.
+fn build_danish() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let yaml = std::fs::read_to_string(root.join("handbook.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("handbook.yaml"),
+        yaml.replacen("language: en", "language: da", 1),
+    )
+    .unwrap();
+    let status = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(root.join("content"))
+        .arg(dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let site = dir.path().join("site");
+    let (code, stderr) = common::build(dir.path(), &["--out", site.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    (dir, site)
+}
+
+#[test]
+fn the_clocks_speak_the_handbooks_language() {
+    let (_dir, site) = build_danish();
+    let Some(mut tab) = Browser::open(&url(&site, "plans/recovery.html", "#detected=2026-11-25T09:40"))
+    else {
+        return;
+    };
+    tab.wait_until("document.querySelector('.incident-clock')");
+    assert_eq!(clock_of(&clocks(&mut tab), "1.3"), "senest 25. nov. 11.40");
+    assert_eq!(
+        texts(
+            &mut tab,
+            ".incident-panel label, .incident-panel button, .incident-panel a.incident-csv, #step-1-1 .incident-overdue"
+        ),
+        [
+            "Start: opdaget",
+            "Dine initialer (valgfrit, gemmes i denne browser)",
+            "Eksportér log",
+            "Afslut hændelse",
+            "Hent som CSV",
+            "Udskriv hændelsesloggen",
+            "overskredet",
+        ]
+    );
+}

@@ -198,7 +198,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("alert_caution", "Caution", "Forsigtig", "Vorsicht"),
     ("leads", "leads", "leder", "leitet"),
     ("incident_locale", "en-GB", "da-DK", "de-DE"),
-    ("incident_start", "Start: detected at", "Start: opdaget kl.", "Beginn: erkannt um"),
+    ("incident_start", "Start: detected at", "Start: opdaget", "Beginn: erkannt am"),
     ("incident_by", "by {time}", "senest {time}", "bis {time}"),
     ("incident_overdue", "overdue", "overskredet", "überfällig"),
     ("incident_next", "Next due", "Næste frist", "Als Nächstes fällig"),

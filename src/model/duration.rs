@@ -131,6 +131,11 @@ impl Duration {
             })
     }
 
+    /// In the handbook's short syntax (`1h 30m`, `1mo`, `72h`), as browser scripts read it.
+    pub fn short(self) -> String {
+        self.text(false)
+    }
+
     /// The duration as a jiff span: years and months, then the exact part in seconds.
     fn span(self) -> Option<Span> {
         let seconds = i64::try_from(self.exact.as_secs()).ok()?;

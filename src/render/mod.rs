@@ -5,6 +5,7 @@ mod binder;
 mod calendar;
 mod context;
 mod html;
+mod incident;
 mod pages;
 mod paper;
 mod print;

@@ -197,6 +197,22 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("alert_warning", "Warning", "Advarsel", "Warnung"),
     ("alert_caution", "Caution", "Forsigtig", "Vorsicht"),
     ("leads", "leads", "leder", "leitet"),
+    ("incident_locale", "en-GB", "da-DK", "de-DE"),
+    ("incident_start", "Start: detected at", "Start: opdaget", "Beginn: erkannt am"),
+    ("incident_by", "by {time}", "senest {time}", "bis {time}"),
+    ("incident_overdue", "overdue", "overskredet", "überfällig"),
+    ("incident_next", "Next due", "Næste frist", "Als Nächstes fällig"),
+    ("incident_all_done", "Every step with a deadline is ticked.", "Alle trin med frist er krydset af.", "Alle Schritte mit Frist sind abgehakt."),
+    ("incident_ticked", "done {time}", "udført {time}", "erledigt {time}"),
+    ("incident_your_initials", "Your initials (optional, kept in this browser)", "Dine initialer (valgfrit, gemmes i denne browser)", "Ihr Kürzel (optional, in diesem Browser gespeichert)"),
+    ("incident_export", "Export log", "Eksportér log", "Protokoll exportieren"),
+    ("incident_csv", "Download as CSV", "Hent som CSV", "Als CSV herunterladen"),
+    ("incident_print_log", "Print the incident log", "Udskriv hændelsesloggen", "Vorfallprotokoll drucken"),
+    ("incident_end", "End incident", "Afslut hændelse", "Vorfall beenden"),
+    ("incident_end_confirm", "End the incident? The detection time, the ticks and their times are removed from this browser.", "Afslut hændelsen? Tidspunktet for opdagelsen, fluebenene og deres tidspunkter slettes fra denne browser.", "Vorfall beenden? Erkennungszeit, Häkchen und ihre Zeiten werden aus diesem Browser gelöscht."),
+    ("incident_plan", "Plan", "Plan", "Plan"),
+    ("aware_at", "Aware at", "Kendt siden", "Bekannt seit"),
+    ("aware_hint", "When the company became aware of the incident: each deadline is then shown as a date and time.", "Hvornår virksomheden fik kendskab til hændelsen: så vises hver frist som dato og klokkeslæt.", "Wann das Unternehmen von dem Vorfall erfahren hat: dann wird jede Frist mit Datum und Uhrzeit angezeigt."),
 ];
 
 /// The strings of one language, by key, as templates see them (`t.contacts`).

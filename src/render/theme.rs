@@ -49,6 +49,10 @@ const ASSETS: &[(&str, &[u8])] = &[
         "assets/irbook.js",
         include_bytes!("../../themes/default/static/irbook.js"),
     ),
+    (
+        "assets/incident.js",
+        include_bytes!("../../themes/default/static/incident.js"),
+    ),
 ];
 
 pub struct Theme {

@@ -7,7 +7,7 @@ use super::home::{SupplierLine, lines_24_7};
 use super::supplier::{StepLink, step_link};
 use crate::model::{Email, Kind, Record, Supplier, Tier};
 use crate::render::context::{Ctx, LinkView, PersonView};
-use crate::render::urls;
+use crate::render::{incident, urls};
 
 #[derive(Serialize)]
 pub struct RolesPage<'a> {
@@ -55,6 +55,8 @@ pub struct ContactsPage<'a> {
     parties: Vec<SupplierContact<'a>>,
     lines: Vec<SupplierLine<'a>>,
     obligations: Vec<ObligationView<'a>>,
+    /// The deadline clocks' data (a JSON island).
+    incident: String,
 }
 
 #[derive(Serialize)]
@@ -87,6 +89,10 @@ struct ObligationView<'a> {
     /// The deadline, or what the handbook says instead of one.
     deadline: String,
     clock_starts: Option<&'a str>,
+    /// The deadline in the short syntax (`72h`, `1mo`), for the deadline clocks.
+    clock: Option<String>,
+    /// The obligation whose report starts this one's clock.
+    after_id: Option<&'a str>,
     after: Option<LinkView>,
     reference: Option<&'a str>,
     when: Option<String>,
@@ -115,6 +121,7 @@ pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
         parties: party_contacts(ctx, page),
         lines: lines_24_7(ctx, page, true),
         obligations: obligation_views(ctx, page),
+        incident: incident::island(ctx, None),
     }
 }
 
@@ -122,11 +129,14 @@ pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
 #[derive(Serialize)]
 pub struct ObligationsPage<'a> {
     obligations: Vec<ObligationView<'a>>,
+    /// The deadline clocks' data (a JSON island).
+    incident: String,
 }
 
 pub fn obligations<'a>(ctx: &'a Ctx<'a>) -> ObligationsPage<'a> {
     ObligationsPage {
         obligations: obligation_views(ctx, "obligations.html"),
+        incident: incident::island(ctx, None),
     }
 }
 
@@ -162,6 +172,8 @@ fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>>
                     (None, None) => ctx.t("no_fixed_deadline").to_string(),
                 },
                 clock_starts: o.clock_starts.as_deref(),
+                clock: o.deadline.as_ref().map(|d| d.value.short()),
+                after_id: o.after.as_ref().map(|a| a.as_str()),
                 after: o
                     .after
                     .as_ref()

@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::model::{Audience, Kind, Plan, PlanKind, Record, Step};
 use crate::render::context::{Ctx, LinkView, PersonView};
-use crate::render::urls;
 use crate::render::words::DateView;
+use crate::render::{incident, urls};
 
 #[derive(Serialize)]
 pub struct PlanPage<'a> {
@@ -23,6 +23,8 @@ pub struct PlanPage<'a> {
     last_reviewed: Option<DateView>,
     stale: bool,
     phases: Vec<PhaseView<'a>>,
+    /// The incident clocks' data (a JSON island); none for a readiness plan, which has no clock.
+    incident: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -46,6 +48,8 @@ struct StepView<'a> {
     /// The roles responsible, the leading one first, each with its primary person.
     roles: Vec<RoleRef<'a>>,
     due: Option<String>,
+    /// `within` in the short syntax (`1h 30m`, `1mo`), for the incident clocks.
+    within: Option<String>,
     every: Option<String>,
     /// The step's suppliers, then its parties.
     contacts: Vec<SupplierRef<'a>>,
@@ -107,10 +111,11 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
         })
         .collect();
     let exercised = plan.exercised.as_ref().map(|d| d.value);
+    let readiness = plan.kind == PlanKind::Readiness;
     PlanPage {
         id: plan.id.as_str(),
         title: &plan.title,
-        readiness: plan.kind == PlanKind::Readiness,
+        readiness,
         exercised: exercised.map(|d| ctx.date(d)),
         exercise_due: exercised.is_none_or(|d| d.older_than(ctx.main.exercise_every, ctx.today)),
         summary: ctx.opt_markdown(plan.summary.as_ref(), plan.file, &page),
@@ -126,6 +131,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
         last_reviewed: plan.last_reviewed.as_ref().map(|d| ctx.date(d.value)),
         stale: ctx.is_stale(plan.last_reviewed.as_ref()),
         phases,
+        incident: (!readiness).then(|| incident::island(ctx, Some(&plan.title))),
     }
 }
 
@@ -174,6 +180,7 @@ fn step_view<'a>(
             })
             .collect(),
         due: ctx.due(step.within.as_ref()),
+        within: step.within.as_ref().map(|w| w.value.short()),
         every: step.every.as_ref().map(|e| ctx.duration(e.value)),
         contacts: step
             .suppliers

@@ -1,0 +1,543 @@
+// irbook incident clocks: on a response plan, "detected at" turns every step's `within` into a
+// clock time in the handbook's timezone, marks steps past due, records when a step was ticked
+// and exports the log; on the obligations page and the contact sheet, "aware at" turns each
+// notification deadline into a date and time, following `after` chains.
+// Only adds to pages that work without it. Every word shown comes from the page's JSON island
+// (#irbook-incident), in the handbook's language.
+(function () {
+  "use strict";
+
+  var island = document.getElementById("irbook-incident");
+  if (!island) { return; }
+  var config;
+  try { config = JSON.parse(island.textContent); } catch (e) { return; }
+  var T = config.t || {};
+  var zone = config.timezone || undefined;
+  var locale = config.locale || document.documentElement.lang || undefined;
+
+  function formatter(options) {
+    options.timeZone = zone;
+    try { return new Intl.DateTimeFormat(locale, options); } catch (e) {
+      zone = undefined;
+      options.timeZone = undefined;
+      return new Intl.DateTimeFormat(locale, options);
+    }
+  }
+  var partsFormat = formatter({ year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", hourCycle: "h23" });
+  var timeFormat = formatter({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  var dayFormat = formatter({ day: "numeric", month: "short" });
+  var dateFormat = formatter({ weekday: "short", day: "numeric", month: "short", year: "numeric" });
+
+  function store(key, value) {
+    try {
+      if (value === undefined) { return window.localStorage.getItem(key); }
+      if (value === null) { window.localStorage.removeItem(key); } else { window.localStorage.setItem(key, value); }
+    } catch (e) { return null; }
+    return null;
+  }
+
+  function fill(text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
+    });
+  }
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) { el.className = className; }
+    if (text !== undefined) { el.textContent = text; }
+    return el;
+  }
+
+  // Durations in the handbook's short syntax: `1y 2mo 3d 4h 5m 6s`. Months and years are
+  // counted on the calendar, the rest as elapsed time (as irbook itself counts).
+  function parseDuration(text) {
+    var units = { y: [12, 0], mo: [1, 0], w: [0, 604800], d: [0, 86400], h: [0, 3600], m: [0, 60], s: [0, 1] };
+    var rest = String(text || "").replace(/\s+/g, "");
+    var found = { months: 0, ms: 0 };
+    var match;
+    var re = /^(\d+)(mo|y|w|d|h|m|s)/;
+    if (!rest) { return null; }
+    while (rest) {
+      match = re.exec(rest);
+      if (!match) { return null; }
+      found.months += Number(match[1]) * units[match[2]][0];
+      found.ms += Number(match[1]) * units[match[2]][1] * 1000;
+      rest = rest.slice(match[0].length);
+    }
+    return found;
+  }
+
+  // The wall clock in the handbook's timezone at an instant.
+  function wall(ms) {
+    var out = {};
+    partsFormat.formatToParts(new Date(ms)).forEach(function (p) {
+      if (p.type !== "literal") { out[p.type] = Number(p.value); }
+    });
+    if (out.hour === 24) { out.hour = 0; }
+    return out;
+  }
+
+  function offset(ms) {
+    var w = wall(ms);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
+  }
+
+  // The instant of a wall-clock time in the handbook's timezone (in a summer-time gap, the
+  // later reading).
+  function fromWall(year, month, day, hour, minute, second) {
+    var utc = Date.UTC(year, month - 1, day, hour, minute, second || 0);
+    var candidates = [utc - offset(utc - 86400000), utc - offset(utc + 86400000)];
+    var fits = candidates.filter(function (ms) { return offset(ms) === utc - ms; });
+    // Twice on the clock (summer time ends): the earlier; never (it begins): the later.
+    return fits.length ? Math.min.apply(null, fits) : Math.max.apply(null, candidates);
+  }
+
+  function add(ms, duration) {
+    if (duration.months) {
+      var w = wall(ms);
+      var total = w.year * 12 + (w.month - 1) + duration.months;
+      var year = Math.floor(total / 12);
+      var month = total % 12 + 1;
+      var last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      ms = fromWall(year, month, Math.min(w.day, last), w.hour, w.minute, w.second);
+    }
+    return ms + duration.ms;
+  }
+
+  // `2026-11-25T09:40` (a datetime-local value or a URL fragment) as an instant.
+  function parseLocal(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(String(text || "").trim());
+    if (!m) { return null; }
+    return fromWall(+m[1], +m[2], +m[3], +m[4], +m[5], m[6] ? +m[6] : 0);
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function localValue(ms) {
+    var w = wall(ms);
+    return w.year + "-" + pad(w.month) + "-" + pad(w.day) + "T" + pad(w.hour) + ":" + pad(w.minute);
+  }
+
+  // `2026-11-25 09:40`: for the CSV, which spreadsheets read as a date and time.
+  function plainTime(ms) { return localValue(ms).replace("T", " "); }
+
+  function sameDay(a, b) {
+    var x = wall(a);
+    var y = wall(b);
+    return x.year === y.year && x.month === y.month && x.day === y.day;
+  }
+
+  // "11:40" today, "26 Nov 11:40" on another day.
+  function clock(ms) {
+    var time = timeFormat.format(new Date(ms));
+    return sameDay(ms, Date.now()) ? time : dayFormat.format(new Date(ms)) + " " + time;
+  }
+
+  function fullClock(ms) {
+    return dateFormat.format(new Date(ms)) + " " + timeFormat.format(new Date(ms));
+  }
+
+  function fragment(name) {
+    var m = new RegExp("(?:^#|[#&])" + name + "=([^&]+)").exec(window.location.hash);
+    if (!m) { return null; }
+    try { return decodeURIComponent(m[1]); } catch (e) { return null; }
+  }
+
+  function label(forId, text) {
+    var l = element("label", "", text);
+    l.htmlFor = forId;
+    return l;
+  }
+
+  function zoneNote() {
+    return zone ? element("span", "muted", " (" + zone + ")") : document.createTextNode("");
+  }
+
+  // --- Response plans -------------------------------------------------------------------
+
+  function csvField(value) {
+    var text = String(value === undefined || value === null ? "" : value);
+    // A spreadsheet would run a cell that starts like a formula.
+    if (/^[=+\-@\t\r]/.test(text)) { text = "'" + text; }
+    return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
+  }
+
+  function planMode(list) {
+    var plan = list.getAttribute("data-plan");
+    var key = "irbook:incident:" + window.location.pathname + ":" + plan;
+    var initialsKey = "irbook:initials";
+    var state = { detected: null, ticks: {} };
+    try {
+      var saved = JSON.parse(store(key) || "null");
+      if (saved && typeof saved === "object") {
+        state.detected = typeof saved.detected === "string" ? saved.detected : null;
+        state.ticks = saved.ticks && typeof saved.ticks === "object" ? saved.ticks : {};
+      }
+    } catch (e) { /* a damaged record starts afresh */ }
+
+    var rows = Array.prototype.slice.call(list.querySelectorAll("tr")).filter(function (row) {
+      return row.querySelector("input[type=checkbox][data-step]");
+    });
+    var defaultStart = Date.now();
+
+    function save() { store(key, JSON.stringify(state)); }
+
+    function detected() {
+      var at = state.detected ? parseLocal(state.detected) : null;
+      return at === null ? defaultStart : at;
+    }
+
+    function fromHash() {
+      var value = fragment("detected");
+      if (value && parseLocal(value) !== null) {
+        state.detected = value;
+        save();
+      }
+    }
+    fromHash();
+
+    // The panel above the checklist.
+    var panel = element("section", "incident-panel no-print");
+    panel.setAttribute("aria-label", T.start || "");
+    var startLine = element("p", "incident-start");
+    var input = element("input");
+    input.type = "datetime-local";
+    input.id = "incident-detected";
+    startLine.appendChild(label(input.id, T.start));
+    startLine.appendChild(document.createTextNode(" "));
+    startLine.appendChild(input);
+    startLine.appendChild(zoneNote());
+    panel.appendChild(startLine);
+
+    var next = element("p", "incident-next");
+    next.setAttribute("role", "status");
+    panel.appendChild(next);
+
+    var initialsLine = element("p", "incident-initials");
+    var initials = element("input");
+    initials.id = "incident-initials";
+    initials.size = 5;
+    initials.maxLength = 12;
+    initials.autocomplete = "off";
+    initials.value = store(initialsKey) || "";
+    initialsLine.appendChild(label(initials.id, T.your_initials));
+    initialsLine.appendChild(document.createTextNode(" "));
+    initialsLine.appendChild(initials);
+    panel.appendChild(initialsLine);
+    initials.addEventListener("change", function () { store(initialsKey, initials.value.trim()); });
+
+    var actions = element("p", "incident-actions");
+    var exportButton = element("button", "incident-export", T.export);
+    exportButton.type = "button";
+    exportButton.setAttribute("aria-expanded", "false");
+    var endButton = element("button", "incident-end", T.end);
+    endButton.type = "button";
+    actions.appendChild(exportButton);
+    actions.appendChild(document.createTextNode(" "));
+    actions.appendChild(endButton);
+    panel.appendChild(actions);
+
+    var exportArea = element("div", "incident-export-area");
+    exportArea.hidden = true;
+    exportArea.id = "incident-export-area";
+    exportButton.setAttribute("aria-controls", exportArea.id);
+    var csvLink = element("a", "button incident-csv", T.csv);
+    var printButton = element("button", "incident-print", T.print_log);
+    printButton.type = "button";
+    exportArea.appendChild(csvLink);
+    exportArea.appendChild(document.createTextNode(" "));
+    exportArea.appendChild(printButton);
+    panel.appendChild(exportArea);
+
+    list.parentNode.insertBefore(panel, list);
+
+    var logSection = element("section", "incident-log-print");
+    logSection.id = "incident-log-print";
+    list.parentNode.insertBefore(logSection, list.nextSibling);
+
+    function stepOf(row) {
+      var box = row.querySelector("input[type=checkbox][data-step]");
+      var text = function (sel) { var el = row.querySelector(sel); return el ? el.textContent.trim() : ""; };
+      var roles = Array.prototype.map.call(row.querySelectorAll(".role > a:first-child"), function (a) { return a.textContent.trim(); });
+      var within = parseDuration(row.getAttribute("data-within"));
+      return {
+        row: row,
+        box: box,
+        key: box.getAttribute("data-step"),
+        number: text(".num"),
+        action: text("label"),
+        roles: roles.join("; "),
+        due: within ? add(detected(), within) : null,
+        tick: box.checked ? state.ticks[box.getAttribute("data-step")] || {} : null
+      };
+    }
+
+    function render() {
+      var now = Date.now();
+      input.value = localValue(detected());
+      var soonest = null;
+      rows.forEach(function (row) {
+        var step = stepOf(row);
+        var cell = row.querySelector("td.due");
+        var shown = row.querySelector(".incident-clock");
+        if (!shown && cell) {
+          shown = element("span", "incident-clock screen-only");
+          cell.appendChild(shown);
+        }
+        var overdue = step.due !== null && !step.tick && step.due < now;
+        row.classList.toggle("overdue", overdue);
+        if (shown) {
+          shown.textContent = "";
+          if (step.due !== null) {
+            shown.appendChild(element("span", "incident-by", fill(T.by, { time: clock(step.due) })));
+          }
+          if (overdue) {
+            shown.appendChild(element("strong", "incident-overdue", T.overdue));
+          }
+          if (step.tick && step.tick.at) {
+            var done = fill(T.ticked, { time: clock(step.tick.at) }) + (step.tick.by ? " · " + step.tick.by : "");
+            shown.appendChild(element("span", "incident-done", done));
+          }
+        }
+        if (step.due !== null && !step.tick && (soonest === null || step.due < soonest.due)) {
+          soonest = step;
+        }
+      });
+      next.textContent = "";
+      if (soonest) {
+        next.appendChild(element("strong", "", T.next + ": "));
+        var link = element("a", "", soonest.number + " " + soonest.action);
+        link.href = "#" + soonest.row.id;
+        next.appendChild(link);
+        next.appendChild(document.createTextNode(" · " + fill(T.by, { time: clock(soonest.due) })));
+        if (soonest.due < now) {
+          next.appendChild(document.createTextNode(" · "));
+          next.appendChild(element("strong", "incident-overdue", T.overdue));
+        }
+      } else {
+        next.textContent = T.all_done;
+      }
+    }
+
+    // The ticked steps in the order they were done, the detection first.
+    function logEntries() {
+      var start = detected();
+      var entries = rows.map(stepOf).filter(function (s) { return s.tick; });
+      entries.sort(function (a, b) {
+        return (a.tick.at || Infinity) - (b.tick.at || Infinity);
+      });
+      return { start: start, steps: entries };
+    }
+
+    function csv() {
+      var log = logEntries();
+      var doneHeader = T.done_at + (zone ? " (" + zone + ")" : "");
+      var lines = [["#", T.action, T.responsible, T.due, doneHeader, T.initials]];
+      lines.push(["", T.start, "", "", plainTime(log.start), ""]);
+      log.steps.forEach(function (s) {
+        lines.push([s.number, s.action, s.roles, s.due === null ? "" : plainTime(s.due),
+          s.tick.at ? plainTime(s.tick.at) : "", s.tick.by || ""]);
+      });
+      return lines.map(function (line) { return line.map(csvField).join(","); }).join("\r\n") + "\r\n";
+    }
+
+    function printableLog() {
+      var log = logEntries();
+      logSection.textContent = "";
+      logSection.appendChild(element("h1", "", T.log));
+      var meta = element("p", "", T.plan + ": " + (config.plan || plan) + " · " + T.start + " " + fullClock(log.start) + (zone ? " (" + zone + ")" : ""));
+      logSection.appendChild(meta);
+      var table = element("table", "form incident-log");
+      var head = element("tr");
+      [T.date, T.time + (zone ? " (" + zone + ")" : ""), T.who, T.what_happened, T.initials].forEach(function (h) {
+        var th = element("th", "", h);
+        th.scope = "col";
+        head.appendChild(th);
+      });
+      var thead = element("thead");
+      thead.appendChild(head);
+      table.appendChild(thead);
+      var body = element("tbody");
+      function row(ms, who, what, by) {
+        var tr = element("tr");
+        [ms === null ? "" : dateFormat.format(new Date(ms)), ms === null ? "" : timeFormat.format(new Date(ms)), who, what, by].forEach(function (v) {
+          tr.appendChild(element("td", "", v));
+        });
+        body.appendChild(tr);
+      }
+      row(log.start, "", T.start, "");
+      log.steps.forEach(function (s) { row(s.tick.at || null, s.roles, s.number + " " + s.action, s.tick.by || ""); });
+      for (var i = 0; i < 10; i += 1) { row(null, "", "", ""); }
+      table.appendChild(body);
+      logSection.appendChild(table);
+    }
+
+    var csvUrl = null;
+    function prepareExport() {
+      if (csvUrl) { URL.revokeObjectURL(csvUrl); }
+      csvUrl = URL.createObjectURL(new Blob(["\ufeff" + csv()], { type: "text/csv;charset=utf-8" }));
+      csvLink.href = csvUrl;
+      csvLink.download = "incident-log-" + plan + "-" + localValue(detected()).replace(/:/g, "") + ".csv";
+      printableLog();
+    }
+
+    exportButton.addEventListener("click", function () {
+      prepareExport();
+      exportArea.hidden = !exportArea.hidden;
+      exportButton.setAttribute("aria-expanded", String(!exportArea.hidden));
+    });
+    printButton.addEventListener("click", function () {
+      prepareExport();
+      document.body.classList.add("printing-incident-log");
+      window.print();
+    });
+    window.addEventListener("afterprint", function () {
+      document.body.classList.remove("printing-incident-log");
+    });
+
+    input.addEventListener("change", function () {
+      if (parseLocal(input.value) !== null) {
+        state.detected = input.value;
+        save();
+      }
+      render();
+    });
+
+    rows.forEach(function (row) {
+      var box = row.querySelector("input[type=checkbox][data-step]");
+      box.addEventListener("change", function () {
+        var step = box.getAttribute("data-step");
+        if (box.checked) {
+          state.ticks[step] = { at: Date.now(), by: initials.value.trim() };
+          store(initialsKey, initials.value.trim());
+          if (!state.detected) { state.detected = localValue(detected()); }
+        } else {
+          delete state.ticks[step];
+        }
+        save();
+        render();
+      });
+    });
+
+    // The checklist's own reset unticks every box: their times go with them.
+    var reset = list.querySelector("button.reset");
+    if (reset) {
+      reset.addEventListener("click", function () {
+        state.ticks = {};
+        save();
+        render();
+      });
+    }
+
+    endButton.addEventListener("click", function () {
+      if (!window.confirm(T.end_confirm)) { return; }
+      rows.forEach(function (row) {
+        var box = row.querySelector("input[type=checkbox][data-step]");
+        if (box.checked) {
+          box.checked = false;
+          box.dispatchEvent(new Event("change"));
+        }
+      });
+      store(key, null);
+      state = { detected: null, ticks: {} };
+      defaultStart = Date.now();
+      if (fragment("detected") && window.history.replaceState) {
+        window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      }
+      exportArea.hidden = true;
+      exportButton.setAttribute("aria-expanded", "false");
+      render();
+    });
+
+    window.addEventListener("hashchange", function () { fromHash(); render(); });
+    render();
+    window.setInterval(render, 30000);
+  }
+
+  // --- Obligations: deadlines from "aware at" --------------------------------------------
+
+  function obligationsMode(slots) {
+    var items = document.querySelectorAll("[data-obligation][data-deadline]");
+    var byId = {};
+    Array.prototype.forEach.call(items, function (el) {
+      byId[el.getAttribute("data-obligation")] = el;
+    });
+    // Shared by the obligations page and the contact sheet, which sit in the same folder.
+    var key = "irbook:aware:" + window.location.pathname.replace(/[^/]*$/, "");
+    var inputs = [];
+
+    function deadline(id, aware, seen) {
+      var el = byId[id];
+      if (!el || seen[id]) { return null; }
+      seen[id] = true;
+      var duration = parseDuration(el.getAttribute("data-deadline"));
+      if (!duration) { return null; }
+      var after = el.getAttribute("data-after");
+      var start = after ? deadline(after, aware, seen) : aware;
+      return start === null ? null : add(start, duration);
+    }
+
+    function render() {
+      var aware = parseLocal(store(key) || "");
+      var now = Date.now();
+      inputs.forEach(function (input) { input.value = aware === null ? "" : localValue(aware); });
+      Array.prototype.forEach.call(items, function (el) {
+        var shown = el.parentNode.querySelector(".deadline-clock");
+        var at = aware === null ? null : deadline(el.getAttribute("data-obligation"), aware, {});
+        if (at === null) {
+          if (shown) { shown.parentNode.removeChild(shown); }
+          return;
+        }
+        if (!shown) {
+          shown = element("span", "deadline-clock screen-only");
+          el.parentNode.insertBefore(shown, el.nextSibling);
+        }
+        shown.textContent = "";
+        shown.appendChild(element("span", "incident-by", fill(T.by, { time: fullClock(at) })));
+        shown.classList.toggle("overdue", at < now);
+        if (at < now) { shown.appendChild(element("strong", "incident-overdue", T.overdue)); }
+      });
+    }
+
+    Array.prototype.forEach.call(slots, function (slot, i) {
+      var line = element("p", "aware-line no-print");
+      var input = element("input");
+      input.type = "datetime-local";
+      input.id = "aware-at" + (i ? "-" + i : "");
+      input.setAttribute("aria-describedby", input.id + "-hint");
+      line.appendChild(label(input.id, T.aware_at));
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(input);
+      line.appendChild(zoneNote());
+      var hint = element("p", "muted aware-hint no-print", T.aware_hint);
+      hint.id = input.id + "-hint";
+      slot.appendChild(line);
+      slot.appendChild(hint);
+      input.addEventListener("change", function () {
+        store(key, parseLocal(input.value) === null ? null : input.value);
+        render();
+      });
+      inputs.push(input);
+    });
+
+    var fromHash = fragment("aware");
+    if (fromHash && parseLocal(fromHash) !== null) { store(key, fromHash); }
+    render();
+    window.setInterval(render, 30000);
+  }
+
+  function start() {
+    var list = document.querySelector(".checklist[data-plan]");
+    if (list) { planMode(list); }
+    var slots = document.querySelectorAll("[data-aware-at]");
+    if (slots.length) { obligationsMode(slots); }
+  }
+
+  // After irbook.js has restored the ticks (its handler runs first: it was loaded first).
+  if (document.readyState === "complete") {
+    start();
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
+  }
+})();

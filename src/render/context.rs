@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::html::{self, Place};
 use super::paper::{RunningHeader, page_style};
+use super::qr;
 use super::urls;
 use crate::model::{
     BUILT_IN_FORMS, Date, Duration, Email, Handbook, HandbookFile, Kind, Markdown, NAVIGATION, Person,
@@ -96,6 +97,15 @@ impl<'a> Ctx<'a> {
             of_label: self.t("of"),
         };
         let (page_style, style_source) = page_style(main.paper, landscape, &header);
+        let canonical = self
+            .base_url
+            .as_ref()
+            .map(|base| format!("{}/{page}", base.trim_end_matches('/')));
+        let built = self.today.to_string();
+        let as_of = match main.revision.as_deref() {
+            Some(revision) => format!("{} {revision}, {built}", self.t("revision")),
+            None => built.clone(),
+        };
         Layout {
             page_style,
             style_source,
@@ -111,12 +121,13 @@ impl<'a> Ctx<'a> {
             handbook_title: &main.title,
             revision: main.revision.as_deref(),
             timezone: main.timezone.as_ref().map(|t| t.as_str()),
-            built: self.today.to_string(),
-            canonical: self
-                .base_url
+            built,
+            qr: canonical
                 .as_ref()
-                .map(|base| format!("{}/{page}", base.trim_end_matches('/'))),
+                .and_then(|url| qr::svg(url, &self.t("qr_label").replace("{url}", url))),
+            canonical,
             nav,
+            offline_as_of: self.t("offline_ready").replace("{when}", &as_of),
         }
     }
 
@@ -172,6 +183,10 @@ pub struct Layout<'a> {
     pub built: String,
     pub canonical: Option<String>,
     pub nav: Vec<NavItem>,
+    /// The page's online address as a QR code (an `<svg>`), for paper; only with `base_url`.
+    pub qr: Option<String>,
+    /// "Available offline, as of ...": shown by the script once the service worker is active.
+    pub offline_as_of: String,
 }
 
 #[derive(Serialize)]

@@ -197,6 +197,10 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("alert_warning", "Warning", "Advarsel", "Warnung"),
     ("alert_caution", "Caution", "Forsigtig", "Vorsicht"),
     ("leads", "leads", "leder", "leitet"),
+    ("qr_label", "This page online: {url}", "Denne side online: {url}", "Diese Seite online: {url}"),
+    ("offline_ready", "Available offline, as of {when}", "Tilgængelig offline, opdateret {when}", "Offline verfügbar, Stand {when}"),
+    ("offline_title", "The whole handbook in one file", "Hele håndbogen i én fil", "Das ganze Handbuch in einer Datei"),
+    ("offline_note", "This file works without a network and without any other file. The current version:", "Filen virker uden net og uden andre filer. Den aktuelle version:", "Diese Datei funktioniert ohne Netz und ohne weitere Dateien. Die aktuelle Fassung:"),
 ];
 
 /// The strings of one language, by key, as templates see them (`t.contacts`).

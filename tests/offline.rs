@@ -182,10 +182,6 @@ fn the_offline_file_works_alone_from_an_empty_folder() {
         true,
         "no service worker from file://"
     );
-    if let Some(dir) = std::env::var_os("IRBOOK_SCREENSHOTS") {
-        tab.eval("window.scrollTo(0, 0)");
-        std::fs::write(Path::new(&dir).join("offline-file.png"), tab.screenshot()).unwrap();
-    }
 }
 
 /// The paths in `FILES` of a built `sw.js`.

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   // This script's own element, to find sw.js beside its folder (empty src where inline).
-  var self = document.currentScript;
+  var ownScript = document.currentScript;
 
   function store(key, value) {
     try {
@@ -108,10 +108,10 @@
   // site is served over http(s): never from file://, inline in handbook-offline.html, nor in
   // `irbook serve`'s preview. "Available offline" shows once it is active.
   function offline() {
-    if (!self || !self.src || !/^https?:$/.test(window.location.protocol) || !("serviceWorker" in navigator)) { return; }
+    if (!ownScript || !ownScript.src || !/^https?:$/.test(window.location.protocol) || !("serviceWorker" in navigator)) { return; }
     if (document.querySelector("script[src^='/__irbook/']")) { return; }
     var line = document.getElementById("irbook-offline");
-    navigator.serviceWorker.register(new URL("../sw.js", self.src).href, { updateViaCache: "none" })
+    navigator.serviceWorker.register(new URL("../sw.js", ownScript.src).href, { updateViaCache: "none" })
       .then(function () { return navigator.serviceWorker.ready; })
       .then(function () { if (line) { line.hidden = false; } }, function () {});
   }

@@ -31,6 +31,7 @@ fn writes_every_page_of_the_format() {
         "files/policy.pdf",
         "forms/chain-of-custody.html",
         "forms/incident-log.html",
+        "handbook-offline.html",
         "handbook.json",
         "index.html",
         "messages.html",
@@ -45,6 +46,7 @@ fn writes_every_page_of_the_format() {
         "suppliers.html",
         "suppliers/host.html",
         "suppliers/host.vcf",
+        "sw.js",
     ];
     assert_eq!(names, expected);
 }
@@ -82,9 +84,10 @@ fn every_link_of_the_fixture_and_the_example_resolves() {
     let (code, stderr) = build(example, &["--out", target.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(link_problems(&target), Vec::<String>::new());
-    // The 11 pages every site has, the example's parties, communication and systems pages (3),
-    // and one per supplier (8), party (3), plan (3), playbook (4), page (1) and form (1).
-    assert_eq!(files(&target).keys().filter(|p| p.ends_with(".html")).count(), 34);
+    // The 12 pages every site has (with print.html and handbook-offline.html), the example's
+    // parties, communication and systems pages (3), and one per supplier (8), party (3),
+    // plan (3), playbook (4), page (1) and form (1).
+    assert_eq!(files(&target).keys().filter(|p| p.ends_with(".html")).count(), 35);
 }
 
 #[test]
@@ -93,25 +96,44 @@ fn nothing_is_loaded_from_another_host_and_scripts_are_files() {
     let site = built(&f);
     for (path, bytes) in files(&site).into_iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = scraper::Html::parse_document(&String::from_utf8(bytes).unwrap());
+        let csp = select(&html, "meta[http-equiv=Content-Security-Policy]");
+        assert_eq!(csp.len(), 1, "{path}");
+        let policy = csp[0].value().attr("content").unwrap();
         for script in select(&html, "script") {
-            // A JSON island is data the page's scripts read; the browser never runs it.
             if script.value().attr("type") == Some("application/json") {
+                // A JSON island is data the page's scripts read; the browser never runs it.
                 let text: String = script.text().collect();
                 assert!(
                     serde_json::from_str::<serde_json::Value>(&text).is_ok(),
                     "{path}: {text}"
                 );
-                continue;
+            } else if path == "handbook-offline.html" {
+                // One file, so its script is inline: allowed by its hash, and nothing else is.
+                let text: String = script.text().collect();
+                assert!(
+                    policy.contains(&sha256_source(&text)),
+                    "{path}: unhashed inline script"
+                );
+                assert!(!policy.contains("'self'"), "{path}: {policy}");
+            } else {
+                assert!(script.value().attr("src").is_some(), "{path}: inline script");
             }
-            assert!(script.value().attr("src").is_some(), "{path}: inline script");
         }
         assert!(select(&html, "[style]").is_empty(), "{path}: inline style");
-        let csp = select(&html, "meta[http-equiv=Content-Security-Policy]");
-        assert_eq!(csp.len(), 1, "{path}");
-        let policy = csp[0].value().attr("content").unwrap();
         assert!(policy.starts_with("default-src 'none'"), "{path}: {policy}");
         assert!(!policy.contains("http"), "{path}: {policy}");
     }
+}
+
+/// The CSP source that allows an inline element holding `text`.
+fn sha256_source(text: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 #[test]
@@ -442,7 +464,7 @@ fn refuses_the_handbook_itself_and_its_content() {
 }
 
 #[test]
-fn base_url_only_changes_canonical_links() {
+fn base_url_only_changes_canonical_links_qr_codes_and_the_offline_files_links() {
     let f = Fixture::new();
     let plain_dir = tempfile::tempdir().unwrap();
     let with_dir = tempfile::tempdir().unwrap();
@@ -466,7 +488,16 @@ fn base_url_only_changes_canonical_links() {
     let with = files(&with_out);
     assert_eq!(plain.keys().collect::<Vec<_>>(), with.keys().collect::<Vec<_>>());
     for (path, bytes) in &with {
-        let text = String::from_utf8_lossy(bytes);
+        // The offline file links files it cannot hold to the online site, and sw.js's version
+        // is a hash of the other files.
+        if path == "handbook-offline.html" || path == "sw.js" {
+            continue;
+        }
+        let text: String = String::from_utf8_lossy(bytes)
+            .lines()
+            .filter(|l| !l.starts_with("<div class=\"print-qr\">"))
+            .collect::<Vec<_>>()
+            .join("\n");
         let lines = |text: &str, skip: &str| -> Vec<String> {
             text.lines()
                 .filter(|l| !l.trim().is_empty() && !l.contains(skip))
@@ -483,6 +514,9 @@ fn base_url_only_changes_canonical_links() {
         .unwrap()
         .to_string();
     assert_eq!(canonical, "https://intranet.example/ir/suppliers/host.html");
+    let offline = String::from_utf8_lossy(&with["handbook-offline.html"]).into_owned();
+    assert!(offline.contains("href=\"https://intranet.example/ir/suppliers/host.vcf\""));
+    assert!(!String::from_utf8_lossy(&plain["handbook-offline.html"]).contains("intranet.example"));
     assert!(select(&page(&plain_out, "index.html"), "link[rel=canonical]").is_empty());
 }
 
@@ -694,7 +728,8 @@ fn static_files_are_copied_with_hidden_ones_but_without_editor_leftovers() {
             "calendar.ics",
             "handbook.json",
             "search-index.js",
-            "suppliers/host.vcf"
+            "suppliers/host.vcf",
+            "sw.js"
         ]
     );
 }

@@ -478,7 +478,14 @@ pub fn is_generated_path(path: &str) -> bool {
 }
 
 /// Files made of the whole handbook that links may name by `/path`.
-pub const WHOLE_SITE_FILES: [&str; 4] = ["print.html", "handbook.json", "search-index.js", "calendar.ics"];
+pub const WHOLE_SITE_FILES: [&str; 6] = [
+    "print.html",
+    "handbook.json",
+    "search-index.js",
+    "calendar.ics",
+    "handbook-offline.html",
+    "sw.js",
+];
 
 /// Whether a `/path` link names a page or file the site writes besides objects' pages.
 pub fn is_site_file(path: &str) -> bool {

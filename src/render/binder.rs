@@ -20,12 +20,23 @@ fn prefix(path: &str) -> String {
     format!("{}--", path.trim_end_matches(".html").replace('/', "-"))
 }
 
-/// The sections for the pages at `order` (path, title), from their rendered HTML.
-pub fn sections(order: &[(String, String)], rendered: &HashMap<&str, &str>) -> Vec<Section> {
-    let included: HashMap<&str, String> = order
+/// The pages bound into one document, each with its id prefix.
+pub fn included(order: &[(String, String)]) -> HashMap<&str, String> {
+    order
         .iter()
         .map(|(path, _)| (path.as_str(), prefix(path)))
-        .collect();
+        .collect()
+}
+
+/// Where a link `href` on the page at `page` (relative to the site root) leads in the bound
+/// document: `#<section>...` for a page inside it, the path from the site root otherwise.
+pub fn link(href: &str, page: &str, included: &HashMap<&str, String>) -> String {
+    retarget(href, page, &prefix(page), included)
+}
+
+/// The sections for the pages at `order` (path, title), from their rendered HTML.
+pub fn sections(order: &[(String, String)], rendered: &HashMap<&str, &str>) -> Vec<Section> {
+    let included = included(order);
     order
         .iter()
         .filter_map(|(path, title)| {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::html::{self, Place};
 use super::paper::{RunningHeader, page_style};
+use super::qr;
 use super::urls;
 use super::words::{self, DateView};
 use crate::model::{
@@ -126,6 +127,16 @@ impl<'a> Ctx<'a> {
             of_label: self.t("of"),
         };
         let (page_style, style_source) = page_style(main.paper, landscape, &header);
+        let canonical = self
+            .base_url
+            .as_ref()
+            .map(|base| format!("{}/{page}", base.trim_end_matches('/')));
+        let built = self.today.to_string();
+        let built_text = words::date(main.language, self.today);
+        let as_of = match main.revision.as_deref() {
+            Some(revision) => format!("{} {revision}, {built_text}", self.t("revision")),
+            None => built_text.clone(),
+        };
         Layout {
             page_style,
             style_source,
@@ -141,13 +152,14 @@ impl<'a> Ctx<'a> {
             handbook_title: &main.title,
             revision: main.revision.as_deref(),
             timezone: main.timezone.as_ref().map(|t| t.as_str()),
-            built: self.today.to_string(),
-            built_text: words::date(main.language, self.today),
-            canonical: self
-                .base_url
+            built,
+            built_text,
+            qr: canonical
                 .as_ref()
-                .map(|base| format!("{}/{page}", base.trim_end_matches('/'))),
+                .and_then(|url| qr::svg(url, &self.t("qr_label").replace("{url}", url))),
+            canonical,
             nav,
+            offline_as_of: self.t("offline_ready").replace("{when}", &as_of),
         }
     }
 
@@ -206,6 +218,10 @@ pub struct Layout<'a> {
     pub built_text: String,
     pub canonical: Option<String>,
     pub nav: Vec<NavItem>,
+    /// The page's online address as a QR code (an `<svg>`), for paper; only with `base_url`.
+    pub qr: Option<String>,
+    /// "Available offline, as of ...": shown by the script once the service worker is active.
+    pub offline_as_of: String,
 }
 
 #[derive(Serialize)]

@@ -6,9 +6,12 @@ mod calendar;
 mod context;
 mod html;
 mod incident;
+mod offline;
 mod pages;
 mod paper;
 mod print;
+mod qr;
+mod service_worker;
 mod strings;
 pub mod theme;
 pub mod urls;
@@ -52,7 +55,14 @@ pub struct Options {
 
 /// The files made from the whole handbook, rendered after the pages: when one document
 /// changes, these change with it.
-pub const WHOLE_HANDBOOK: [&str; 3] = ["print.html", "search-index.js", "handbook.json"];
+/// `sw.js` lists and hashes every other file, so it is made last of all.
+pub const WHOLE_HANDBOOK: [&str; 5] = [
+    "print.html",
+    "search-index.js",
+    "handbook.json",
+    offline::PATH,
+    service_worker::PATH,
+];
 
 /// A site being rendered: what every page reads, and the theme.
 pub struct Renderer<'a> {
@@ -102,7 +112,6 @@ impl<'a> Renderer<'a> {
             }
         }
         let mut files = self.pages(&jobs)?;
-        files.extend(self.whole_handbook(&files)?);
         files.extend(vcard::cards(&self.ctx));
         files.push(calendar::file(&self.ctx));
         files.extend(
@@ -111,7 +120,11 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|(path, data)| bytes(path.clone(), data.clone())),
         );
-        let generated: std::collections::HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+        let generated: std::collections::HashSet<String> = files
+            .iter()
+            .map(|f| f.path.clone())
+            .chain(WHOLE_HANDBOOK.map(String::from))
+            .collect();
         files.extend(
             handbook
                 .static_files
@@ -122,6 +135,8 @@ impl<'a> Renderer<'a> {
                     contents: Contents::Copy(s.source.clone()),
                 }),
         );
+        let whole = self.whole_handbook(&files)?;
+        files.extend(whole);
         Ok(files)
     }
 
@@ -134,16 +149,25 @@ impl<'a> Renderer<'a> {
         self.pages(&jobs)
     }
 
-    /// [`WHOLE_HANDBOOK`]: `print.html` bound from `pages` (every page of the site), the
-    /// search index and `handbook.json`.
-    pub fn whole_handbook(&self, pages: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let print = print::document(&self.ctx, self.theme, pages).map_err(|e| vec![e])?;
+    /// [`WHOLE_HANDBOOK`] from `files`, every other file of the site (any older copies of these
+    /// in it are passed over): `print.html` and `handbook-offline.html` bound from the pages,
+    /// the search index, `handbook.json`, and last `sw.js`, which lists them all.
+    pub fn whole_handbook(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let others: Vec<&OutputFile> = files
+            .iter()
+            .filter(|f| !WHOLE_HANDBOOK.contains(&f.path.as_str()))
+            .collect();
+        let print = print::document(&self.ctx, self.theme, files).map_err(|e| vec![e])?;
+        let offline = offline::document(&self.ctx, self.theme, files).map_err(|e| vec![e])?;
         let search = bytes(
             "search-index.js".into(),
             search::index_script(&search::entries(&self.ctx)).into_bytes(),
         );
         let json = serde_json::to_vec_pretty(self.ctx.handbook).expect("the model serializes to JSON");
-        Ok(vec![print, search, bytes("handbook.json".into(), json)])
+        let mut whole = vec![print, search, bytes("handbook.json".into(), json), offline];
+        let worker = service_worker::file(&others.into_iter().chain(whole.iter()).collect::<Vec<_>>());
+        whole.push(worker);
+        Ok(whole)
     }
 
     fn pages(&self, jobs: &[Job]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {

@@ -16,13 +16,24 @@ struct PrintPage {
 
 /// `print.html`, from the pages already rendered: cover, contents, then every section.
 pub fn document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<OutputFile, Diagnostic> {
-    let rendered: HashMap<&str, &str> = pages
+    let sections = binder::sections(&order(ctx), &rendered(pages));
+    let spec = Spec::top("print.html", ctx.main.title.clone(), "");
+    Page { ctx, theme }.emit(spec, PrintPage { sections })
+}
+
+/// Every page rendered as text, by path.
+pub fn rendered(pages: &[OutputFile]) -> HashMap<&str, &str> {
+    pages
         .iter()
         .filter_map(|f| match &f.contents {
             Contents::Bytes(b) => std::str::from_utf8(b).ok().map(|text| (f.path.as_str(), text)),
             Contents::Copy(_) => None,
         })
-        .collect();
+        .collect()
+}
+
+/// The pages of the printed handbook as (path, title), in [`PRINT_ORDER`].
+pub fn order(ctx: &Ctx) -> Vec<(String, String)> {
     let mut order: Vec<(String, String)> = Vec::new();
     for part in PRINT_ORDER {
         match part {
@@ -46,9 +57,7 @@ pub fn document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<Output
             }
         }
     }
-    let sections = binder::sections(&order, &rendered);
-    let spec = Spec::top("print.html", ctx.main.title.clone(), "");
-    Page { ctx, theme }.emit(spec, PrintPage { sections })
+    order
 }
 
 /// The objects of a kind with pages, in the order lists show them.

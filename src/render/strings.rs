@@ -213,6 +213,10 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("incident_plan", "Plan", "Plan", "Plan"),
     ("aware_at", "Aware at", "Kendt siden", "Bekannt seit"),
     ("aware_hint", "When the company became aware of the incident: each deadline is then shown as a date and time.", "Hvornår virksomheden fik kendskab til hændelsen: så vises hver frist som dato og klokkeslæt.", "Wann das Unternehmen von dem Vorfall erfahren hat: dann wird jede Frist mit Datum und Uhrzeit angezeigt."),
+    ("qr_label", "This page online: {url}", "Denne side online: {url}", "Diese Seite online: {url}"),
+    ("offline_ready", "Available offline, as of {when}", "Tilgængelig offline, opdateret {when}", "Offline verfügbar, Stand {when}"),
+    ("offline_title", "The whole handbook in one file", "Hele håndbogen i én fil", "Das ganze Handbuch in einer Datei"),
+    ("offline_note", "This file works without a network and without any other file. The current version:", "Filen virker uden net og uden andre filer. Den aktuelle version:", "Diese Datei funktioniert ohne Netz und ohne weitere Dateien. Die aktuelle Fassung:"),
 ];
 
 /// The strings of one language, by key, as templates see them (`t.contacts`).

@@ -37,6 +37,7 @@ const TEMPLATES: &[(&str, &str)] = builtin!(
     "communication.html",
     "systems.html",
     "print.html",
+    "offline.html",
 );
 
 /// The built-in assets, by their path in the site.

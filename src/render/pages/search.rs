@@ -11,7 +11,7 @@ pub struct Entry<'a> {
     kind: &'static str,
     title: &'a str,
     /// Relative to the site root.
-    url: String,
+    pub url: String,
     text: String,
 }
 

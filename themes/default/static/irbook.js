@@ -3,6 +3,8 @@
 // messages get a copy button.
 (function () {
   "use strict";
+  // This script's own element, to find sw.js beside its folder (empty src where inline).
+  var ownScript = document.currentScript;
 
   function store(key, value) {
     try {
@@ -117,7 +119,20 @@
     run();
   }
 
+  // The service worker keeps the whole handbook on the device (sw.js). Registered only when the
+  // site is served over http(s): never from file://, inline in handbook-offline.html, nor in
+  // `irbook serve`'s preview. "Available offline" shows once it is active.
+  function offline() {
+    if (!ownScript || !ownScript.src || !/^https?:$/.test(window.location.protocol) || !("serviceWorker" in navigator)) { return; }
+    if (document.querySelector("script[src^='/__irbook/']")) { return; }
+    var line = document.getElementById("irbook-offline");
+    navigator.serviceWorker.register(new URL("../sw.js", ownScript.src).href, { updateViaCache: "none" })
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function () { if (line) { line.hidden = false; } }, function () {});
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    offline();
     checklists();
     taskLists();
     copyButtons();

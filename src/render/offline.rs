@@ -1,0 +1,249 @@
+//! `handbook-offline.html`: the whole handbook as one self-contained file, to mail, copy to a
+//! phone or open from a USB stick with nothing beside it. The pages are bound as for
+//! `print.html` (every page's `<main>`, ids prefixed, links pointed inside the file), plus the
+//! site pages print leaves out (the supplier and party lists); the style sheet, the script and
+//! the search index are inline, allowed by their SHA-256 hashes in the file's own
+//! Content-Security-Policy; images are `data:` URIs.
+//!
+//! The one place rendering reads a file: an image of `content/static/` is read to be embedded.
+
+use std::collections::HashMap;
+
+use base64::Engine as _;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::context::{Ctx, NavItem};
+use super::pages::search;
+use super::{Contents, OutputFile, PageContext, Theme, binder, print};
+use crate::diag::Diagnostic;
+use crate::model::SitePage;
+
+pub const PATH: &str = "handbook-offline.html";
+
+/// Where the file's own search box is.
+const SEARCH_ANCHOR: &str = "irbook-search";
+
+/// Images larger than this stay links (a file to mail should stay a size that can be mailed).
+const IMAGE_LIMIT: u64 = 5 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct OfflinePage {
+    sections: Vec<binder::Section>,
+    /// The theme's style sheet, the script and the search index, to be put inline as they are.
+    css: String,
+    script: String,
+    search_index: String,
+    /// Content-Security-Policy sources: the hashes of exactly those inline elements.
+    script_sources: String,
+    style_sources: String,
+    /// The online address (`base_url`), where there is one.
+    online: Option<String>,
+    search_anchor: &'static str,
+}
+
+/// The offline file, from every file of the site (pages, assets, images).
+pub fn document(ctx: &Ctx, theme: &Theme, files: &[OutputFile]) -> Result<OutputFile, Diagnostic> {
+    let order = order(ctx);
+    let included = binder::included(&order);
+    let base = ctx.base_url.as_deref().map(|b| b.trim_end_matches('/'));
+    let by_path: HashMap<&str, &OutputFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let mut sections = binder::sections(&order, &print::rendered(files));
+    for section in &mut sections {
+        section.html = self_contained(&section.html, &by_path, base);
+    }
+    let mut entries = search::entries(ctx);
+    for entry in &mut entries {
+        entry.url = binder::link(&entry.url, "index.html", &included);
+    }
+    let search_index = inline(&search::index_script(&entries), "</script");
+    let css = inline(&asset(theme, "assets/style.css"), "</style");
+    let script = inline(&asset(theme, "assets/irbook.js"), "</script");
+
+    let title = ctx.t("offline_title").to_string();
+    let mut layout = ctx.layout(PATH, title, "", false);
+    layout.nav = layout
+        .nav
+        .into_iter()
+        .map(|item| NavItem {
+            href: outside(&binder::link(&item.href, PATH, &included), base),
+            ..item
+        })
+        .collect();
+    let page = OfflinePage {
+        sections,
+        script_sources: format!("{} {}", hash(&search_index), hash(&script)),
+        style_sources: format!("{} {}", layout.style_source, hash(&css)),
+        css,
+        script,
+        search_index,
+        online: base.map(|b| format!("{b}/")),
+        search_anchor: SEARCH_ANCHOR,
+    };
+    let context = tera::Context::from_serialize(&PageContext { layout, page })
+        .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
+    let html = theme.render("offline.html", &context)?;
+    Ok(OutputFile {
+        path: PATH.into(),
+        contents: Contents::Bytes(html.into_bytes().into()),
+    })
+}
+
+/// The pages in the file: print's order, with the site's lists that print leaves out put
+/// before their objects' pages (`suppliers.html` before the first `suppliers/...`).
+fn order(ctx: &Ctx) -> Vec<(String, String)> {
+    let mut order = print::order(ctx);
+    for page in SitePage::ALL {
+        let (path, _, title, _) = page.spec();
+        if matches!(page, SitePage::Search | SitePage::NotFound)
+            || !page.is_written(ctx.handbook)
+            || order.iter().any(|(p, _)| p == path)
+        {
+            continue;
+        }
+        let folder = format!("{}/", path.trim_end_matches(".html"));
+        let at = order
+            .iter()
+            .position(|(p, _)| p.starts_with(&folder))
+            .unwrap_or(order.len());
+        order.insert(at, (path.to_string(), ctx.t(title).to_string()));
+    }
+    order
+}
+
+/// A theme asset as text.
+fn asset(theme: &Theme, path: &str) -> String {
+    theme
+        .assets
+        .iter()
+        .find(|(p, _)| p == path)
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .unwrap_or_default()
+}
+
+/// Text for an inline `<script>` or `<style>` that cannot end the element early: `</script`
+/// becomes `<\/script`, which means the same inside a JavaScript string or a CSS one.
+fn inline(text: &str, end: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.to_ascii_lowercase().find(end) {
+        out.push_str(&rest[..at]);
+        out.push_str("<\\/");
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The CSP source that allows an inline element with exactly `text` in it.
+fn hash(text: &str) -> String {
+    let digest = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()));
+    format!("'sha256-{digest}'")
+}
+
+/// A section with its images as `data:` URIs and its links to files that are not in the
+/// offline file pointed at the online site (where there is one) or at the search box.
+fn self_contained(html: &str, files: &HashMap<&str, &OutputFile>, base: Option<&str>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some((at, name)) = next_link(rest) {
+        let value_start = at + name.len() + 3; // ` name="`
+        out.push_str(&rest[..value_start]);
+        let Some(len) = rest[value_start..].find('"') else {
+            break;
+        };
+        let value = &rest[value_start..value_start + len];
+        match name {
+            "src" => out.push_str(&image(value, files).unwrap_or_else(|| outside(value, base))),
+            _ => out.push_str(&outside(value, base)),
+        }
+        rest = &rest[value_start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The next ` src="` or ` href="` in `html`.
+fn next_link(html: &str) -> Option<(usize, &'static str)> {
+    let src = html.find(" src=\"").map(|at| (at, "src"));
+    let href = html.find(" href=\"").map(|at| (at, "href"));
+    match (src, href) {
+        (Some(s), Some(h)) => Some(if s.0 < h.0 { s } else { h }),
+        (one, other) => one.or(other),
+    }
+}
+
+/// A link that the binder left pointing at a file of the site (relative to the site root):
+/// the search box for the search page, the online copy where there is one.
+fn outside(href: &str, base: Option<&str>) -> String {
+    if href.is_empty() || href.starts_with('#') || href.contains(':') {
+        return href.to_string();
+    }
+    if href == "search.html" || href.starts_with("search.html?") {
+        return format!("#{SEARCH_ANCHOR}");
+    }
+    match base {
+        Some(base) => format!("{base}/{href}"),
+        None => href.to_string(),
+    }
+}
+
+/// The image at `src` (relative to the site root) as a `data:` URI.
+fn image(src: &str, files: &HashMap<&str, &OutputFile>) -> Option<String> {
+    let (path, _) = src.split_once('#').unwrap_or((src, ""));
+    let mime = mime(path)?;
+    let bytes: Vec<u8> = match &files.get(path)?.contents {
+        Contents::Bytes(bytes) => bytes.to_vec(),
+        Contents::Copy(source) => {
+            if std::fs::metadata(source).ok()?.len() > IMAGE_LIMIT {
+                return None;
+            }
+            std::fs::read(source).ok()?
+        }
+    };
+    if bytes.len() as u64 > IMAGE_LIMIT {
+        return None;
+    }
+    let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+    Some(format!("data:{mime};base64,{data}"))
+}
+
+fn mime(path: &str) -> Option<&'static str> {
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_text_cannot_end_its_element() {
+        assert_eq!(inline("a = '</SCRIPT>';", "</script"), "a = '<\\/SCRIPT>';");
+        assert_eq!(inline("x</style", "</style"), "x<\\/style");
+    }
+
+    #[test]
+    fn links_outside_the_file_go_online_or_to_the_search_box() {
+        let img = OutputFile {
+            path: "img/a.png".into(),
+            contents: Contents::Bytes(vec![1, 2, 3].into()),
+        };
+        let files: HashMap<&str, &OutputFile> = [("img/a.png", &img)].into_iter().collect();
+        let html = r##"<a href="#x">x</a><img src="img/a.png"><a href="suppliers/h.vcf">v</a><a href="search.html">s</a><a href="tel:+45">t</a><img src="img/none.png">"##;
+        assert_eq!(
+            self_contained(html, &files, Some("https://ir.example")),
+            r##"<a href="#x">x</a><img src="data:image/png;base64,AQID"><a href="https://ir.example/suppliers/h.vcf">v</a><a href="#irbook-search">s</a><a href="tel:+45">t</a><img src="https://ir.example/img/none.png">"##
+        );
+        assert!(self_contained(html, &files, None).contains("<a href=\"suppliers/h.vcf\">"));
+    }
+}

@@ -1,0 +1,63 @@
+//! The QR code a printed page carries: its online address (`base_url` + the page's path) as an
+//! inline SVG, made at build time (nothing is fetched). Sized and shown only in print by the
+//! theme's style sheet (`.print-qr`); the SVG itself has no `style` attribute, so the page's
+//! Content-Security-Policy needs nothing for it.
+
+use qrcode::{Color, EcLevel, QrCode};
+
+/// White modules around the code, as the QR standard asks, so that a reader finds it next to
+/// text.
+const QUIET: usize = 4;
+
+/// An `<svg>` of the QR code of `url`, or `None` when the address does not fit in a QR code.
+pub fn svg(url: &str, label: &str) -> Option<String> {
+    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
+    let width = code.width();
+    let size = width + 2 * QUIET;
+    // One rectangle per run of dark modules in a row: a third of the size of one per module.
+    let colors = code.to_colors();
+    let mut path = String::new();
+    for (y, row) in colors.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            if row[x] != Color::Dark {
+                x += 1;
+                continue;
+            }
+            let run = row[x..].iter().take_while(|c| **c == Color::Dark).count();
+            path.push_str(&format!("M{} {}h{run}v1h-{run}z", x + QUIET, y + QUIET));
+            x += run;
+        }
+    }
+    Some(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" \
+         aria-label=\"{}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" \
+         fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
+        escape(label)
+    ))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_has_its_quiet_zone_and_no_style() {
+        let svg = svg("https://ir.example/plans/a.html", "QR \"x\"").unwrap();
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 37 37\""),
+            "{svg}"
+        );
+        assert!(svg.contains("aria-label=\"QR &quot;x&quot;\""), "{svg}");
+        assert!(!svg.contains("style"), "{svg}");
+        // The top-left finder pattern starts at the quiet zone's edge, seven modules wide.
+        assert!(svg.contains("M4 4h7v1h-7z"), "{svg}");
+    }
+}

@@ -16,6 +16,7 @@ macro_rules! builtin {
 
 /// The built-in templates, by name.
 const TEMPLATES: &[(&str, &str)] = builtin!(
+    "components.html",
     "base.html",
     "index.html",
     "suppliers.html",

@@ -56,7 +56,8 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy";
-      button.textContent = document.documentElement.lang === "da" ? "Kopiér" : document.documentElement.lang === "de" ? "Kopieren" : "Copy";
+      // The word is the theme's, in the handbook's language (base.html puts it on <body>).
+      button.textContent = document.body.getAttribute("data-copy-label") || "⧉";
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(el.textContent).then(function () { button.textContent = "✓"; });
       });

@@ -3,6 +3,7 @@
 //! `plan.rs` gives each file its id and order, `front.rs` translates front matter,
 //! `convert.rs` the body. `cmd/import.rs` prints the result and writes it.
 
+mod admonition;
 pub mod convert;
 pub mod front;
 pub mod plan;

@@ -2,7 +2,10 @@
 //! and a Jekyll site: flat ones (the whole `import` -> `check` -> `build` path) and nested
 //! ones (sub-folders, section titles, raw HTML anchors linked across files).
 
+use std::collections::BTreeMap;
 use std::path::Path;
+
+use super::{Fixture, build, irbook, shorts, site};
 
 /// A picture's bytes: what is copied is compared, not looked at.
 pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\nnot really a picture";
@@ -140,3 +143,59 @@ pub const JEKYLL_NESTED: &[(&str, &[u8])] = &[
         b"---\ntitle: IT\n---\n\n<a id=\"desk\"></a>\nThe IT desk. See [USB stick](playbooks/Malware/usb-stick.md).\n",
     ),
 ];
+
+/// Runs `irbook import SRC --root ROOT [extra]`: (exit code, stderr).
+pub fn import(src: &Path, root: &Path, extra: &[&str]) -> (i32, String) {
+    let output = irbook()
+        .arg("import")
+        .arg(src)
+        .arg("--root")
+        .arg(root)
+        .args(extra)
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The test handbook and a source folder written from `tree`.
+pub fn setup(tree: &[(&str, &[u8])]) -> (Fixture, tempfile::TempDir) {
+    let src = tempfile::tempdir().unwrap();
+    write_tree(src.path(), tree);
+    (Fixture::new(), src)
+}
+
+/// Every file under `dir`, by relative path.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    site::files(dir)
+}
+
+pub fn read(f: &Fixture, rel: &str) -> String {
+    std::fs::read_to_string(f.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Import, check (exactly `warnings`, no error), build (every link resolves): the site.
+pub fn import_check_build(
+    tree_: &[(&str, &[u8])],
+    warnings: &[&str],
+) -> (Fixture, tempfile::TempDir, String) {
+    let (f, src) = setup(tree_);
+    let (code, stderr) = import(src.path(), f.root(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("check: 0 errors"), "{stderr}");
+    assert_eq!(shorts(&f.check()), warnings, "{stderr}");
+    let (code, build_err) = build(f.root(), &[]);
+    assert_eq!(code, 0, "{build_err}");
+    assert_eq!(site::link_problems(&f.path("site")), Vec::<String>::new());
+    (f, src, stderr)
+}
+
+pub fn hrefs(f: &Fixture, page: &str, css: &str, attr: &str) -> Vec<String> {
+    let html = site::page(&f.path("site"), page);
+    site::select(&html, css)
+        .iter()
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}

@@ -223,6 +223,13 @@ pub fn check_json(root: &Path) -> Vec<Diag> {
 }
 
 /// The short forms of all diagnostics.
+/// The one diagnostic `check` reports for the fixture; fails the test if there are others.
+pub fn one_diagnostic(f: &Fixture) -> Diag {
+    let diags = f.check();
+    assert_eq!(diags.len(), 1, "expected one diagnostic, got {:#?}", diags);
+    diags.into_iter().next().unwrap()
+}
+
 pub fn shorts(diags: &[Diag]) -> Vec<String> {
     diags.iter().map(Diag::short).collect()
 }

@@ -181,6 +181,12 @@ fn an_unknown_key_is_a_warning_with_a_suggestion() {
     );
     let (code, stderr) = build(f.root(), &[]);
     assert_eq!(code, 0, "{stderr}");
+
+    f.write("themes/mine/i18n/da.yaml", "home: \"Start\"\nhome: \"Hjem\"\n");
+    assert_eq!(
+        shorts(&f.check()),
+        ["warning themes/mine/i18n/da.yaml:2:1 the key `home` is given twice: the last text is used"]
+    );
 }
 
 #[test]
@@ -214,6 +220,14 @@ fn broken_yaml_in_a_language_file_is_an_error_at_its_place() {
 
 /// The keys of a built-in language file, read line by line (`key: "text"`).
 fn keys(language: &str) -> BTreeSet<String> {
+    let all = key_lines(language);
+    let keys: BTreeSet<String> = all.iter().cloned().collect();
+    assert_eq!(keys.len(), all.len(), "{language}.yaml has a key twice");
+    keys
+}
+
+/// The keys of a built-in language file in file order.
+fn key_lines(language: &str) -> Vec<String> {
     let path = format!(
         "{}/themes/default/i18n/{language}.yaml",
         env!("CARGO_MANIFEST_DIR")

@@ -88,7 +88,16 @@ mod tests {
         assert!(keys("en").len() > 100, "the English table is read");
         assert_eq!(keys("da"), keys("en"), "da.yaml and en.yaml");
         assert_eq!(keys("de"), keys("en"), "de.yaml and en.yaml");
-        for code in ["en", "da", "de"] {
+        for (code, file) in BUILT_IN {
+            let lines = file
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .count();
+            assert_eq!(
+                lines,
+                built_in(code).unwrap().len(),
+                "{code}.yaml has a key twice"
+            );
             for (key, text) in built_in(code).unwrap() {
                 assert!(!text.trim().is_empty(), "{code}.yaml: `{key}` is empty");
             }

@@ -247,8 +247,18 @@ fn language_files(
         match crate::load::read_table(sources.get(file), file) {
             Ok(entries) => {
                 let english = strings::english();
+                let mut seen = std::collections::HashSet::new();
                 for entry in &entries {
-                    if !english.contains_key(&entry.key) {
+                    if !seen.insert(entry.key.as_str()) {
+                        warnings.push(
+                            Diagnostic::warning(format!(
+                                "the key `{}` is given twice: the last text is used",
+                                entry.key
+                            ))
+                            .at(file, entry.span.clone())
+                            .help("keep one line per key"),
+                        );
+                    } else if !english.contains_key(&entry.key) {
                         let help = match crate::suggest::did_you_mean(
                             &entry.key,
                             english.keys().map(String::as_str),

@@ -105,8 +105,9 @@ impl Pipeline {
         kept.checked = Some(resolved.diagnostics.clone());
         let mut diagnostics = Diagnostics::default();
         diagnostics.extend(kept.loaded.diagnostics.iter().cloned());
-        if let Err(problems) = &kept.theme {
-            diagnostics.extend(problems.iter().cloned());
+        match &kept.theme {
+            Ok(theme) => diagnostics.extend(theme.warnings.iter().cloned()),
+            Err(problems) => diagnostics.extend(problems.iter().cloned()),
         }
         diagnostics.extend(resolved.diagnostics.iter().cloned());
         timings.push(("checked", started.elapsed()));

@@ -10,6 +10,7 @@ mod merge;
 mod parse;
 mod recover;
 mod reload;
+mod table;
 mod text;
 mod walk;
 mod yaml;
@@ -22,6 +23,7 @@ pub use de::HELP_SEPARATOR;
 /// For `irbook import`, which reads other generators' front matter and `mkdocs.yml`.
 pub(crate) use frontmatter::split as split_front_matter;
 pub use reload::{Reloaded, reload};
+pub use table::{Entry as TableEntry, read_table};
 pub use walk::{is_editor_leftover, is_leftover};
 pub(crate) use yaml::{Node as YamlNode, Value as YamlValue, parse as parse_yaml};
 

@@ -224,7 +224,7 @@ pub(super) fn file_id(path: &str, kind: Kind) -> Result<Id, Diagnostic> {
 }
 
 /// A YAML syntax error; a tab near it is most likely the cause, and is pointed at instead.
-fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Diagnostic {
+pub(super) fn syntax_error(source: &SourceFile, file: FileId, e: &yaml::SyntaxError) -> Diagnostic {
     let line = source.position(e.offset).line;
     let near = line.saturating_sub(1).max(1)..=(line + 1).min(source.line_count());
     let indentation_tab = |r: std::ops::Range<usize>| {

@@ -25,7 +25,7 @@ pub struct Ctx<'a> {
     pub index: &'a Index<'a>,
     pub sources: &'a Sources,
     pub backlinks: &'a Backlinks<'a>,
-    pub strings: BTreeMap<&'static str, &'static str>,
+    pub strings: BTreeMap<&'a str, &'a str>,
     pub today: Date,
     pub base_url: Option<String>,
     /// Every message template, compiled once by the resolver.
@@ -99,7 +99,7 @@ impl<'a> Ctx<'a> {
         within.map(|w| words::due(self.language(), w.value))
     }
 
-    pub fn t(&self, key: &str) -> &'static str {
+    pub fn t(&self, key: &str) -> &'a str {
         self.strings.get(key).copied().unwrap_or("")
     }
 
@@ -170,7 +170,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub fn tier_label(&self, tier: crate::model::Tier) -> &'static str {
+    pub fn tier_label(&self, tier: crate::model::Tier) -> &'a str {
         self.t(match tier {
             crate::model::Tier::Critical => "tier_critical",
             crate::model::Tier::Important => "tier_important",
@@ -204,7 +204,7 @@ pub struct Layout<'a> {
     /// ... and the Content-Security-Policy source that allows exactly that element.
     pub style_source: String,
     pub lang: &'static str,
-    pub t: &'a BTreeMap<&'static str, &'static str>,
+    pub t: &'a BTreeMap<&'a str, &'a str>,
     pub title: String,
     /// `""` or `../`: prefix to the site root, for assets.
     pub root: String,
@@ -217,7 +217,7 @@ pub struct Layout<'a> {
     /// ... and in the handbook's language.
     pub built_text: String,
     pub canonical: Option<String>,
-    pub nav: Vec<NavItem>,
+    pub nav: Vec<NavItem<'a>>,
     /// The page's online address as a QR code (an `<svg>`), for paper; only with `base_url`.
     pub qr: Option<String>,
     /// "Available offline, as of ...": shown by the script once the service worker is active.
@@ -225,8 +225,8 @@ pub struct Layout<'a> {
 }
 
 #[derive(Serialize)]
-pub struct NavItem {
-    pub label: &'static str,
+pub struct NavItem<'a> {
+    pub label: &'a str,
     pub href: String,
     pub current: bool,
 }
@@ -266,7 +266,7 @@ impl<'a> PersonView<'a> {
 }
 
 /// The title of a built-in form, in the handbook's language.
-fn forms_title(ctx: &Ctx, id: &str) -> &'static str {
+fn forms_title<'a>(ctx: &Ctx<'a>, id: &str) -> &'a str {
     let page = [SitePage::IncidentLog, SitePage::ChainOfCustody]
         .into_iter()
         .zip(BUILT_IN_FORMS)

@@ -19,7 +19,7 @@ pub struct Place<'p> {
     /// Raw HTML is kept only in playbook and page bodies; in YAML fields it is shown as text.
     pub trusted: bool,
     /// The site's words in the handbook's language (alert titles).
-    pub strings: &'p BTreeMap<&'static str, &'static str>,
+    pub strings: &'p BTreeMap<&'p str, &'p str>,
     /// Headings one level lower (`#` as `h2`): the page's title is its only `h1`.
     pub shift_headings: bool,
 }

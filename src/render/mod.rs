@@ -90,7 +90,7 @@ impl<'a> Renderer<'a> {
             index: &resolved.index,
             sources,
             backlinks: &resolved.backlinks,
-            strings: strings::strings(main.language),
+            strings: theme.strings(strings::code(main.language)),
             today: options.today,
             base_url,
             messages,

@@ -1,235 +1,124 @@
-//! The built site's own words in the handbook's `language`.
+//! The built site's own words in the handbook's `language`: the default theme's tables
+//! (`themes/default/i18n/<language>.yaml`, embedded in the binary), with the words of a
+//! handbook's theme in their place, key by key.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
+use crate::load::read_table;
 use crate::model::Language;
+use crate::source::{SourceFile, Sources};
 
-/// (key, English, Danish, German).
-#[rustfmt::skip]
-const STRINGS: &[(&str, &str, &str, &str)] = &[
-    ("home", "Home", "Forside", "Start"),
-    ("start_here", "Incident? Start here", "Hændelse? Start her", "Vorfall? Hier beginnen"),
-    ("severities", "Severity levels", "Alvorlighedsgrader", "Schweregrade"),
-    ("severity", "Severity", "Alvorlighed", "Schweregrad"),
-    ("respond_within", "Respond within", "Reager inden for", "Reagieren innerhalb"),
-    ("update_every", "Status update every", "Statusopdatering hver", "Statusmeldung alle"),
-    ("notify", "Notify", "Underret", "Benachrichtigen"),
-    ("key_contacts", "Key contacts", "Vigtige kontakter", "Wichtige Kontakte"),
-    ("lines_24_7", "Supplier lines open 24/7", "Leverandørlinjer åbne 24/7", "Lieferanten-Hotlines rund um die Uhr"),
-    ("plans", "Response plans", "Beredskabsplaner", "Reaktionspläne"),
-    ("playbooks", "Playbooks", "Playbooks", "Playbooks"),
-    ("pages", "More", "Mere", "Weiteres"),
-    ("suppliers", "Suppliers", "Leverandører", "Lieferanten"),
-    ("supplier", "Supplier", "Leverandør", "Lieferant"),
-    ("contacts", "Emergency contacts", "Nødkontakter", "Notfallkontakte"),
-    ("roles", "Roles", "Roller", "Rollen"),
-    ("search", "Search", "Søg", "Suche"),
-    ("search_label", "Search the handbook", "Søg i håndbogen", "Handbuch durchsuchen"),
-    ("search_needs_js", "Search needs JavaScript. Everything in the handbook is listed below.", "Søgning kræver JavaScript. Alt i håndbogen står nedenfor.", "Die Suche braucht JavaScript. Alles im Handbuch steht unten."),
-    ("no_results", "Nothing found.", "Intet fundet.", "Nichts gefunden."),
-    ("tier_critical", "Critical", "Kritisk", "Kritisch"),
-    ("tier_important", "Important", "Vigtig", "Wichtig"),
-    ("tier_standard", "Standard", "Standard", "Standard"),
-    ("services", "Services", "Ydelser", "Leistungen"),
-    ("data_held", "Data they hold for us", "Data de har for os", "Daten, die sie für uns halten"),
-    ("contact", "Contact", "Kontakt", "Kontakt"),
-    ("primary", "primary", "primær", "primär"),
-    ("deputy", "deputy", "stedfortræder", "Vertretung"),
-    ("phone", "Phone", "Telefon", "Telefon"),
-    ("email", "E-mail", "E-mail", "E-Mail"),
-    ("hours", "Hours", "Åbningstid", "Erreichbarkeit"),
-    ("escalation", "Escalation", "Eskalering", "Eskalation"),
-    ("after_no_answer", "without an answer: contact", "uden svar: kontakt", "ohne Antwort: kontaktieren"),
-    ("after", "After", "Efter", "Nach"),
-    ("contract", "Contract and service levels", "Kontrakt og serviceniveau", "Vertrag und Service-Level"),
-    ("reference", "Reference", "Reference", "Referenz"),
-    ("notify_within", "Must notify us within", "Skal underrette os inden for", "Muss uns benachrichtigen innerhalb"),
-    ("rto", "Recovery time (RTO)", "Genetableringstid (RTO)", "Wiederherstellungszeit (RTO)"),
-    ("rpo", "Data loss at most (RPO)", "Datatab højst (RPO)", "Datenverlust höchstens (RPO)"),
-    ("support", "Support", "Support", "Support"),
-    ("audit_rights", "Audit rights", "Revisionsret", "Auditrechte"),
-    ("yes", "yes", "ja", "ja"),
-    ("no", "no", "nej", "nein"),
-    ("expires", "Expires", "Udløber", "Läuft ab"),
-    ("expired", "expired", "udløbet", "abgelaufen"),
-    ("cooperation", "Cooperation they owe", "Samarbejde de skylder", "Geschuldete Mitwirkung"),
-    ("certifications", "Certifications", "Certificeringer", "Zertifizierungen"),
-    ("secure_channel", "Secure channel for incident data", "Sikker kanal til hændelsesdata", "Sicherer Kanal für Vorfalldaten"),
-    ("notes", "Notes", "Noter", "Notizen"),
-    ("messages", "Ready messages", "Færdige beskeder", "Vorbereitete Nachrichten"),
-    ("open_in_mail", "Open in mail program", "Åbn i mailprogram", "Im Mailprogramm öffnen"),
-    ("copy", "Copy", "Kopiér", "Kopieren"),
-    ("subject", "Subject", "Emne", "Betreff"),
-    ("involved", "Where this supplier is involved", "Hvor leverandøren indgår", "Wo dieser Lieferant beteiligt ist"),
-    ("plan_steps", "Plan steps", "Plantrin", "Planschritte"),
-    ("vcard", "Contacts as vCard", "Kontakter som vCard", "Kontakte als vCard"),
-    ("last_reviewed", "Last reviewed", "Sidst gennemgået", "Zuletzt geprüft"),
-    ("review_overdue", "review overdue", "gennemgang forfalden", "Prüfung überfällig"),
-    ("never_reviewed", "never reviewed", "aldrig gennemgået", "nie geprüft"),
-    ("step", "Step", "Trin", "Schritt"),
-    ("action", "Action", "Handling", "Maßnahme"),
-    ("responsible", "Responsible", "Ansvarlig", "Verantwortlich"),
-    ("due", "Due", "Frist", "Fällig"),
-    ("done", "Done", "Udført", "Erledigt"),
-    ("from_detection", "after detection", "efter opdagelse", "nach Erkennung"),
-    ("reset", "Clear all ticks", "Fjern alle flueben", "Alle Haken entfernen"),
-    ("checklist_saved", "Ticks are kept in this browser only.", "Flueben gemmes kun i denne browser.", "Haken werden nur in diesem Browser gespeichert."),
-    ("owner", "Owner", "Ejer", "Verantwortlich"),
-    ("activated_by", "Activated at severity", "Aktiveres ved", "Aktiviert bei"),
-    ("obligations", "Notification obligations", "Underretningspligter", "Meldepflichten"),
-    ("obligation", "Obligation", "Pligt", "Pflicht"),
-    ("deadline", "Deadline", "Frist", "Frist"),
-    ("clock_starts", "Clock starts", "Uret starter", "Frist beginnt"),
-    ("after_report", "after the report", "efter rapporten", "nach der Meldung"),
-    ("to", "To", "Til", "An"),
-    ("people", "People", "Personer", "Personen"),
-    ("duties", "Duties", "Opgaver", "Aufgaben"),
-    ("steps_owned", "Plan steps this role is responsible for", "Plantrin rollen er ansvarlig for", "Planschritte dieser Rolle"),
-    ("role", "Role", "Rolle", "Rolle"),
-    ("not_found", "Page not found", "Siden findes ikke", "Seite nicht gefunden"),
-    ("not_found_text", "This page does not exist. Go to the start page of the handbook.", "Siden findes ikke. Gå til håndbogens forside.", "Diese Seite gibt es nicht. Zur Startseite des Handbuchs."),
-    ("revision", "Revision", "Version", "Version"),
-    ("page", "page", "side", "Seite"),
-    ("of", "of", "af", "von"),
-    ("built", "Built", "Bygget", "Erstellt"),
-    ("related", "Related", "Relateret", "Verwandt"),
-    ("kind_plan", "Plan", "Plan", "Plan"),
-    ("kind_playbook", "Playbook", "Playbook", "Playbook"),
-    ("kind_page", "Page", "Side", "Seite"),
-    ("kind_supplier", "Supplier", "Leverandør", "Lieferant"),
-    ("kind_role", "Role", "Rolle", "Rolle"),
-    ("tier", "Tier", "Niveau", "Stufe"),
-    ("skip", "Skip to content", "Spring til indhold", "Zum Inhalt springen"),
-    ("done_at", "Done at", "Udført kl.", "Erledigt um"),
-    ("initials", "Initials", "Initialer", "Kürzel"),
-    ("incident_id", "Incident id", "Hændelses-id", "Vorfall-Nr."),
-    ("detected_at", "Detected at", "Opdaget", "Erkannt am"),
-    ("date", "Date", "Dato", "Datum"),
-    ("time", "Time", "Tid", "Uhrzeit"),
-    ("incident_commander", "Incident commander", "Hændelsesleder", "Incident Commander"),
-    ("who", "Who", "Hvem", "Wer"),
-    ("what_happened", "What happened or was done", "Hvad skete der, eller hvad blev gjort", "Was ist passiert oder wurde getan"),
-    ("sheet", "Sheet", "Ark", "Blatt"),
-    ("item", "Item", "Nr.", "Nr."),
-    ("item_description", "Description and identifiers (serial, hostname, MAC/IP, hash)", "Beskrivelse og kendetegn (serienr., værtsnavn, MAC/IP, hash)", "Beschreibung und Kennungen (Seriennr., Hostname, MAC/IP, Hash)"),
-    ("released_by", "Released by (name, signature)", "Udleveret af (navn, underskrift)", "Übergeben von (Name, Unterschrift)"),
-    ("received_by", "Received by (name, signature)", "Modtaget af (navn, underskrift)", "Übernommen von (Name, Unterschrift)"),
-    ("place", "Place", "Sted", "Ort"),
-    ("reason", "Reason", "Formål", "Zweck"),
-    ("custody_note", "One line for every hand-over of evidence, also to or from a supplier.", "Én linje for hver overdragelse af bevismateriale, også til eller fra en leverandør.", "Eine Zeile für jede Übergabe von Beweismitteln, auch an oder von einem Lieferanten."),
-    ("incident_log", "Incident log", "Hændelseslog", "Vorfallprotokoll"),
-    ("chain_of_custody", "Chain of custody", "Bevisførelse (chain of custody)", "Beweismittelkette"),
-    ("forms", "Blank forms", "Tomme skemaer", "Leere Formulare"),
-    ("print_handbook", "The whole handbook for printing", "Hele håndbogen til udskrift", "Das ganze Handbuch zum Drucken"),
-    ("contents", "Contents", "Indhold", "Inhalt"),
-    ("printed_on", "Printed on", "Udskrevet den", "Gedruckt am"),
-    ("audience_supplier", "to suppliers", "til leverandører", "an Lieferanten"),
-    ("audience_internal", "internal", "intern", "intern"),
-    ("audience_customers", "to customers", "til kunder", "an Kunden"),
-    ("audience_authority", "to authorities", "til myndigheder", "an Behörden"),
-    ("filled_in_for", "Filled in for", "Udfyldt for", "Ausgefüllt für"),
-    ("docs_involving", "Playbooks and pages", "Playbooks og sider", "Playbooks und Seiten"),
-    ("parties", "External parties", "Eksterne parter", "Externe Stellen"),
-    ("party", "Party", "Part", "Stelle"),
-    ("kind", "Kind", "Type", "Art"),
-    ("kind_party", "External party", "Ekstern part", "Externe Stelle"),
-    ("kind_form", "Form", "Formular", "Formular"),
-    ("form", "Form", "Formular", "Formular"),
-    ("party_authority", "Authority", "Myndighed", "Behörde"),
-    ("party_cert", "CERT", "CERT", "CERT"),
-    ("party_police", "Police", "Politi", "Polizei"),
-    ("party_insurer", "Insurer", "Forsikring", "Versicherer"),
-    ("party_legal", "Legal counsel", "Juridisk rådgiver", "Rechtsbeistand"),
-    ("party_peer", "Peer", "Netværk", "Partnerunternehmen"),
-    ("party_other", "Other", "Andet", "Sonstige"),
-    ("when_to_involve", "When to involve them", "Hvornår de inddrages", "Wann einbeziehen"),
-    ("involved", "Involved in", "Indgår i", "Beteiligt an"),
-    ("communication", "Communication plan", "Kommunikationsplan", "Kommunikationsplan"),
-    ("stakeholders", "Stakeholders", "Interessenter", "Beteiligte"),
-    ("stakeholder", "Stakeholder", "Interessent", "Beteiligte"),
-    ("no_stakeholders", "No stakeholders are listed in handbook.yaml.", "Der er ingen interessenter i handbook.yaml.", "In handbook.yaml sind keine Beteiligten aufgeführt."),
-    ("informed_by", "Informed by", "Informeres af", "Informiert durch"),
-    ("channel", "Channel", "Kanal", "Kanal"),
-    ("message", "Message", "Besked", "Nachricht"),
-    ("systems", "Systems", "Systemer", "Systeme"),
-    ("system", "System", "System", "System"),
-    ("no_systems", "No systems are listed in handbook.yaml.", "Der er ingen systemer i handbook.yaml.", "In handbook.yaml sind keine Systeme aufgeführt."),
-    ("our_rto", "Our recovery time (RTO)", "Vores genetableringstid (RTO)", "Unsere Wiederherstellungszeit (RTO)"),
-    ("our_rpo", "Our data loss at most (RPO)", "Vores datatab højst (RPO)", "Unser Datenverlust höchstens (RPO)"),
-    ("data", "Data", "Data", "Daten"),
-    ("fallback", "Fallback", "Nødløsning", "Ausweichlösung"),
-    ("longer_than_ours", "longer than ours", "længere end vores", "länger als unsere"),
-    ("readiness_plan", "Readiness checklist", "Beredskabstjekliste", "Vorsorge-Checkliste"),
-    ("readiness_plans", "Readiness checklists", "Beredskabstjeklister", "Vorsorge-Checklisten"),
-    ("every", "Every", "Hver", "Alle"),
-    ("checked_on", "Checked on", "Kontrolleret den", "Geprüft am"),
-    ("checked_by", "By", "Af", "Von"),
-    ("exercised", "Last exercised", "Sidst øvet", "Zuletzt geübt"),
-    ("exercise_due", "exercise due", "øvelse forfalden", "Übung fällig"),
-    ("never_exercised", "never exercised", "aldrig øvet", "nie geübt"),
-    ("signature", "Signature", "Underskrift", "Unterschrift"),
-    ("audience_executive", "to the board and management", "til bestyrelse og ledelse", "an Vorstand und Geschäftsführung"),
-    ("audience_press", "to the press", "til pressen", "an die Presse"),
-    ("audience_insurer", "to the insurer", "til forsikringen", "an den Versicherer"),
-    ("audience_partner", "to partners", "til samarbejdspartnere", "an Partner"),
-    ("escalate_after", "No answer within {after}: call the next", "Intet svar inden for {after}: ring til den næste", "Keine Antwort innerhalb von {after}: nächste Person anrufen"),
-    ("no_fixed_deadline", "no fixed deadline", "ingen fast frist", "keine feste Frist"),
-    ("they_must", "What they must do for us", "Hvad de skal gøre for os", "Was sie für uns tun müssen"),
-    ("we_must", "What we must do for them", "Hvad vi skal gøre for dem", "Was wir für sie tun müssen"),
-    ("reporting_every", "Status reports during an incident every", "Statusrapporter under en hændelse hver", "Statusberichte während eines Vorfalls alle"),
-    ("log_retention", "Logs kept for", "Logs gemmes i", "Protokolle aufbewahrt für"),
-    ("preserve_evidence", "Evidence and logs they keep for us", "Beviser og logs de gemmer for os", "Beweise und Protokolle, die sie für uns sichern"),
-    ("we_notify_within", "We must notify them within", "Vi skal underrette dem inden for", "Wir müssen sie benachrichtigen innerhalb"),
-    ("liability", "Liability", "Ansvar", "Haftung"),
-    ("data_location", "Where they process our data", "Hvor de behandler vores data", "Wo sie unsere Daten verarbeiten"),
-    ("fallback_supplier", "Fallback supplier", "Alternativ leverandør", "Ausweichlieferant"),
-    ("systems_depending", "Our systems that depend on them", "Vores systemer der afhænger af dem", "Unsere Systeme, die von ihnen abhängen"),
-    ("who_is_told", "Who is told what", "Hvem får hvad at vide", "Wer was erfährt"),
-    ("programme", "Parties, communication and systems", "Parter, kommunikation og systemer", "Stellen, Kommunikation und Systeme"),
-    ("calendar_link", "Review and expiry dates as a calendar", "Gennemgangs- og udløbsdatoer som kalender", "Überprüfungs- und Ablauftermine als Kalender"),
-    ("calendar_review", "Review due: {name}", "Skal gennemgås: {name}", "Überprüfung fällig: {name}"),
-    ("calendar_exercise", "Exercise due: {name}", "Øvelse skal holdes: {name}", "Übung fällig: {name}"),
-    ("calendar_contract", "Contract expires: {name}", "Kontrakten udløber: {name}", "Vertrag läuft ab: {name}"),
-    ("calendar_certification", "{certification} expires: {name}", "{certification} udløber: {name}", "{certification} läuft ab: {name}"),
-    ("alert_note", "Note", "Bemærk", "Hinweis"),
-    ("alert_tip", "Tip", "Tip", "Tipp"),
-    ("alert_important", "Important", "Vigtigt", "Wichtig"),
-    ("alert_warning", "Warning", "Advarsel", "Warnung"),
-    ("alert_caution", "Caution", "Forsigtig", "Vorsicht"),
-    ("leads", "leads", "leder", "leitet"),
-    ("incident_locale", "en-GB", "da-DK", "de-DE"),
-    ("incident_start", "Start: detected at", "Start: opdaget", "Beginn: erkannt am"),
-    ("incident_by", "by {time}", "senest {time}", "bis {time}"),
-    ("incident_overdue", "overdue", "overskredet", "überfällig"),
-    ("incident_next", "Next due", "Næste frist", "Als Nächstes fällig"),
-    ("incident_all_done", "Every step with a deadline is ticked.", "Alle trin med frist er krydset af.", "Alle Schritte mit Frist sind abgehakt."),
-    ("incident_ticked", "done {time}", "udført {time}", "erledigt {time}"),
-    ("incident_your_initials", "Your initials (optional, kept in this browser)", "Dine initialer (valgfrit, gemmes i denne browser)", "Ihr Kürzel (optional, in diesem Browser gespeichert)"),
-    ("incident_export", "Export log", "Eksportér log", "Protokoll exportieren"),
-    ("incident_csv", "Download as CSV", "Hent som CSV", "Als CSV herunterladen"),
-    ("incident_print_log", "Print the incident log", "Udskriv hændelsesloggen", "Vorfallprotokoll drucken"),
-    ("incident_end", "End incident", "Afslut hændelse", "Vorfall beenden"),
-    ("incident_end_confirm", "End the incident? The detection time, the ticks and their times are removed from this browser.", "Afslut hændelsen? Tidspunktet for opdagelsen, fluebenene og deres tidspunkter slettes fra denne browser.", "Vorfall beenden? Erkennungszeit, Häkchen und ihre Zeiten werden aus diesem Browser gelöscht."),
-    ("incident_plan", "Plan", "Plan", "Plan"),
-    ("aware_at", "Aware at", "Kendt siden", "Bekannt seit"),
-    ("aware_hint", "When the company became aware of the incident: each deadline is then shown as a date and time.", "Hvornår virksomheden fik kendskab til hændelsen: så vises hver frist som dato og klokkeslæt.", "Wann das Unternehmen von dem Vorfall erfahren hat: dann wird jede Frist mit Datum und Uhrzeit angezeigt."),
-    ("qr_label", "This page online: {url}", "Denne side online: {url}", "Diese Seite online: {url}"),
-    ("offline_ready", "Available offline, as of {when}", "Tilgængelig offline, opdateret {when}", "Offline verfügbar, Stand {when}"),
-    ("offline_title", "The whole handbook in one file", "Hele håndbogen i én fil", "Das ganze Handbuch in einer Datei"),
-    ("offline_note", "This file works without a network and without any other file. The current version:", "Filen virker uden net og uden andre filer. Den aktuelle version:", "Diese Datei funktioniert ohne Netz und ohne weitere Dateien. Die aktuelle Fassung:"),
+/// Words by key, for one language.
+pub type Table = BTreeMap<String, String>;
+
+/// The default theme's tables: (language code, the file's text).
+const BUILT_IN: [(&str, &str); 3] = [
+    ("en", include_str!("../../themes/default/i18n/en.yaml")),
+    ("da", include_str!("../../themes/default/i18n/da.yaml")),
+    ("de", include_str!("../../themes/default/i18n/de.yaml")),
 ];
 
-/// The strings of one language, by key, as templates see them (`t.contacts`).
-pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
-    STRINGS
+static TABLES: LazyLock<BTreeMap<&'static str, Table>> = LazyLock::new(|| {
+    BUILT_IN
         .iter()
-        .map(|&(key, en, da, de)| {
-            let text = match language {
-                Language::En => en,
-                Language::Da => da,
-                Language::De => de,
-            };
-            (key, text)
+        .map(|&(code, text)| {
+            let mut sources = Sources::default();
+            let file = sources.add(SourceFile::new(
+                format!("themes/default/i18n/{code}.yaml"),
+                text.to_string(),
+            ));
+            let table = read_table(sources.get(file), file)
+                .unwrap_or_else(|e| panic!("themes/default/i18n/{code}.yaml: {}", e.message))
+                .into_iter()
+                .map(|entry| (entry.key, entry.text))
+                .collect();
+            (code, table)
         })
         .collect()
+});
+
+/// The code of a language, as `language:` and the language files name it.
+pub fn code(language: Language) -> &'static str {
+    match language {
+        Language::En => "en",
+        Language::Da => "da",
+        Language::De => "de",
+    }
+}
+
+/// The default theme's table of a language, if it has one.
+pub fn built_in(code: &str) -> Option<&'static Table> {
+    TABLES.get(code)
+}
+
+/// The default theme's English table: every key there is.
+pub fn english() -> &'static Table {
+    &TABLES["en"]
+}
+
+/// The words of the language `code` as templates see them (`t.contacts`): the theme's own
+/// (`theme`, by language code), then the default theme's, then English (the theme's, then the
+/// default theme's) for a key neither has.
+pub fn merged<'a>(code: &str, theme: &'a BTreeMap<String, Table>) -> BTreeMap<&'a str, &'a str> {
+    let layers = [Some(english()), theme.get("en"), built_in(code), theme.get(code)];
+    let mut out = BTreeMap::new();
+    for table in layers.into_iter().flatten() {
+        out.extend(table.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    }
+    out
+}
+
+/// The default theme's words of one language, by key.
+#[cfg(test)]
+pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
+    TABLES[code(language)]
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_three_built_in_tables_have_exactly_the_same_keys() {
+        let keys = |code: &str| built_in(code).unwrap().keys().cloned().collect::<Vec<_>>();
+        assert!(keys("en").len() > 100, "the English table is read");
+        assert_eq!(keys("da"), keys("en"), "da.yaml and en.yaml");
+        assert_eq!(keys("de"), keys("en"), "de.yaml and en.yaml");
+        for (code, file) in BUILT_IN {
+            let lines = file
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .count();
+            assert_eq!(
+                lines,
+                built_in(code).unwrap().len(),
+                "{code}.yaml has a key twice"
+            );
+            for (key, text) in built_in(code).unwrap() {
+                assert!(!text.trim().is_empty(), "{code}.yaml: `{key}` is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn a_theme_changes_words_one_by_one_and_a_missing_word_is_english() {
+        let mut theme = BTreeMap::new();
+        theme.insert(
+            "da".to_string(),
+            Table::from([("contacts".into(), "Telefonliste".into())]),
+        );
+        theme.insert("fr".to_string(), Table::from([("home".into(), "Accueil".into())]));
+        let da = merged("da", &theme);
+        assert_eq!(da["contacts"], "Telefonliste");
+        assert_eq!(da["home"], "Forside");
+        assert_eq!(da.len(), english().len());
+        let fr = merged("fr", &theme);
+        assert_eq!(fr["home"], "Accueil");
+        assert_eq!(fr["contacts"], "Emergency contacts");
+        assert_eq!(merged("en", &BTreeMap::new()), strings(Language::En));
+    }
 }

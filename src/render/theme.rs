@@ -1,9 +1,10 @@
 //! The templates and assets a site is rendered with: the built-in default theme, embedded in
 //! the binary, with any file of the handbook's own `themes/<name>/` taking its place.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use super::strings::{self, Table};
 use crate::diag::Diagnostic;
 use crate::fsguard::{self, HandbookRoot, Refusal, Refused};
 use crate::source::{FileId, SourceFile, Sources, relative_path};
@@ -67,6 +68,10 @@ pub struct Theme {
     files: HashMap<String, FileId>,
     /// Site path -> bytes.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// The words of the theme's own `i18n/<language>.yaml`, by language code.
+    words: BTreeMap<String, Table>,
+    /// What `check` says about the theme without it stopping a build.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Theme {
@@ -137,6 +142,7 @@ impl Theme {
                 Err(r) => problems.push(refusal(root, &path, &r, sources)),
             }
         }
+        let (words, warnings) = language_files(root, &guard, &dir.join("i18n"), sources, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -146,12 +152,20 @@ impl Theme {
             tera: tera::Tera::new(),
             files,
             assets: assets.into_iter().collect(),
+            words,
+            warnings,
         };
         theme.assets.sort();
         tera.add_raw_templates(templates)
             .map_err(|e| vec![theme.diagnostic(&e)])?;
         theme.tera = tera;
         Ok(theme)
+    }
+
+    /// The site's words in the language `code` ("da"): the theme's own where it has them, the
+    /// default theme's otherwise, English where neither has the language's word.
+    pub fn strings(&self, code: &str) -> BTreeMap<&str, &str> {
+        strings::merged(code, &self.words)
     }
 
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
@@ -179,6 +193,124 @@ impl Theme {
             }
         }
     }
+}
+
+/// The theme's language files: their words by language code, and the warnings about them;
+/// a file that cannot be read is added to `problems`.
+fn language_files(
+    root: &Path,
+    guard: &HandbookRoot,
+    dir: &Path,
+    sources: &mut Sources,
+    problems: &mut Vec<Diagnostic>,
+) -> (BTreeMap<String, Table>, Vec<Diagnostic>) {
+    let mut words = BTreeMap::new();
+    let mut warnings = Vec::new();
+    let (found, refused) = files_under(guard, dir);
+    problems.extend(
+        refused
+            .into_iter()
+            .map(|(path, r)| refusal(root, &path, &r, sources)),
+    );
+    for (rel, path) in found {
+        let bytes = match guard.read(&path, fsguard::TEXT_LIMIT) {
+            Ok(bytes) => bytes,
+            Err(r) => {
+                problems.push(refusal(root, &path, &r, sources));
+                continue;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let id = sources.add(SourceFile::new(
+                    relative_path(root, &path),
+                    String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                ));
+                problems.push(
+                    Diagnostic::error("the file is not valid UTF-8")
+                        .at(id, at..at)
+                        .help("save the language file as UTF-8"),
+                );
+                continue;
+            }
+        };
+        let file = sources.add(SourceFile::new(relative_path(root, &path), text));
+        let code = rel
+            .strip_suffix(".yaml")
+            .filter(|c| !c.is_empty() && !c.contains('/'));
+        let Some(code) = code else {
+            warnings.push(
+                Diagnostic::warning("not a language file: the file is not used")
+                    .in_file(file)
+                    .help("a theme's words are in `i18n/<language>.yaml`, e.g. `i18n/da.yaml`"),
+            );
+            continue;
+        };
+        match crate::load::read_table(sources.get(file), file) {
+            Ok(entries) => {
+                let english = strings::english();
+                let mut seen = std::collections::HashSet::new();
+                for entry in &entries {
+                    if !seen.insert(entry.key.as_str()) {
+                        warnings.push(
+                            Diagnostic::warning(format!(
+                                "the key `{}` is given twice: the last text is used",
+                                entry.key
+                            ))
+                            .at(file, entry.span.clone())
+                            .help("keep one line per key"),
+                        );
+                    } else if !english.contains_key(&entry.key) {
+                        let help = match crate::suggest::did_you_mean(
+                            &entry.key,
+                            english.keys().map(String::as_str),
+                        ) {
+                            Some(key) => format!("did you mean `{key}`?"),
+                            None => {
+                                "the keys are those of the default theme's `i18n/en.yaml` (docs/theming.md)"
+                                    .into()
+                            }
+                        };
+                        warnings.push(
+                            Diagnostic::warning(format!(
+                                "unknown key `{}`: the theme has no such word",
+                                entry.key
+                            ))
+                            .at(file, entry.span.clone())
+                            .help(help),
+                        );
+                    }
+                }
+                if strings::built_in(code).is_none() {
+                    warnings.push(
+                        Diagnostic::warning(format!(
+                            "`{code}` is not a `language:` irbook accepts yet (en, da, de): the file is checked but not used"
+                        ))
+                        .in_file(file)
+                        .help("a new language needs irbook to accept its `language:` value (docs/theming.md)"),
+                    );
+                    let given: std::collections::HashSet<&str> =
+                        entries.iter().map(|e| e.key.as_str()).collect();
+                    for key in english.keys().filter(|k| !given.contains(k.as_str())) {
+                        warnings.push(
+                            Diagnostic::warning(format!(
+                                "the key `{key}` is missing: the English text is shown"
+                            ))
+                            .in_file(file),
+                        );
+                    }
+                }
+                words.insert(
+                    code.to_string(),
+                    entries.into_iter().map(|e| (e.key, e.text)).collect(),
+                );
+            }
+            Err(diagnostic) => problems.push(diagnostic),
+        }
+    }
+    (words, warnings)
 }
 
 /// The error for a theme file the read rule refused, at that file.

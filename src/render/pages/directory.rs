@@ -250,7 +250,7 @@ pub struct SuppliersPage<'a> {
 struct SupplierRow<'a> {
     link: LinkView,
     tier: Tier,
-    tier_label: &'static str,
+    tier_label: &'a str,
     services: &'a [String],
     contact: SupplierContact<'a>,
     notify_within: Option<String>,

@@ -63,7 +63,7 @@ pub struct Entry {
 
 #[derive(Serialize)]
 struct TierView<'a> {
-    label: &'static str,
+    label: &'a str,
     suppliers: Vec<TierSupplier<'a>>,
 }
 

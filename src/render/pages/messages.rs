@@ -18,7 +18,7 @@ pub struct MessagesPage<'a> {
 struct MessageView<'a> {
     id: &'a str,
     title: &'a str,
-    audience: &'static str,
+    audience: &'a str,
     /// Filled in (other audiences) or as written, with its placeholders (suppliers).
     subject: Option<String>,
     body: String,

@@ -13,7 +13,7 @@ pub struct PartyPage<'a> {
     id: &'a str,
     name: &'a str,
     kind: PartyKind,
-    kind_label: &'static str,
+    kind_label: &'a str,
     contacts: Vec<ContactView<'a>>,
     when: Option<String>,
     secure_channel: Option<String>,
@@ -73,7 +73,7 @@ pub struct PartiesPage<'a> {
 #[derive(Serialize)]
 struct PartyRow<'a> {
     link: LinkView,
-    kind_label: &'static str,
+    kind_label: &'a str,
     contact: Option<ContactView<'a>>,
     stale: bool,
 }

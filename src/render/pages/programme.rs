@@ -34,7 +34,7 @@ struct MatrixRow<'a> {
 struct StakeholderView<'a> {
     id: &'a str,
     name: &'a str,
-    audience: &'static str,
+    audience: &'a str,
     owner: LinkView,
     channel: Option<&'a str>,
     severities: Vec<LinkView>,

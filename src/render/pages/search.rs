@@ -8,7 +8,7 @@ use crate::render::context::Ctx;
 
 #[derive(Serialize)]
 pub struct Entry<'a> {
-    kind: &'static str,
+    kind: &'a str,
     title: &'a str,
     /// Relative to the site root.
     pub url: String,

@@ -13,7 +13,7 @@ pub struct SupplierPage<'a> {
     id: &'a str,
     name: &'a str,
     tier: Tier,
-    tier_label: &'static str,
+    tier_label: &'a str,
     services: &'a [String],
     data: &'a [String],
     contacts: Vec<ContactView<'a>>,

@@ -23,6 +23,7 @@ fn writes_every_page_of_the_format() {
     let expected = [
         ".irbook-site",
         "404.html",
+        "assets/favicon.svg",
         "assets/incident.js",
         "assets/irbook.js",
         "assets/style.css",

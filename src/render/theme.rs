@@ -55,6 +55,10 @@ const ASSETS: &[(&str, &[u8])] = &[
         "assets/incident.js",
         include_bytes!("../../themes/default/static/incident.js"),
     ),
+    (
+        "assets/favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
 ];
 
 pub struct Theme {

@@ -34,8 +34,41 @@
       list.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
       var reset = list.querySelector("button.reset");
       if (reset) {
-        reset.addEventListener("click", function () {
+        // One tap must not wipe a checklist: ask first (in the button's own words), and offer
+        // to put the ticks back. Listening on the list in the capture phase runs before any
+        // other script's handler on the button, so a "no" stops them too.
+        var undo = document.createElement("button");
+        undo.type = "button";
+        undo.className = "undo";
+        undo.hidden = true;
+        undo.textContent = reset.getAttribute("data-undo-label") || "\u21B6";
+        reset.insertAdjacentElement("afterend", undo);
+        var before = [];
+        list.addEventListener("click", function (event) {
+          if (event.target !== reset) { return; }
+          var ticked = Array.prototype.filter.call(boxes, function (box) { return box.checked; });
+          if (ticked.length === 0) { return; }
+          if (!window.confirm(reset.getAttribute("data-confirm") || reset.textContent + "?")) {
+            event.stopPropagation();
+            event.preventDefault();
+            return;
+          }
+          before = ticked;
           boxes.forEach(function (box) { box.checked = false; store(prefix + box.getAttribute("data-step"), null); mark(box); });
+          undo.hidden = false;
+          undo.focus();
+        }, true);
+        undo.addEventListener("click", function () {
+          before.forEach(function (box) {
+            box.checked = true;
+            box.dispatchEvent(new Event("change", { bubbles: true }));
+          });
+          before = [];
+          undo.hidden = true;
+          reset.focus();
+        });
+        boxes.forEach(function (box) {
+          box.addEventListener("change", function (event) { if (event.isTrusted) { undo.hidden = true; } });
         });
       }
     });

@@ -284,3 +284,41 @@ fn collect_html(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+#[test]
+fn a_search_box_in_every_header_leads_to_the_search_page_and_slash_focuses_it() {
+    let (_dir, site) = build_example();
+    let Some(mut tab) = phone(&site, PAGES[0]) else {
+        return;
+    };
+    for page in PAGES {
+        go(&mut tab, &url(&site, page));
+        // A plain GET form (works with JavaScript off) whose action is the search page.
+        let form = tab.eval(
+            "(function () { var f = document.querySelector('.site-header form[role=search]'); return f && [f.method, new URL(f.action).pathname.split('/').pop(), f.querySelector('input[type=search]').name]; })()",
+        );
+        assert_eq!(form, json!(["get", "search.html", "q"]), "{page}");
+    }
+    go(&mut tab, &url(&site, "index.html"));
+    for kind in ["keyDown", "keyUp"] {
+        tab.call(
+            "Input.dispatchKeyEvent",
+            json!({ "type": kind, "key": "/", "code": "Slash", "text": "/", "windowsVirtualKeyCode": 191 }),
+            true,
+        );
+    }
+    assert_eq!(
+        tab.eval("[document.activeElement.id, document.activeElement.value]"),
+        json!(["site-q", ""]),
+        "`/` focuses the header's search box and is not typed into it"
+    );
+    tab.eval(
+        "document.getElementById('site-q').value = 'ransomware'; document.querySelector('.site-header form[role=search]').requestSubmit()",
+    );
+    tab.wait_until("location.pathname.endsWith('/search.html') && location.search === '?q=ransomware' && document.readyState === 'complete'");
+    tab.wait_until("document.querySelectorAll('#search-results li').length > 0");
+    assert_eq!(
+        tab.eval("document.getElementById('q').value"),
+        json!("ransomware")
+    );
+}

@@ -165,7 +165,22 @@
       .then(function () { if (line) { line.hidden = false; } }, function () {});
   }
 
+  // "/" goes to the search box in the header (or the search page's own), as on many sites;
+  // not while typing in a field, and not with a modifier key held.
+  function searchShortcut() {
+    var box = document.getElementById("site-q") || document.getElementById("q");
+    if (!box) { return; }
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
+      var at = event.target;
+      if (at && (at.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(at.tagName))) { return; }
+      event.preventDefault();
+      box.focus();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    searchShortcut();
     offline();
     checklists();
     taskLists();

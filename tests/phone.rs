@@ -321,4 +321,27 @@ fn a_search_box_in_every_header_leads_to_the_search_page_and_slash_focuses_it() 
         tab.eval("document.getElementById('q').value"),
         json!("ransomware")
     );
+    // Each hit shows the words around the match, the match marked.
+    let marks = tab.eval(
+        "Array.from(document.querySelectorAll('#search-results li')).map(li => (li.querySelector('.snippet mark') || {}).textContent || '')",
+    );
+    assert!(
+        marks
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m.as_str().unwrap().eq_ignore_ascii_case("ransomware")),
+        "a snippet marks the word: {marks}"
+    );
+    // Folded letters are marked as written: "kjaergaard" finds and marks "Kjærgaard".
+    tab.eval(
+        "var q = document.getElementById('q'); q.value = 'kjaergaard'; q.dispatchEvent(new Event('input'))",
+    );
+    let marked = tab.eval(
+        "Array.from(document.querySelectorAll('#search-results .snippet mark')).map(m => m.textContent)",
+    );
+    assert!(
+        marked.as_array().unwrap().iter().any(|m| m == "Kjærgaard"),
+        "{marked}"
+    );
 }

@@ -110,6 +110,39 @@
       .replace(/[ßæøœđłþı]/g, function (c) { return FOLD[c]; });
   }
 
+  // The words around the first place where a searched word is in `text`, the word marked.
+  // Folding can change a letter's length (ß as ss), so the text is folded letter by letter,
+  // remembering where each folded letter came from.
+  function snippet(text, words) {
+    var folded = "";
+    var from = [];
+    Array.from(text).forEach(function (c, i) {
+      var f = fold(c);
+      for (var k = 0; k < f.length; k++) { from.push(i); }
+      folded += f;
+    });
+    var chars = Array.from(text);
+    var best = -1;
+    var word = "";
+    words.forEach(function (w) {
+      var at = folded.indexOf(w);
+      if (at >= 0 && (best < 0 || at < best)) { best = at; word = w; }
+    });
+    if (best < 0) { return null; }
+    var start = from[best];
+    var end = from[best + word.length - 1] + 1;
+    var before = Math.max(0, start - 60);
+    var after = Math.min(chars.length, end + 100);
+    var p = document.createElement("p");
+    p.className = "snippet muted";
+    var mark = document.createElement("mark");
+    mark.textContent = chars.slice(start, end).join("");
+    p.appendChild(document.createTextNode((before > 0 ? "… " : "") + chars.slice(before, start).join("")));
+    p.appendChild(mark);
+    p.appendChild(document.createTextNode(chars.slice(end, after).join("") + (after < chars.length ? " …" : "")));
+    return p;
+  }
+
   function search() {
     var input = document.getElementById("q");
     var results = document.getElementById("search-results");
@@ -142,6 +175,8 @@
         li.appendChild(tag);
         li.appendChild(document.createTextNode(" "));
         li.appendChild(a);
+        var found = snippet(entry.text || "", words);
+        if (found) { li.appendChild(found); }
         results.appendChild(li);
       });
       empty.hidden = words.length === 0 || hits.length > 0;

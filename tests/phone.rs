@@ -74,8 +74,19 @@ fn every_page_fits_a_phone_screen_without_sideways_scrolling() {
     let Some(mut tab) = phone(&site, PAGES[0]) else {
         return;
     };
+    // The pages named above first, then every other page of the site, the offline file too.
+    let mut all = Vec::new();
+    collect_html(&site, &mut all);
+    let mut pages: Vec<String> = PAGES.iter().map(|p| p.to_string()).collect();
+    for path in all {
+        let page = path.strip_prefix(&site).unwrap().to_string_lossy().into_owned();
+        if !pages.contains(&page) {
+            pages.push(page);
+        }
+    }
+    assert!(pages.len() > 30, "{pages:?}");
     let mut problems = Vec::new();
-    for page in PAGES {
+    for page in &pages {
         go(&mut tab, &url(&site, page));
         let found = tab.eval(
             "JSON.stringify({ width: document.documentElement.scrollWidth, \

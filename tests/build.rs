@@ -19,6 +19,7 @@ fn writes_every_page_of_the_format() {
         ".irbook-site",
         "404.html",
         "assets/clock.js",
+        "assets/favicon.svg",
         "assets/incident.js",
         "assets/irbook.js",
         "assets/style.css",

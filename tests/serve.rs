@@ -44,6 +44,8 @@ fn pages_and_files_are_served_with_their_types_and_headers() {
     for (path, media_type) in [
         ("/assets/style.css", "text/css; charset=utf-8"),
         ("/assets/irbook.js", "text/javascript; charset=utf-8"),
+        // The favicon every page links: no 404 in a served page's console.
+        ("/assets/favicon.svg", "image/svg+xml"),
         ("/search-index.js", "text/javascript; charset=utf-8"),
         ("/handbook.json", "application/json"),
         ("/suppliers/host.vcf", "text/vcard; charset=utf-8"),

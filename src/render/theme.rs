@@ -60,6 +60,10 @@ const ASSETS: &[(&str, &[u8])] = &[
         "assets/clock.js",
         include_bytes!("../../themes/default/static/clock.js"),
     ),
+    (
+        "assets/favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
 ];
 
 pub struct Theme {

@@ -34,8 +34,41 @@
       list.querySelectorAll(".js-only").forEach(function (el) { el.hidden = false; });
       var reset = list.querySelector("button.reset");
       if (reset) {
-        reset.addEventListener("click", function () {
+        // One tap must not wipe a checklist: ask first (in the button's own words), and offer
+        // to put the ticks back. Listening on the list in the capture phase runs before any
+        // other script's handler on the button, so a "no" stops them too.
+        var undo = document.createElement("button");
+        undo.type = "button";
+        undo.className = "undo";
+        undo.hidden = true;
+        undo.textContent = reset.getAttribute("data-undo-label") || "\u21B6";
+        reset.insertAdjacentElement("afterend", undo);
+        var before = [];
+        list.addEventListener("click", function (event) {
+          if (event.target !== reset) { return; }
+          var ticked = Array.prototype.filter.call(boxes, function (box) { return box.checked; });
+          if (ticked.length === 0) { return; }
+          if (!window.confirm(reset.getAttribute("data-confirm") || reset.textContent + "?")) {
+            event.stopPropagation();
+            event.preventDefault();
+            return;
+          }
+          before = ticked;
           boxes.forEach(function (box) { box.checked = false; store(prefix + box.getAttribute("data-step"), null); mark(box); });
+          undo.hidden = false;
+          undo.focus();
+        }, true);
+        undo.addEventListener("click", function () {
+          before.forEach(function (box) {
+            box.checked = true;
+            box.dispatchEvent(new Event("change", { bubbles: true }));
+          });
+          before = [];
+          undo.hidden = true;
+          reset.focus();
+        });
+        boxes.forEach(function (box) {
+          box.addEventListener("change", function (event) { if (event.isTrusted) { undo.hidden = true; } });
         });
       }
     });
@@ -77,6 +110,39 @@
       .replace(/[ßæøœđłþı]/g, function (c) { return FOLD[c]; });
   }
 
+  // The words around the first place where a searched word is in `text`, the word marked.
+  // Folding can change a letter's length (ß as ss), so the text is folded letter by letter,
+  // remembering where each folded letter came from.
+  function snippet(text, words) {
+    var folded = "";
+    var from = [];
+    Array.from(text).forEach(function (c, i) {
+      var f = fold(c);
+      for (var k = 0; k < f.length; k++) { from.push(i); }
+      folded += f;
+    });
+    var chars = Array.from(text);
+    var best = -1;
+    var word = "";
+    words.forEach(function (w) {
+      var at = folded.indexOf(w);
+      if (at >= 0 && (best < 0 || at < best)) { best = at; word = w; }
+    });
+    if (best < 0) { return null; }
+    var start = from[best];
+    var end = from[best + word.length - 1] + 1;
+    var before = Math.max(0, start - 60);
+    var after = Math.min(chars.length, end + 100);
+    var p = document.createElement("p");
+    p.className = "snippet muted";
+    var mark = document.createElement("mark");
+    mark.textContent = chars.slice(start, end).join("");
+    p.appendChild(document.createTextNode((before > 0 ? "… " : "") + chars.slice(before, start).join("")));
+    p.appendChild(mark);
+    p.appendChild(document.createTextNode(chars.slice(end, after).join("") + (after < chars.length ? " …" : "")));
+    return p;
+  }
+
   function search() {
     var input = document.getElementById("q");
     var results = document.getElementById("search-results");
@@ -109,6 +175,8 @@
         li.appendChild(tag);
         li.appendChild(document.createTextNode(" "));
         li.appendChild(a);
+        var found = snippet(entry.text || "", words);
+        if (found) { li.appendChild(found); }
         results.appendChild(li);
       });
       empty.hidden = words.length === 0 || hits.length > 0;
@@ -132,7 +200,22 @@
       .then(function () { if (line) { line.hidden = false; } }, function () {});
   }
 
+  // "/" goes to the search box in the header (or the search page's own), as on many sites;
+  // not while typing in a field, and not with a modifier key held.
+  function searchShortcut() {
+    var box = document.getElementById("site-q") || document.getElementById("q");
+    if (!box) { return; }
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
+      var at = event.target;
+      if (at && (at.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(at.tagName))) { return; }
+      event.preventDefault();
+      box.focus();
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    searchShortcut();
     offline();
     checklists();
     taskLists();

@@ -8,7 +8,7 @@ mod common;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use common::print::{flat_text, page_count, pages_text, print_to_pdf};
+use common::print::{flat_text, page_count, pages_text, print_to_pdf, raw_text};
 use common::{Fixture, build};
 
 fn build_example() -> (tempfile::TempDir, PathBuf) {
@@ -24,20 +24,6 @@ fn build_example() -> (tempfile::TempDir, PathBuf) {
 
 fn model(site: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(site.join("handbook.json")).unwrap()).unwrap()
-}
-
-fn raw_text(pdf: &Path) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .arg("-raw")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]

@@ -4,26 +4,8 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::print::print_to_pdf;
+use common::print::{print_to_pdf, raw_text};
 use common::v2::{built, v2};
-
-/// The PDF's words in content order (`pdftotext -raw`): a heading wrapped in a narrow column
-/// stays in one piece, unlike in the layout mode.
-fn raw_text(pdf: &Path) -> String {
-    let output = std::process::Command::new("pdftotext")
-        .arg("-raw")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 #[test]
 fn a_readiness_plan_prints_without_the_incident_header() {

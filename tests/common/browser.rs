@@ -112,6 +112,12 @@ impl Browser {
 
     /// Sends one command (to the tab when `in_tab`) and returns its result.
     pub fn call(&mut self, method: &str, params: Value, in_tab: bool) -> Value {
+        self.try_call(method, params, in_tab)
+            .unwrap_or_else(|reply| panic!("{method}: {reply}"))
+    }
+
+    /// Sends one command and returns its result, or the browser's error reply.
+    fn try_call(&mut self, method: &str, params: Value, in_tab: bool) -> Result<Value, Value> {
         self.next_id += 1;
         let id = self.next_id;
         let mut message = json!({ "id": id, "method": method, "params": params });
@@ -131,8 +137,10 @@ impl Browser {
                 .recv_timeout(left)
                 .unwrap_or_else(|_| panic!("no answer to {method} within 20 s"));
             if reply["id"] == json!(id) {
-                assert!(reply.get("error").is_none(), "{method}: {reply}");
-                return reply["result"].clone();
+                if reply.get("error").is_some() {
+                    return Err(reply);
+                }
+                return Ok(reply["result"].clone());
             }
         }
     }
@@ -148,9 +156,16 @@ impl Browser {
     }
 
     /// Waits (up to 10 s) until `expression` is true in the page.
+    /// While the page navigates, an evaluation may fail ("Inspected target navigated"): that
+    /// counts as not yet.
     pub fn wait_until(&mut self, expression: &str) {
         let started = Instant::now();
-        while self.eval(&format!("Boolean({expression})")) != json!(true) {
+        let params = json!({ "expression": format!("Boolean({expression})"), "returnByValue": true });
+        while self
+            .try_call("Runtime.evaluate", params.clone(), true)
+            .map(|r| r["result"]["value"].clone())
+            != Ok(json!(true))
+        {
             assert!(
                 started.elapsed() < Duration::from_secs(10),
                 "not within 10 s: {expression}"

@@ -141,3 +141,19 @@ pub fn flat_text(pdf: &Path) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The PDF's words in content order (`pdftotext -raw`): a heading wrapped in a narrow column
+/// stays in one piece, and each table row's cells stay together.
+pub fn raw_text(pdf: &Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -17,7 +17,10 @@ macro_rules! builtin {
 
 /// The built-in templates, by name.
 const TEMPLATES: &[(&str, &str)] = builtin!(
-    "components.html",
+    "components/phone.html",
+    "components/email.html",
+    "components/contact_card.html",
+    "components/contacts_section.html",
     "base.html",
     "index.html",
     "suppliers.html",

@@ -187,6 +187,12 @@ impl Handbook {
 pub type MarkdownText<'a> = (FileId, &'a Text, Option<(Kind, &'a str)>);
 
 impl Record<Doc> {
+    /// Where lists put the document: its folder, the folder's `_index.md` first, then by
+    /// `order` and title.
+    pub fn list_key(&self) -> (&str, bool, (bool, Option<i64>, &str)) {
+        (self.section(), !self.folder_index, self.front.sort_key())
+    }
+
     /// The folder the document belongs to in lists (`""`: none). A folder's `_index.md`
     /// belongs to the folder it describes, and comes first in it.
     pub fn section(&self) -> &str {
@@ -203,10 +209,7 @@ impl Handbook {
     /// folder (by name), each folder's `_index.md` first, then by `order` and title.
     pub fn docs_in_order(&self, kind: Kind) -> Vec<&Record<Doc>> {
         let mut docs: Vec<&Record<Doc>> = self.docs(kind).iter().collect();
-        fn key(d: &Record<Doc>) -> (&str, bool, (bool, Option<i64>, &str)) {
-            (d.section(), !d.folder_index, d.front.sort_key())
-        }
-        docs.sort_by(|a, b| key(a).cmp(&key(b)));
+        docs.sort_by(|a, b| a.list_key().cmp(&b.list_key()));
         docs
     }
 

@@ -62,9 +62,6 @@ pub fn order(ctx: &Ctx) -> Vec<(String, String)> {
 
 /// The objects of a kind with pages, in the order lists show them.
 pub fn in_print_order<'a>(ctx: &Ctx<'a>, kind: Kind) -> Vec<Object<'a>> {
-    if let Some(docs) = documents(ctx, kind) {
-        return docs;
-    }
     let mut objects = match kind.spec().shown {
         Shown::OwnPage { .. } => ctx.handbook.objects(kind),
         Shown::Section { .. } => Vec::new(),
@@ -73,39 +70,24 @@ pub fn in_print_order<'a>(ctx: &Ctx<'a>, kind: Kind) -> Vec<Object<'a>> {
     objects
 }
 
-/// Playbooks and pages, folder by folder (see `Handbook::docs_in_order`).
-fn documents<'a>(ctx: &Ctx<'a>, kind: Kind) -> Option<Vec<Object<'a>>> {
-    let object = match kind {
-        Kind::Playbook => Object::Playbook,
-        Kind::Page => Object::Page,
-        Kind::Severity
-        | Kind::Role
-        | Kind::Obligation
-        | Kind::Message
-        | Kind::Stakeholder
-        | Kind::System
-        | Kind::Supplier
-        | Kind::Party
-        | Kind::Plan
-        | Kind::Form => return None,
-    };
-    Some(ctx.handbook.docs_in_order(kind).into_iter().map(object).collect())
-}
-
-/// Lists sort by a rank the kind has (a plan's kind: response plans first; a supplier's tier),
-/// then by `order` where the author gave one (those without last), then by name.
-fn sort_key(object: Object<'_>) -> (u8, bool, Option<i64>, &str) {
+/// Lists sort by a rank the kind has (a plan's kind: response plans first; a supplier's tier;
+/// documents by folder, as `Handbook::docs_in_order`), then by `order` where the author gave
+/// one (those without last), then by name.
+fn sort_key(object: Object<'_>) -> (u8, &str, bool, (bool, Option<i64>, &str)) {
     match object {
-        Object::Plan(p) => (p.kind as u8, p.order.is_none(), p.order, p.title.as_str()),
-        Object::Playbook(d) | Object::Page(d) => (0, d.front.order.is_none(), d.front.order, &d.front.title),
-        Object::Supplier(s) => (s.tier.value as u8, true, None, s.name.as_str()),
-        Object::Party(p) => (p.kind.value as u8, true, None, p.name.as_str()),
-        Object::Form(f) => (0, true, None, f.title.as_str()),
+        Object::Plan(p) => (p.kind as u8, "", false, p.sort_key()),
+        Object::Playbook(d) | Object::Page(d) => {
+            let (section, after_index, key) = d.list_key();
+            (0, section, after_index, key)
+        }
+        Object::Supplier(s) => (s.tier.value as u8, "", false, (true, None, s.name.as_str())),
+        Object::Party(p) => (p.kind.value as u8, "", false, (true, None, p.name.as_str())),
+        Object::Form(f) => (0, "", false, (true, None, f.title.as_str())),
         Object::Severity(_)
         | Object::Role(_)
         | Object::Obligation(_)
         | Object::Message(_)
         | Object::Stakeholder(_)
-        | Object::System(_) => (0, true, None, object.name()),
+        | Object::System(_) => (0, "", false, (true, None, object.name())),
     }
 }

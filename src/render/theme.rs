@@ -102,38 +102,16 @@ impl Theme {
         let guard = HandbookRoot::new(root)
             .map_err(|e| vec![Diagnostic::error(format!("cannot read {}: {e}", root.display())).io()])?;
         let mut problems = Vec::new();
-        let (found, refused) = files_under(&guard, &dir.join("templates"));
-        problems.extend(
-            refused
-                .into_iter()
-                .map(|(path, r)| refusal(root, &path, &r, sources)),
-        );
-        for (rel, path) in found {
-            let bytes = match guard.read(&path, fsguard::TEXT_LIMIT) {
-                Ok(bytes) => bytes,
-                Err(r) => {
-                    problems.push(refusal(root, &path, &r, sources));
-                    continue;
-                }
-            };
-            let id = sources.add(SourceFile::new(
-                relative_path(root, &path),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ));
-            match String::from_utf8(bytes) {
-                Ok(text) => {
-                    files.insert(rel.clone(), id);
-                    templates.insert(rel, text);
-                }
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    problems.push(
-                        Diagnostic::error("the file is not valid UTF-8")
-                            .at(id, at..at)
-                            .help("save the template as UTF-8"),
-                    );
-                }
-            }
+        for (rel, id) in text_files(
+            root,
+            &guard,
+            &dir.join("templates"),
+            "template",
+            sources,
+            &mut problems,
+        ) {
+            files.insert(rel.clone(), id);
+            templates.insert(rel, sources.get(id).text.clone());
         }
         let (found, refused) = files_under(&guard, &dir.join("static"));
         problems.extend(
@@ -202,6 +180,53 @@ impl Theme {
     }
 }
 
+/// The text files under `dir` (relative path, the file in `sources`); a file the read rule
+/// refuses or that is not UTF-8 is reported in `problems` as a `what`.
+fn text_files(
+    root: &Path,
+    guard: &HandbookRoot,
+    dir: &Path,
+    what: &str,
+    sources: &mut Sources,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(String, FileId)> {
+    let (found, refused) = files_under(guard, dir);
+    problems.extend(
+        refused
+            .into_iter()
+            .map(|(path, r)| refusal(root, &path, &r, sources)),
+    );
+    let mut out = Vec::new();
+    for (rel, path) in found {
+        let bytes = match guard.read(&path, fsguard::TEXT_LIMIT) {
+            Ok(bytes) => bytes,
+            Err(r) => {
+                problems.push(refusal(root, &path, &r, sources));
+                continue;
+            }
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) => out.push((
+                rel,
+                sources.add(SourceFile::new(relative_path(root, &path), text)),
+            )),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let id = sources.add(SourceFile::new(
+                    relative_path(root, &path),
+                    String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                ));
+                problems.push(
+                    Diagnostic::error("the file is not valid UTF-8")
+                        .at(id, at..at)
+                        .help(format!("save the {what} as UTF-8")),
+                );
+            }
+        }
+    }
+    out
+}
+
 /// The theme's language files: their words by language code, and the warnings about them;
 /// a file that cannot be read is added to `problems`.
 fn language_files(
@@ -213,37 +238,7 @@ fn language_files(
 ) -> (BTreeMap<String, Table>, Vec<Diagnostic>) {
     let mut words = BTreeMap::new();
     let mut warnings = Vec::new();
-    let (found, refused) = files_under(guard, dir);
-    problems.extend(
-        refused
-            .into_iter()
-            .map(|(path, r)| refusal(root, &path, &r, sources)),
-    );
-    for (rel, path) in found {
-        let bytes = match guard.read(&path, fsguard::TEXT_LIMIT) {
-            Ok(bytes) => bytes,
-            Err(r) => {
-                problems.push(refusal(root, &path, &r, sources));
-                continue;
-            }
-        };
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let id = sources.add(SourceFile::new(
-                    relative_path(root, &path),
-                    String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                ));
-                problems.push(
-                    Diagnostic::error("the file is not valid UTF-8")
-                        .at(id, at..at)
-                        .help("save the language file as UTF-8"),
-                );
-                continue;
-            }
-        };
-        let file = sources.add(SourceFile::new(relative_path(root, &path), text));
+    for (rel, file) in text_files(root, guard, dir, "language file", sources, problems) {
         let code = rel
             .strip_suffix(".yaml")
             .filter(|c| !c.is_empty() && !c.contains('/'));

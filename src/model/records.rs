@@ -77,6 +77,23 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// The Markdown document, for a playbook or page.
+    pub fn doc(self) -> Option<&'a Record<Doc>> {
+        match self {
+            Object::Playbook(d) | Object::Page(d) => Some(d),
+            Object::Severity(_)
+            | Object::Role(_)
+            | Object::Obligation(_)
+            | Object::Message(_)
+            | Object::Stakeholder(_)
+            | Object::System(_)
+            | Object::Supplier(_)
+            | Object::Party(_)
+            | Object::Plan(_)
+            | Object::Form(_) => None,
+        }
+    }
+
     /// The people to reach at a supplier or party; `None` for other kinds.
     pub fn contacts(self) -> Option<&'a [Contact]> {
         match self {

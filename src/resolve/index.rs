@@ -116,19 +116,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn outline(&self, kind: Kind, id: &str) -> Option<&'a Outline> {
-        match self.object(kind, id)? {
-            Object::Playbook(d) | Object::Page(d) => Some(&d.outline),
-            Object::Severity(_)
-            | Object::Role(_)
-            | Object::Obligation(_)
-            | Object::Message(_)
-            | Object::Stakeholder(_)
-            | Object::System(_)
-            | Object::Supplier(_)
-            | Object::Party(_)
-            | Object::Plan(_)
-            | Object::Form(_) => None,
-        }
+        self.object(kind, id)?.doc().map(|d| &d.outline)
     }
 
     pub fn has_static_file(&self, path: &str) -> bool {

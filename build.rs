@@ -1,4 +1,5 @@
-//! Embeds the example handbook (`handbook.yaml` and `content/`) for `irbook init`.
+//! Embeds the example handbooks for `irbook init`: English at the repository root
+//! (`handbook.yaml` and `content/`), the other languages under `examples/<language>/`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -7,15 +8,28 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-changed=handbook.yaml");
     println!("cargo:rerun-if-changed=content");
-    let mut files = vec!["handbook.yaml".to_string()];
-    collect(&root, &root.join("content"), &mut files);
-    files.sort();
+    println!("cargo:rerun-if-changed=examples");
     let mut out = String::from("&[\n");
-    for file in files {
-        let _ = writeln!(
-            out,
-            "    ({file:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{file}\"))),"
-        );
+    for (language, dir) in [
+        ("En", String::new()),
+        ("Da", "examples/da/".into()),
+        ("De", "examples/de/".into()),
+    ] {
+        let base = root.join(&dir);
+        if !base.join("handbook.yaml").is_file() {
+            continue;
+        }
+        let mut files = vec!["handbook.yaml".to_string()];
+        collect(&base, &base.join("content"), &mut files);
+        files.sort();
+        let _ = writeln!(out, "    (crate::model::Language::{language}, &[");
+        for file in files {
+            let _ = writeln!(
+                out,
+                "        ({file:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{dir}{file}\"))),"
+            );
+        }
+        out.push_str("    ]),\n");
     }
     out.push(']');
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("example_files.rs");

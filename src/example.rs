@@ -1,4 +1,18 @@
-//! The example handbook at the repository root, embedded in the binary for `irbook init`.
+//! The example handbooks embedded in the binary for `irbook init` by `build.rs`: English at the
+//! repository root, the other languages under `examples/<language>/`.
 
-/// Every file of the example: path relative to the handbook root, and its bytes.
-pub const FILES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/example_files.rs"));
+use crate::model::Language;
+
+/// One example handbook: every file's path relative to the handbook root, and its bytes.
+pub type Files = &'static [(&'static str, &'static [u8])];
+
+/// Every embedded example with its language.
+pub const EXAMPLES: &[(Language, Files)] = include!(concat!(env!("OUT_DIR"), "/example_files.rs"));
+
+/// The example written in `language`, if there is one.
+pub fn files(language: Language) -> Option<Files> {
+    EXAMPLES
+        .iter()
+        .find(|(l, _)| *l == language)
+        .map(|(_, files)| *files)
+}

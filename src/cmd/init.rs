@@ -8,14 +8,28 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Output;
-use crate::example::FILES;
-use crate::model::{FileSchema, file_schemas};
+use crate::example;
+use crate::model::{FileSchema, Language, file_schemas};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Where to create the handbook (created if missing; must be empty).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// The language the example handbook is written in: `en`, `da` or `de`.
+    #[arg(long, default_value = "en", value_parser = language)]
+    pub language: Language,
+}
+
+/// A language of `--language` by its code.
+fn language(code: &str) -> Result<Language, String> {
+    Language::ALL
+        .into_iter()
+        .find(|l| l.code() == code)
+        .ok_or_else(|| {
+            let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+            format!("irbook writes its example in {}", codes.join(", "))
+        })
 }
 
 pub fn run(args: &InitArgs, out: &Output) -> ExitCode {
@@ -36,7 +50,13 @@ pub fn run(args: &InitArgs, out: &Output) -> ExitCode {
             );
         }
     }
-    if let Err(e) = write_example(dir) {
+    let Some(files) = example::files(args.language) else {
+        return out.fail(
+            &format!("there is no example handbook in `{}` yet", args.language.code()),
+            "run init with `--language en` and set `language:` in handbook.yaml: the site's own words are translated",
+        );
+    };
+    if let Err(e) = write_example(dir, files) {
         return out.fail(
             &format!("cannot write the handbook into {}: {e}", dir.display()),
             "nothing was left behind: check free space, the path and its permissions, then run init again",
@@ -45,7 +65,7 @@ pub fn run(args: &InitArgs, out: &Output) -> ExitCode {
     out.info(&format!(
         "Created a handbook in {} ({} files, and schemas/ with .vscode/settings.json for editors).",
         dir.display(),
-        FILES.len()
+        files.len()
     ));
     out.info(&format!(
         "Next: edit handbook.yaml, then run `irbook check --root {}`.",
@@ -54,9 +74,9 @@ pub fn run(args: &InitArgs, out: &Output) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn write_example(dir: &Path) -> std::io::Result<()> {
+fn write_example(dir: &Path, example: example::Files) -> std::io::Result<()> {
     let today = super::today().to_string();
-    let mut files: Vec<(&str, Vec<u8>)> = FILES
+    let mut files: Vec<(&str, Vec<u8>)> = example
         .iter()
         .map(|(path, bytes)| match std::str::from_utf8(bytes) {
             Ok(text) => (*path, reviewed_on(text, &today).into_bytes()),

@@ -93,6 +93,20 @@ pub enum Language {
     De,
 }
 
+impl Language {
+    /// Every language irbook speaks.
+    pub const ALL: [Language; 3] = [Language::En, Language::Da, Language::De];
+
+    /// The code `language:` and the theme's language files use: `en`, `da`, `de`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Da => "da",
+            Language::De => "de",
+        }
+    }
+}
+
 /// A severity level: what qualifies an incident for it, and how fast to respond.
 #[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Severity {

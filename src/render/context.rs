@@ -140,11 +140,7 @@ impl<'a> Ctx<'a> {
         Layout {
             page_style,
             style_source,
-            lang: match main.language {
-                crate::model::Language::En => "en",
-                crate::model::Language::Da => "da",
-                crate::model::Language::De => "de",
-            },
+            lang: main.language.code(),
             t: &self.strings,
             title,
             root: urls::root_prefix(page),

@@ -90,7 +90,7 @@ impl<'a> Renderer<'a> {
             index: &resolved.index,
             sources,
             backlinks: &resolved.backlinks,
-            strings: theme.strings(strings::code(main.language)),
+            strings: theme.strings(main.language.code()),
             today: options.today,
             base_url,
             messages,

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use crate::load::read_table;
-use crate::model::Language;
 use crate::source::{SourceFile, Sources};
 
 /// Words by key, for one language.
@@ -38,15 +37,6 @@ static TABLES: LazyLock<BTreeMap<&'static str, Table>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The code of a language, as `language:` and the language files name it.
-pub fn code(language: Language) -> &'static str {
-    match language {
-        Language::En => "en",
-        Language::Da => "da",
-        Language::De => "de",
-    }
-}
-
 /// The default theme's table of a language, if it has one.
 pub fn built_in(code: &str) -> Option<&'static Table> {
     TABLES.get(code)
@@ -71,8 +61,8 @@ pub fn merged<'a>(code: &str, theme: &'a BTreeMap<String, Table>) -> BTreeMap<&'
 
 /// The default theme's words of one language, by key.
 #[cfg(test)]
-pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
-    TABLES[code(language)]
+pub fn strings(language: crate::model::Language) -> BTreeMap<&'static str, &'static str> {
+    TABLES[language.code()]
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect()

@@ -85,10 +85,15 @@ fn step_due_after_its_obligation_deadline() {
     assert_eq!(
         shorts(&d),
         [
-            "warning content/plans/recovery.yaml:17:17 step is due 4d after detection, later than the 72h deadline of `gdpr`"
+            "warning content/plans/recovery.yaml:17:17 step is due 4d after detection, later than the 72h deadline of `gdpr`, whose clock can start at detection"
         ]
     );
-    assert_eq!(d[0].help.as_deref(), Some("set `within` to 72h or less"));
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some(
+            "set `within` to 72h or less: a step counts from detection, the deadline from awareness (`clock_starts`), which can come at the same moment"
+        )
+    );
 }
 
 #[test]
@@ -102,7 +107,7 @@ fn deadlines_add_up_along_after_chains() {
     assert_eq!(
         shorts(&f.check()),
         [
-            "warning content/plans/recovery.yaml:17:17 step is due 34d after detection, later than the 33d deadline of `final`"
+            "warning content/plans/recovery.yaml:17:17 step is due 34d after detection, later than the 33d deadline of `final`, whose clock can start at detection"
         ]
     );
 }
@@ -224,12 +229,14 @@ fn steps_against_deadlines_in_months() {
     assert_eq!(
         shorts(&d),
         [
-            "warning content/plans/recovery.yaml:17:17 step is due 32d after detection, later than the 1 month 72h deadline of `final`"
+            "warning content/plans/recovery.yaml:17:17 step is due 32d after detection, later than the 1 month 72h deadline of `final`, whose clock can start at detection"
         ]
     );
     assert_eq!(
         d[0].help.as_deref(),
-        Some("set `within` to 1 month 72h or less (a month counts 28 to 31 days, a year 365 or 366)")
+        Some(
+            "set `within` to 1 month 72h or less (a month counts 28 to 31 days, a year 365 or 366): a step counts from detection, the deadline from awareness (`clock_starts`), which can come at the same moment"
+        )
     );
     // And a month in `within` is late for a 33-day deadline when it has 31 days.
     f.edit("handbook.yaml", "deadline: 1mo", "deadline: 30d");
@@ -237,7 +244,7 @@ fn steps_against_deadlines_in_months() {
     assert_eq!(
         shorts(&f.check()),
         [
-            "warning content/plans/recovery.yaml:17:17 step is due 1 month 72h after detection, later than the 33d deadline of `final`"
+            "warning content/plans/recovery.yaml:17:17 step is due 1 month 72h after detection, later than the 33d deadline of `final`, whose clock can start at detection"
         ]
     );
 }

@@ -173,7 +173,7 @@ fn a_danish_handbook_writes_dates_and_durations_in_danish() {
                 ("2026-11-23", "23. november 2026"),
             ],
             due: ["+1 t", "+48 t"],
-            step_obligation: "Tell the authority (Frist 72 timer)",
+            step_obligation: "Tell the authority (Frist 72 timer fra kendskab)",
             supplier_times: [
                 ("2026-10-01", "1. oktober 2026"),
                 ("2028-01-01", "1. januar 2028"),
@@ -199,7 +199,7 @@ fn a_german_handbook_writes_dates_and_durations_in_german() {
                 ("2026-11-23", "23. November 2026"),
             ],
             due: ["+1 Std.", "+48 Std."],
-            step_obligation: "Tell the authority (Frist 72 Stunden)",
+            step_obligation: "Tell the authority (Frist 72 Stunden ab Kenntnis)",
             supplier_times: [
                 ("2026-10-01", "1. Oktober 2026"),
                 ("2028-01-01", "1. Januar 2028"),
@@ -225,6 +225,16 @@ fn an_english_handbook_writes_durations_in_words_and_dates_day_month_year() {
     );
     let plan = page(&site, "plans/recovery.html");
     assert_eq!(texts(&plan, "td.due"), ["+1h", "+48h"]);
+    assert_eq!(
+        texts(&plan, "table.steps thead th:nth-child(5)"),
+        ["Due after detection"; 2],
+        "in both phases, a step's due time says which clock it counts from"
+    );
+    assert_eq!(
+        texts(&plan, ".step-obligation"),
+        ["Tell the authority (Deadline 72 hours from awareness)"],
+        "and so does the legal deadline beside it"
+    );
     let supplier = page(&site, "suppliers/host.html");
     assert_eq!(
         texts(&supplier, "ol.timeline li > strong:first-child"),

@@ -239,11 +239,13 @@ fn deadlines(c: &mut Checker, main: &HandbookFile, handbook: &Handbook) {
             };
             c.push(
                 Diagnostic::warning(format!(
-                    "step is due {} after detection, later than the {deadline} deadline of `{}`",
+                    "step is due {} after detection, later than the {deadline} deadline of `{}`, whose clock can start at detection",
                     within.value, obligation.value
                 ))
                 .at(plan.file, within.span.clone())
-                .help(format!("set `within` to {deadline} or less{lengths}")),
+                .help(format!(
+                    "set `within` to {deadline} or less{lengths}: a step counts from detection, the deadline from awareness (`clock_starts`), which can come at the same moment"
+                )),
             );
         }
     }

@@ -57,7 +57,7 @@ struct StepView<'a> {
     form: Option<LinkView>,
     /// Stakeholders whose audience the step's message is for.
     stakeholders: Vec<LinkView>,
-    obligation: Option<ObligationRef>,
+    obligation: Option<ObligationRef<'a>>,
     message: Option<MessageRef>,
     details: Option<String>,
 }
@@ -86,9 +86,14 @@ struct MessageRef {
 }
 
 #[derive(Serialize)]
-struct ObligationRef {
+struct ObligationRef<'a> {
     link: LinkView,
     deadline: Option<String>,
+    /// From when the deadline runs, in the handbook's words; `None` for a clock that starts
+    /// at another report (`after`) or at awareness unqualified.
+    clock_starts: Option<&'a str>,
+    /// The name of the report whose sending starts this clock.
+    after: Option<&'a str>,
 }
 
 pub fn view<'a>(ctx: &'a Ctx<'a>, plan: &'a Record<Plan>) -> PlanPage<'a> {
@@ -227,6 +232,10 @@ fn step_view<'a>(
                 deadline: obligation
                     .and_then(|d| d.deadline.as_ref())
                     .map(|d| ctx.duration(d.value)),
+                clock_starts: obligation.and_then(|d| d.clock_starts.as_deref()),
+                after: obligation
+                    .and_then(|d| d.after.as_ref())
+                    .map(|a| ctx.name(Kind::Obligation, a.as_str())),
             }
         }),
         message: message.map(|m| MessageRef {

@@ -109,6 +109,9 @@ mod tests {
         let fr = merged("fr", &theme);
         assert_eq!(fr["home"], "Accueil");
         assert_eq!(fr["contacts"], "Emergency contacts");
-        assert_eq!(merged("en", &BTreeMap::new()), strings(crate::model::Language::En));
+        assert_eq!(
+            merged("en", &BTreeMap::new()),
+            strings(crate::model::Language::En)
+        );
     }
 }

@@ -143,6 +143,24 @@ fn phone_without_country_code() {
 }
 
 #[test]
+fn national_short_numbers_need_no_country_code() {
+    let f = Fixture::new();
+    f.edit("handbook.yaml", "\"+45 11 11 11 11\"", "\"116 117\"");
+    f.edit("content/suppliers/host.yaml", "\"+45 70 00 00 01\"", "114");
+    assert_eq!(
+        shorts(&f.check()),
+        Vec::<String>::new(),
+        "112, 114, 116 117 are dialled as written"
+    );
+    f.edit("content/suppliers/host.yaml", "114", "1140000");
+    assert_eq!(
+        shorts(&f.check()),
+        ["warning content/suppliers/host.yaml:6:12 phone `1140000` has no country code"],
+        "seven digits are no short number"
+    );
+}
+
+#[test]
 fn strict_fails_on_warnings() {
     let f = Fixture::new();
     f.edit("content/suppliers/host.yaml", "\"+45 70 00 00 01\"", "70000001");

@@ -110,6 +110,13 @@ impl Phone {
         format!("{plus}{digits}")
     }
 
+    /// A national short number (`112`, `114`, `116 117`): at most six digits without a `+`.
+    /// It is dialled as written, and only works from a phone in its country.
+    pub fn is_short(&self) -> bool {
+        let dial = self.dial();
+        !dial.starts_with('+') && (3..=6).contains(&dial.len())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -138,6 +138,18 @@ fn phone_without_country_code() {
 }
 
 #[test]
+fn a_short_number_needs_no_country_code() {
+    let f = Fixture::new();
+    f.edit("content/suppliers/host.yaml", "\"+45 70 00 00 01\"", "\"112\"");
+    assert_eq!(shorts(&f.check()), Vec::<String>::new());
+    f.edit("content/suppliers/host.yaml", "\"112\"", "\"1120\"");
+    assert_eq!(
+        shorts(&f.check()),
+        ["warning content/suppliers/host.yaml:6:12 phone `1120` has no country code"]
+    );
+}
+
+#[test]
 fn strict_fails_on_warnings() {
     let f = Fixture::new();
     f.edit("content/suppliers/host.yaml", "\"+45 70 00 00 01\"", "70000001");

@@ -110,6 +110,14 @@ impl Phone {
         format!("{plus}{digits}")
     }
 
+    /// A national short number such as the emergency number `112`, the Danish police's `114`,
+    /// the German police's `110` or an EU-wide `116 xxx` line: it is dialled as written and has
+    /// no form with a country code.
+    pub fn is_short_number(&self) -> bool {
+        let dial = self.dial();
+        dial.len() == 3 || (dial.len() == 6 && dial.starts_with("116"))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -210,5 +218,17 @@ mod tests {
         assert!(Phone::from("reception: +45 70 00 00 01").problem().is_some());
         assert!(Phone::from("").problem().is_some());
         assert_eq!(Phone::from("+45 70").problem(), None);
+    }
+
+    #[test]
+    fn short_numbers_are_the_three_digit_ones_and_the_eu_116_lines() {
+        let short = |text: &str| Phone::from(text).is_short_number();
+        assert!(short("112"));
+        assert!(short("114"));
+        assert!(short("116 117"));
+        assert!(!short("+45 114"));
+        assert!(!short("1813"));
+        assert!(!short("70 00 00 01"));
+        assert!(!short("116 00"));
     }
 }

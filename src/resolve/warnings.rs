@@ -141,9 +141,10 @@ fn supplier(c: &mut Checker, supplier: &Record<Supplier>, today: Date) {
     }
 }
 
-/// A number without a country code; one without any number is an error of `reach.rs`.
+/// A number without a country code; one without any number is an error of `reach.rs`. A
+/// national short number (`112`, `114`) has no country code to add.
 fn phone_warning(c: &mut Checker, file: FileId, phone: &Spanned<Phone>) {
-    if phone.problem().is_none() && !phone.trim_start().starts_with('+') {
+    if phone.problem().is_none() && !phone.trim_start().starts_with('+') && !phone.is_short_number() {
         c.push(
             Diagnostic::warning(format!("phone `{}` has no country code", phone.as_str()))
                 .at(file, phone.span.clone())

@@ -152,8 +152,8 @@ fn init_writes_the_example_handbook_exactly() {
     }
     assert_eq!(
         expected.len(),
-        29,
-        "handbook.yaml, .gitignore, 8 suppliers, 3 parties, 3 plans, 4 playbooks, a page, a form, 6 schemas and .vscode/settings.json"
+        37,
+        "handbook.yaml, .gitignore, 8 suppliers, 4 parties, 3 plans, 7 playbooks, 3 pages, 3 forms, 6 schemas and .vscode/settings.json"
     );
 }
 

@@ -90,7 +90,12 @@ fn steps_show_clock_times_in_the_handbooks_timezone_from_the_link() {
     assert_eq!(clock_of(&shown, "1.1"), "by 25 Nov 10:40");
     assert_eq!(clock_of(&shown, "1.3"), "by 25 Nov 11:40");
     assert_eq!(clock_of(&shown, "3.2"), "by 26 Nov 09:40");
-    // Far in the past: every step with a deadline is overdue, said in words, not only colour.
+    // Two months later every step with a deadline is overdue (the last is due a calendar month
+    // after detection), said in words, not only colour.
+    tab.eval(&format!(
+        "Date.now = () => {}; document.getElementById('incident-detected').dispatchEvent(new Event('change'));",
+        utc_ms("2027-01-25T09:00:00Z")
+    ));
     let overdue = tab.eval("document.querySelectorAll('.checklist tr.overdue').length");
     let with_clock = tab.eval("document.querySelectorAll('.checklist tr[data-within]').length");
     assert_eq!(overdue, with_clock);

@@ -229,7 +229,6 @@ impl From<&str> for Phone {
     }
 }
 
-#[cfg(test)]
 impl From<&str> for Email {
     fn from(text: &str) -> Self {
         Email(text.to_string())

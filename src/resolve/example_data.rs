@@ -51,12 +51,19 @@ pub fn example_host(host: &str) -> bool {
         .any(|domain| host == *domain || host.strip_suffix(domain).is_some_and(|rest| rest.ends_with('.')))
 }
 
-/// Whether an address of `kind`, as written, is the example's.
+/// Whether an address of `kind`, as written, is the example's. One that is not valid is not:
+/// its error says what to do.
 fn is_example(kind: ReachKind, text: &str) -> bool {
     let text = text.trim();
     match kind {
-        ReachKind::Phone => example_phone(&Phone::from(text).dial()),
-        ReachKind::Email => text.rsplit_once('@').is_some_and(|(_, host)| example_host(host)),
+        ReachKind::Phone => {
+            let phone = Phone::from(text);
+            phone.problem().is_none() && example_phone(&phone.dial())
+        }
+        ReachKind::Email => {
+            Email::from(text).problem().is_none()
+                && text.rsplit_once('@').is_some_and(|(_, host)| example_host(host))
+        }
         ReachKind::Url => {
             let rest = text.split_once("://").map_or(text, |(_, rest)| rest);
             let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();

@@ -42,6 +42,7 @@ fn addresses_under_domains_reserved_for_examples() {
         (ReachKind::Email, "akj@hjortkaer.dk"),
         (ReachKind::Email, "a@notexample.com"),
         (ReachKind::Email, "a@example.com.evil.dk"),
+        (ReachKind::Email, "lh@host.example;x@evil.example"),
         (ReachKind::Url, "https://www.datatilsynet.dk/"),
         (ReachKind::Url, "https://example.dk/"),
     ] {

@@ -31,6 +31,9 @@ pub struct Diagnostic {
     /// regular file, too large): trouble with the files rather than with what they say, which
     /// FORMAT.md gives exit code 2.
     pub io_trouble: bool,
+    /// A value still copied from the example handbook (`resolve/example_data.rs`): a fresh
+    /// `init` has dozens, so each is shown as one line, its help naming what replaces it.
+    pub example_data: bool,
 }
 
 impl Diagnostic {
@@ -41,6 +44,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             io_trouble: false,
+            example_data: false,
         }
     }
 
@@ -80,6 +84,15 @@ impl Diagnostic {
         self
     }
 
+    /// A warning that `value` (the message names it: "phone number") is still the example's;
+    /// `help` names what replaces it ("the phone number of ...").
+    pub fn example_data(value: &str, help: impl Into<String>) -> Self {
+        Diagnostic {
+            example_data: true,
+            ..Diagnostic::warning(format!("still the example's {value}: replace it")).help(help)
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -106,6 +119,11 @@ impl Diagnostics {
 
     pub fn warnings(&self) -> usize {
         self.items.len() - self.errors()
+    }
+
+    /// How many values are still the example's (warnings too).
+    pub fn example_data(&self) -> usize {
+        self.items.iter().filter(|d| d.example_data).count()
     }
 
     /// Whether an error is I/O trouble: a file that could not be read (exit code 2, not 1).
@@ -150,18 +168,26 @@ pub fn place(location: &Location, sources: &Sources) -> String {
 }
 
 /// Renders one diagnostic as text: `error: path:line:col: message`, the source line with a
-/// caret under the offending value, and a `help:` line.
+/// caret under the offending value, and a `help:` line. A value still the example's is one
+/// line: `warning: path:line:col: still the example's phone number: replace it with <help>`.
 pub fn render_text(d: &Diagnostic, sources: &Sources, color: bool) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = match &d.location {
+    let mut title = match &d.location {
         Some(loc) => format!("{}: {}", place(loc, sources), d.message),
         None => d.message.clone(),
     };
+    if d.example_data
+        && let Some(help) = &d.help
+    {
+        let _ = write!(title, " with {help}");
+    }
     let mut group = Group::with_title(level.primary_title(title));
-    if let Some(Location {
+    if d.example_data {
+        // One line each: the place says where, the title what goes there.
+    } else if let Some(Location {
         file,
         span: Some(span),
     }) = &d.location
@@ -179,7 +205,7 @@ pub fn render_text(d: &Diagnostic, sources: &Sources, color: bool) -> String {
                 .annotation(AnnotationKind::Primary.span(local)),
         );
     }
-    if let Some(help) = &d.help {
+    if let Some(help) = d.help.as_ref().filter(|_| !d.example_data) {
         group = group.element(Level::HELP.message(help.as_str()));
     }
     let renderer = if color {
@@ -223,6 +249,19 @@ pub fn render_json(diagnostics: &Diagnostics, sources: &Sources) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&items).expect("diagnostics serialize to JSON")
+}
+
+/// The line after the diagnostics when some values are still the example's: "48 values are
+/// still the example's: ...".
+pub fn example_data_note(diagnostics: &Diagnostics) -> Option<String> {
+    match diagnostics.example_data() {
+        0 => None,
+        n => Some(format!(
+            "{n} value{} still the example's (invented people, numbers, addresses): replace {} with your own",
+            if n == 1 { " is" } else { "s are" },
+            if n == 1 { "it" } else { "each" },
+        )),
+    }
 }
 
 /// "3 errors, 2 warnings in 41 files".

@@ -316,7 +316,7 @@ fn static_files_are_copied_with_hidden_ones_but_without_editor_leftovers() {
     let f = Fixture::new();
     f.write(
         "content/static/.well-known/security.txt",
-        "Contact: mailto:sec@test.example",
+        "Contact: mailto:sec@testfirma.test",
     );
     f.write("content/static/.htaccess", "Options -Indexes");
     f.write("content/static/files/a.pdf~", "backup");

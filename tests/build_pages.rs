@@ -12,8 +12,8 @@ fn vcard_is_version_4_with_crlf_escaping_and_folding() {
     let f = Fixture::new();
     f.edit(
         "content/suppliers/host.yaml",
-        "  - name: Lars Holm\n",
-        "  - name: Lars Holm\n    role: Account manager, escalation; nights\n",
+        "  - name: Lars Hald\n",
+        "  - name: Lars Hald\n    role: Account manager, escalation; nights\n",
     );
     f.edit(
         "content/suppliers/host.yaml",
@@ -23,12 +23,12 @@ fn vcard_is_version_4_with_crlf_escaping_and_folding() {
     // A name with a comma and a semicolon, which the escalation ladder must name alike.
     f.edit(
         "content/suppliers/host.yaml",
-        "  - name: Lars Holm",
+        "  - name: Lars Hald",
         "  - name: Holm, Lars; nights",
     );
     f.edit(
         "content/suppliers/host.yaml",
-        "    contact: Lars Holm",
+        "    contact: Lars Hald",
         "    contact: Holm, Lars; nights",
     );
     let site = built(&f);
@@ -51,7 +51,7 @@ fn vcard_is_version_4_with_crlf_escaping_and_folding() {
     assert_eq!(
         cards[1],
         "VERSION:4.0\r\nFN:Holm\\, Lars\\; nights\r\nORG:Host A/S with a very long name that needs folding\\, Datacenter Division Nord\r\n\
-         ROLE:Account manager\\, escalation\\; nights\r\nEMAIL:lh@host.example\r\nEND:VCARD\r\n"
+         ROLE:Account manager\\, escalation\\; nights\r\nEMAIL:lh@host.test\r\nEND:VCARD\r\n"
     );
 }
 
@@ -88,7 +88,7 @@ fn supplier_messages_are_filled_in_with_a_mailto_link() {
     f.edit(
         "content/suppliers/host.yaml",
         "    hours: 24/7\n",
-        "    hours: 24/7\n    email: noc@host.example\n",
+        "    hours: 24/7\n    email: noc@host.test\n",
     );
     let site = built(&f);
     let html = page(&site, "suppliers/host.html");
@@ -103,7 +103,7 @@ fn supplier_messages_are_filled_in_with_a_mailto_link() {
         .to_string();
     assert_eq!(
         mailto,
-        "mailto:noc@host.example?subject=Incident%20at%20Testfirma%20ApS&body=Dear%20Host%20NOC%20at%20Host%20A%2FS%2C%0D%0Awe%20have%20an%20incident.%0D%0A"
+        "mailto:noc@host.test?subject=Incident%20at%20Testfirma%20ApS&body=Dear%20Host%20NOC%20at%20Host%20A%2FS%2C%0D%0Awe%20have%20an%20incident.%0D%0A"
     );
 }
 

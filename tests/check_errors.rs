@@ -34,8 +34,8 @@ fn tab_indentation_gets_a_hint() {
     let f = Fixture::new();
     f.edit(
         "content/suppliers/host.yaml",
-        "  - name: Lars Holm",
-        "\t- name: Lars Holm",
+        "  - name: Lars Hald",
+        "\t- name: Lars Hald",
     );
     let d = only(&f);
     assert_eq!(
@@ -68,14 +68,14 @@ fn unknown_key_with_suggestion() {
     let f = Fixture::new();
     f.edit(
         "content/suppliers/host.yaml",
-        "    email: lh@host.example",
-        "    emial: lh@host.example",
+        "    email: lh@host.test",
+        "    emial: lh@host.test",
     );
     let diags = f.check();
     assert_eq!(
         shorts(&diags),
         [
-            "error content/suppliers/host.yaml:8:11 contact `Lars Holm` has neither phone nor email",
+            "error content/suppliers/host.yaml:8:11 contact `Lars Hald` has neither phone nor email",
             "error content/suppliers/host.yaml:9:5 unknown key `emial`",
         ]
     );
@@ -248,8 +248,8 @@ fn two_primary_contacts() {
     );
     f.edit(
         "content/suppliers/host.yaml",
-        "    email: lh@host.example",
-        "    email: lh@host.example\n    primary: true",
+        "    email: lh@host.test",
+        "    email: lh@host.test\n    primary: true",
     );
     let d = only(&f);
     assert_eq!(
@@ -263,15 +263,15 @@ fn escalation_to_unknown_contact() {
     let f = Fixture::new();
     f.edit(
         "content/suppliers/host.yaml",
-        "    contact: Lars Holm",
-        "    contact: Lars Hom",
+        "    contact: Lars Hald",
+        "    contact: Lars Had",
     );
     let d = only(&f);
     assert_eq!(
         d.short(),
-        "error content/suppliers/host.yaml:12:14 escalation to unknown contact `Lars Hom`"
+        "error content/suppliers/host.yaml:12:14 escalation to unknown contact `Lars Had`"
     );
-    assert_eq!(d.help.as_deref(), Some("did you mean `Lars Holm`?"));
+    assert_eq!(d.help.as_deref(), Some("did you mean `Lars Hald`?"));
 }
 
 #[test]

@@ -12,7 +12,7 @@ fn three_errors_in_three_files_in_one_run() {
     f.edit("handbook.yaml", "notify: [lead]", "notify: [boss]");
     f.edit(
         "content/suppliers/host.yaml",
-        "    contact: Lars Holm",
+        "    contact: Lars Hald",
         "    contact: Nobody",
     );
     f.edit("content/playbooks/ransomware.md", "(role:lead)", "(role:boss)");
@@ -33,7 +33,7 @@ fn every_problem_of_one_file_is_reported_in_one_run() {
     let f = Fixture::new();
     f.write(
         "content/suppliers/host.yaml",
-        "name: Host A/S\ntier: critcal\ncontacts:\n  - role: NOC\n    phone: \"+45 70 00 00 01\"\n  - name: Lars Holm\n    emial: lh@host.example\nescalation:\n  - after: soon\n    contact: Lars Holm\ncontract:\n  expires: 31.12.2027\nlast_reviewed: 2026-10-01\n",
+        "name: Host A/S\ntier: critcal\ncontacts:\n  - role: NOC\n    phone: \"+45 70 00 00 01\"\n  - name: Lars Hald\n    emial: lh@host.test\nescalation:\n  - after: soon\n    contact: Lars Hald\ncontract:\n  expires: 31.12.2027\nlast_reviewed: 2026-10-01\n",
     );
     assert_eq!(
         shorts(&f.check()),

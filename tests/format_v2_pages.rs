@@ -142,7 +142,7 @@ fn a_party_has_its_page_vcard_and_directory_entry() {
         texts(&html, "#contacts li.card"),
         [
             "CFCS duty officer primary +45 33 32 55 80 Hours: 24/7",
-            "CFCS mailbox cert@cfcs.example"
+            "CFCS mailbox cert@cfcs.test"
         ]
     );
     assert_eq!(

@@ -16,13 +16,13 @@ fn addresses_that_add_recipients_or_headers_are_errors_everywhere() {
     );
     f.edit(
         "content/suppliers/host.yaml",
-        "    email: lh@host.example",
-        "    email: lh@host.example;x@evil.example",
+        "    email: lh@host.test",
+        "    email: lh@host.test;x@evil.example",
     );
     f.edit(
         "handbook.yaml",
         "        phone: \"+45 11 11 11 11\"\n",
-        "        phone: \"+45 11 11 11 11\"\n        email: \"ann@test.example, boss@evil.example\"\n",
+        "        phone: \"+45 11 11 11 11\"\n        email: \"ann@testfirma.test, boss@evil.example\"\n",
     );
     f.edit(
         "handbook.yaml",
@@ -34,8 +34,8 @@ fn addresses_that_add_recipients_or_headers_are_errors_everywhere() {
         shorts(&diags),
         [
             "error content/suppliers/host.yaml:8:12 invalid e-mail address `noc@x.example?cc=attacker@evil.example`: `?` is not allowed",
-            "error content/suppliers/host.yaml:10:12 invalid e-mail address `lh@host.example;x@evil.example`: `;` is not allowed",
-            "error handbook.yaml:17:16 invalid e-mail address `ann@test.example, boss@evil.example`: `,` is not allowed",
+            "error content/suppliers/host.yaml:10:12 invalid e-mail address `lh@host.test;x@evil.example`: `;` is not allowed",
+            "error handbook.yaml:17:16 invalid e-mail address `ann@testfirma.test, boss@evil.example`: `,` is not allowed",
             "error handbook.yaml:33:14 invalid e-mail address `Datatilsynet <dt@dt.example>`: a space is not allowed",
         ]
     );
@@ -94,8 +94,8 @@ fn mailto_links_encode_the_address_and_every_header() {
         hrefs,
         [
             "mailto:o%27brien%2Bnoc@h%C3%B8st.example",
-            "mailto:lh@host.example",
-            "mailto:lh@host.example",
+            "mailto:lh@host.test",
+            "mailto:lh@host.test",
             "mailto:o%27brien%2Bnoc@h%C3%B8st.example?subject=Incident%20%26%20more%3Fcc%3Dx%40evil.example&body=Dear%20Host%20NOC%20at%20Host%20A%2FS%2C%0D%0Awe%20have%20an%20incident.%0D%0A",
         ]
     );
@@ -107,7 +107,7 @@ fn mailto_links_encode_the_address_and_every_header() {
     assert_eq!(
         addresses,
         [
-            "mailto:bo@test.example",
+            "mailto:bo@testfirma.test",
             "mailto:o%27brien%2Bnoc@h%C3%B8st.example"
         ]
     );

@@ -72,7 +72,7 @@ fn links_of_unknown_schemes_and_kinds_in_capitals_are_errors() {
     f.edit(
         "content/playbooks/ransomware.md",
         "## First hour",
-        "Call [the host](SUPPLIER:host), [ops](foo:bar), [fax](fax:+4511) and [web](HTTPS://host.example), [mail](mailto:a@b.example), [phone](tel:+4511111111).\n\n## First hour",
+        "Call [the host](SUPPLIER:host), [ops](foo:bar), [fax](fax:+4511) and [web](HTTPS://host.test), [mail](mailto:a@b.test), [phone](tel:+4511111111).\n\n## First hour",
     );
     let diags = f.check();
     assert_eq!(

@@ -171,6 +171,45 @@ fn problems_in_an_edited_body_move_with_the_text() {
 }
 
 #[test]
+fn the_example_s_addresses_in_an_edited_body_are_found_on_the_short_way_too() {
+    common::set_today();
+    let f = Fixture::new();
+    let shown = |pipeline: &mut Pipeline, changed: &[&str]| -> Vec<String> {
+        let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
+        let outcome = pipeline
+            .run_after(Goal::Site, &changed)
+            .unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(
+            outcome.rendered,
+            usize::from(!changed.is_empty()),
+            "the short way"
+        );
+        let d = &outcome.diagnostics;
+        d.iter()
+            .map(|d| irbook::diag::render_text(d, outcome.sources, false))
+            .collect()
+    };
+    let mut pipeline = Pipeline::new(f.root());
+    let _ = pipeline
+        .run(Goal::Site)
+        .unwrap_or_else(|e| panic!("{}", e.message));
+    f.edit(
+        PLAYBOOK,
+        "## First hour",
+        "Mail soc@host.example now.\n\n## First hour",
+    );
+    let added = shown(&mut pipeline, &[PLAYBOOK]);
+    assert_eq!(
+        added,
+        [
+            "warning: content/playbooks/ransomware.md:13:6: still the example's e-mail address: replace it with an e-mail address of your own, or none in this text\n"
+        ]
+    );
+    f.edit(PLAYBOOK, "soc@host.example", "soc@host.dk");
+    assert_eq!(shown(&mut pipeline, &[PLAYBOOK]), Vec::<String>::new());
+}
+
+#[test]
 fn a_change_of_the_theme_renders_every_page_from_the_content_kept() {
     common::set_today();
     let f = Fixture::new();

@@ -11,13 +11,13 @@ fn a_party_address_that_would_add_a_recipient_is_an_error() {
     let f = v2();
     f.edit(
         "content/parties/cfcs.yaml",
-        "email: cert@cfcs.example",
-        "email: cert@cfcs.example?cc=attacker@evil.example",
+        "email: cert@cfcs.test",
+        "email: cert@cfcs.test?cc=attacker@evil.example",
     );
     let (short, help) = only(&f);
     assert_eq!(
         short,
-        "error content/parties/cfcs.yaml:8:12 invalid e-mail address `cert@cfcs.example?cc=attacker@evil.example`: `?` is not allowed"
+        "error content/parties/cfcs.yaml:8:12 invalid e-mail address `cert@cfcs.test?cc=attacker@evil.example`: `?` is not allowed"
     );
     assert_eq!(
         help.as_deref(),

@@ -124,20 +124,20 @@ fn forty_contacts() -> Fixture {
     for r in 0..10 {
         let _ = write!(
             roles,
-            "  - id: role-{r}\n    name: Response role number {r}\n    people:\n      - name: Primary Person Number {r}\n        phone: \"+45 20 30 40 {r:02}\"\n        email: primary.person.{r}@company.example\n      - name: Deputy Person Number {r}\n        phone: \"+45 20 30 50 {r:02}\"\n        email: deputy.person.{r}@company.example\n"
+            "  - id: role-{r}\n    name: Response role number {r}\n    people:\n      - name: Primary Person Number {r}\n        phone: \"+45 20 30 40 {r:02}\"\n        email: primary.person.{r}@company.test\n      - name: Deputy Person Number {r}\n        phone: \"+45 20 30 50 {r:02}\"\n        email: deputy.person.{r}@company.test\n"
         );
     }
     let mut obligations = String::new();
     for o in 0..4 {
         let _ = write!(
             obligations,
-            "  - id: duty-{o}\n    name: Notify the authority number {o}\n    to: Authority {o}\n    deadline: 72h\n    clock_starts: awareness of the incident\n    contact:\n      phone: \"+45 70 70 70 {o:02}\"\n      email: report{o}@authority.example\n"
+            "  - id: duty-{o}\n    name: Notify the authority number {o}\n    to: Authority {o}\n    deadline: 72h\n    clock_starts: awareness of the incident\n    contact:\n      phone: \"+45 70 70 70 {o:02}\"\n      email: report{o}@authority.test\n"
         );
     }
     let handbook = common::HANDBOOK
         .replace("roles:\n", &format!("roles:\n{roles}"))
         .replace("obligations:\n", &format!("obligations:\n{obligations}"))
-        .replace("  - id: lead\n    name: Incident lead\n    people:\n      - name: Ann Berg\n        phone: \"+45 11 11 11 11\"\n      - name: Bo Dahl\n        email: bo@test.example\n", "")
+        .replace("  - id: lead\n    name: Incident lead\n    people:\n      - name: Ann Berg\n        phone: \"+45 11 11 11 11\"\n      - name: Bo Dahl\n        email: bo@testfirma.test\n", "")
         .replace("  - id: tech\n    name: Technical lead\n    people:\n      - name: Cai Eng\n        phone: \"+45 22 22 22 22\"\n      - name: Dan Fog\n        phone: \"+45 33 33 33 33\"\n", "")
         .replace("  - id: gdpr\n    name: Tell the authority\n    to: Datatilsynet\n    deadline: 72h\n", "")
         .replace("  - id: final\n    name: Final report\n    to: CSIRT\n    deadline: 30d\n    after: gdpr\n", "")
@@ -159,7 +159,7 @@ fn forty_contacts() -> Fixture {
         f.write(
             &format!("content/suppliers/supplier-{s:02}.yaml"),
             &format!(
-                "name: Supplier Company Number {s} A/S\ntier: important\nservices: [Service]\ncontacts:\n  - name: Service Desk Of Supplier {s}\n    phone: \"+45 60 60 60 {s:02}\"\n    email: desk{s}@supplier{s}.example\n    hours: Mon-Fri 08-16\n{night}last_reviewed: 2026-11-01\n"
+                "name: Supplier Company Number {s} A/S\ntier: important\nservices: [Service]\ncontacts:\n  - name: Service Desk Of Supplier {s}\n    phone: \"+45 60 60 60 {s:02}\"\n    email: desk{s}@supplier{s}.test\n    hours: Mon-Fri 08-16\n{night}last_reviewed: 2026-11-01\n"
             ),
         );
     }

@@ -182,7 +182,7 @@ tier: critical
 services: [hosting]
 contacts:
   - name: NOC
-    email: noc@nordhost.example
+    email: noc@nordhost.test
     phone: \"+45 70 00 00 00\"
 contract:
   notify_within: 24h

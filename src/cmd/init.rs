@@ -68,7 +68,7 @@ pub fn run(args: &InitArgs, out: &Output) -> ExitCode {
         files.len()
     ));
     out.info(&format!(
-        "Next: edit handbook.yaml, then run `irbook check --root {}`.",
+        "Next: replace the example's invented people, phone numbers and addresses with your own: `irbook check --root {}` lists each one.",
         dir.display()
     ));
     ExitCode::SUCCESS

@@ -48,6 +48,9 @@ impl Output {
             .map(|d| diag::render_text(d, sources, self.color))
             .collect();
         to_stderr(&text);
+        if let Some(note) = diag::example_data_note(diagnostics) {
+            self.info(&note);
+        }
     }
 
     pub fn info(&self, line: &str) {

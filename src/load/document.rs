@@ -13,11 +13,15 @@ use crate::source::{FileId, SourceFile};
 /// Reads a Markdown document and the Markdown texts of its front matter.
 pub(super) fn parse(source: &SourceFile, file: FileId, problems: &mut Vec<Diagnostic>) -> Option<Read<Doc>> {
     let text = source.text.as_str();
-    let (front, markdown, mut body) = match split_front_matter(text) {
+    let (front, (markdown, reach), mut body) = match split_front_matter(text) {
         Ok(split) => {
             let yaml = split.yaml_offset..split.yaml_offset + split.yaml.len();
             let read = parse_yaml::<FrontMatter>(source, file, yaml, problems)?;
-            (read.value, read.markdown, split.body_offset..text.len())
+            (
+                read.value,
+                (read.markdown, read.reach),
+                split.body_offset..text.len(),
+            )
         }
         Err(SplitError::Missing) => match leading_title(text, 0..text.len()) {
             Some((title, after)) => {
@@ -25,7 +29,7 @@ pub(super) fn parse(source: &SourceFile, file: FileId, problems: &mut Vec<Diagno
                     title,
                     ..FrontMatter::default()
                 };
-                (front, Vec::new(), after..text.len())
+                (front, (Vec::new(), Vec::new()), after..text.len())
             }
             None => {
                 problems.push(
@@ -70,6 +74,7 @@ pub(super) fn parse(source: &SourceFile, file: FileId, problems: &mut Vec<Diagno
     Some(Read {
         value: doc,
         markdown,
+        reach,
         cut_ids: Vec::new(),
     })
 }

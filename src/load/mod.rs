@@ -63,6 +63,13 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Reads a YAML text that is not a file of the handbook (an embedded example's) into `T`,
+/// around any bad values; `None` when nothing of it reads.
+pub fn read_yaml<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    let node = yaml::parse(text, 0).ok()?;
+    recover::read_all::<T>(node).0.map(|read| read.value)
+}
+
 /// The handbook's main file, or why `root` is no handbook.
 pub fn handbook_file(root: &Path) -> Result<PathBuf, NotAHandbook> {
     let main_path = root.join(HANDBOOK_FILE);

@@ -112,6 +112,7 @@ fn record<T>(id: Id, file: FileId, read: Read<T>) -> Record<T> {
         file,
         complete: true,
         markdown: read.markdown,
+        reach: read.reach,
         cut_ids: read.cut_ids.into_iter().map(|c| (c.list, c.id)).collect(),
         value: read.value,
     }

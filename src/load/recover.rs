@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use super::de::{self, Error};
 use super::yaml::{Node, Value};
-use crate::model::Text;
+use crate::model::{Reach, Text};
 use crate::source::Span;
 
 /// Enough passes for any hand-written file; each pass cuts one node.
@@ -30,6 +30,7 @@ pub fn read_all<T: DeserializeOwned>(mut node: Node) -> (Option<Read<T>>, Vec<Er
                 let read = Read {
                     value,
                     markdown: read.markdown,
+                    reach: read.reach,
                     cut_ids,
                 };
                 return (Some(read), reported);
@@ -67,6 +68,8 @@ pub struct Read<T> {
     pub value: T,
     /// Every Markdown text read, in file order.
     pub markdown: Vec<Text>,
+    /// Every phone number, e-mail and web address read, in file order.
+    pub reach: Vec<Reach>,
     /// The ids of list items cut out: they exist, but did not read.
     pub cut_ids: Vec<CutId>,
 }

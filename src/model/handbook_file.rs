@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::duration::Duration;
 use super::programme::{Stakeholder, System};
-use super::reach::{Email, Phone};
+use super::reach::{Email, Phone, Url};
 use super::values::{Id, Markdown, Ref, Spanned, Text};
 
 /// `handbook.yaml`: the organisation, its response team, severities, duties to notify and messages.
@@ -15,7 +15,7 @@ pub struct HandbookFile {
     /// The handbook's title, shown on every page.
     pub title: String,
     /// Your organisation's name; also the `organization` variable of message templates.
-    pub organization: String,
+    pub organization: Spanned<String>,
     /// The language of the built site's own words (headings, labels): `en`, `da` or `de`; default `en`.
     #[serde(default)]
     pub language: Language,
@@ -27,7 +27,7 @@ pub struct HandbookFile {
     #[serde(default = "default_review_every")]
     pub review_every: Duration,
     /// The public address of the built site (`https://intranet.example/ir/`), for canonical links only.
-    pub base_url: Option<Spanned<String>>,
+    pub base_url: Option<Spanned<Url>>,
     /// The paper size the printed handbook and forms are laid out for: `a4` or `letter`; default `a4`.
     #[serde(default)]
     pub paper: Paper,
@@ -191,7 +191,7 @@ pub struct ObligationContact {
     /// E-mail address to send the report to.
     pub email: Option<Spanned<Email>>,
     /// Web address of the report form: `https://datatilsynet.example/report-a-breach`.
-    pub url: Option<String>,
+    pub url: Option<Spanned<Url>>,
 }
 
 /// A message template (Tera syntax) for a known audience.

@@ -30,7 +30,7 @@ pub use many::{ONE_OR_MANY_STRUCT, OneOrMany};
 pub use party::{Party, PartyKind};
 pub use plan::{Phase, Plan, PlanKind, Step};
 pub use programme::{Stakeholder, System};
-pub use reach::{Email, Phone};
+pub use reach::{Email, Phone, Reach, ReachKind, Url};
 pub use records::{MarkdownText, Object};
 pub use schema::{FileSchema, file_schemas};
 pub use supplier::{
@@ -58,6 +58,10 @@ pub struct Record<T> {
     /// The Markdown texts of the file's YAML, in file order: each gets link checks.
     #[serde(skip)]
     pub markdown: Vec<Text>,
+    /// The phone numbers, e-mail and web addresses of the file, in file order, whatever field
+    /// they are in.
+    #[serde(skip)]
+    pub reach: Vec<Reach>,
     /// Items of the file's lists that did not read, as (list key, id): they exist, so
     /// references to them are not reported as unknown as well.
     #[serde(skip)]
@@ -91,6 +95,35 @@ pub struct Handbook {
     /// Files under `content/static/`, copied into the site as they are.
     #[serde(skip)]
     pub static_files: Vec<StaticFile>,
+}
+
+impl Handbook {
+    /// What every record read from a file has, whatever its kind: `handbook.yaml` first.
+    pub fn files(&self) -> Vec<FileRecord<'_>> {
+        fn of<T>(record: &Record<T>) -> FileRecord<'_> {
+            FileRecord {
+                file: record.file,
+                complete: record.complete,
+                reach: &record.reach,
+            }
+        }
+        let mut files: Vec<FileRecord> = self.main.iter().map(of).collect();
+        files.extend(self.suppliers.iter().map(of));
+        files.extend(self.parties.iter().map(of));
+        files.extend(self.plans.iter().map(of));
+        files.extend(self.playbooks.iter().chain(&self.pages).map(of));
+        files.extend(self.forms.iter().map(of));
+        files
+    }
+}
+
+/// What every record read from a file has: its file, whether it read without errors, and its
+/// phone numbers, e-mail and web addresses.
+#[derive(Debug)]
+pub struct FileRecord<'a> {
+    pub file: FileId,
+    pub complete: bool,
+    pub reach: &'a [Reach],
 }
 
 /// A file under `content/static/` and its path in the site (relative, `/`-separated).

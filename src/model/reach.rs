@@ -1,10 +1,74 @@
 //! How to reach someone: e-mail addresses and phone numbers as written, and what is wrong
 //! with them (`check` reports it), so that a `mailto:` or `tel:` link made of them goes where
 //! the handbook says and nowhere else. They are read as any text and judged by the resolver:
-//! a bad address is then one error, not also a contact without an address.
+//! a bad address is then one error, not also a contact without an address. The loader records
+//! every value of these types as it reads it ([`Reach`]), so a check of all addresses needs no
+//! list of the fields that hold them.
 
-use serde::de::{Deserialize, Deserializer};
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
+
+use crate::source::Span;
+
+/// What kind of address a [`Reach`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReachKind {
+    Phone,
+    Email,
+    Url,
+}
+
+impl ReachKind {
+    /// The kind whose values deserialize as the newtype struct `name`, if any: the YAML
+    /// deserializer records those values.
+    pub fn of_struct(name: &str) -> Option<ReachKind> {
+        [
+            (PHONE_STRUCT, ReachKind::Phone),
+            (EMAIL_STRUCT, ReachKind::Email),
+            (URL_STRUCT, ReachKind::Url),
+        ]
+        .into_iter()
+        .find_map(|(n, kind)| (n == name).then_some(kind))
+    }
+}
+
+/// A phone number, e-mail address or web address as read from a file, wherever it stood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reach {
+    pub kind: ReachKind,
+    pub text: String,
+    pub span: Span,
+}
+
+const PHONE_STRUCT: &str = "$irbook::Phone";
+const EMAIL_STRUCT: &str = "$irbook::Email";
+const URL_STRUCT: &str = "$irbook::Url";
+
+/// Reads the text of an address type: as the newtype struct `name`, which tells the YAML
+/// deserializer to record it, or as a plain string from any other deserializer.
+fn address<'de, D: Deserializer<'de>>(deserializer: D, name: &'static str) -> Result<String, D::Error> {
+    struct AddressVisitor;
+
+    impl<'de> Visitor<'de> for AddressVisitor {
+        type Value = String;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a text")
+        }
+
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+            String::deserialize(deserializer)
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
+            Ok(text.to_string())
+        }
+    }
+
+    deserializer.deserialize_newtype_struct(name, AddressVisitor)
+}
 
 /// An e-mail address as written. A valid one has one `@`, a domain with a dot, and none of the
 /// characters that would add recipients, headers or markup to a `mailto:` link (`?`, `&`,
@@ -75,7 +139,7 @@ impl Serialize for Email {
 
 impl<'de> Deserialize<'de> for Email {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Email)
+        address(deserializer, EMAIL_STRUCT).map(Email)
     }
 }
 
@@ -138,18 +202,40 @@ impl Serialize for Phone {
 
 impl<'de> Deserialize<'de> for Phone {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Phone)
+        address(deserializer, PHONE_STRUCT).map(Phone)
     }
 }
 
-#[cfg(test)]
+/// A web address as written: `base_url`, the address of an obligation's report form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Url(String);
+
+impl std::ops::Deref for Url {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for Url {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Url {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        address(deserializer, URL_STRUCT).map(Url)
+    }
+}
+
 impl From<&str> for Phone {
     fn from(text: &str) -> Self {
         Phone(text.to_string())
     }
 }
 
-#[cfg(test)]
 impl From<&str> for Email {
     fn from(text: &str) -> Self {
         Email(text.to_string())

@@ -11,7 +11,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::duration::Duration;
 use super::many::OneOrMany;
-use super::reach::{Email, Phone};
+use super::reach::{Email, Phone, Url};
 use super::values::{Date, Id, Markdown, Spanned, Text};
 use super::{Form, FrontMatter, HandbookFile, Party, Plan, Supplier};
 
@@ -57,6 +57,7 @@ string_schema!(Text, "Text", { "type": "string" });
 string_schema!(Markdown, "Markdown", { "type": "string", "description": "Markdown." });
 string_schema!(Email, "Email", { "type": "string", "description": "One e-mail address, e.g. `noc@supplier.example`." });
 string_schema!(Phone, "Phone", { "type": "string", "description": "One phone number, e.g. `+45 70 12 34 56`." });
+string_schema!(Url, "Url", { "type": "string", "description": "A web address, e.g. `https://intranet.example/ir/`." });
 string_schema!(Id, "Id", {
     "type": "string",
     "pattern": "^[a-z0-9][a-z0-9-]*$",

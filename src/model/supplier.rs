@@ -110,7 +110,7 @@ pub struct Escalation {
 #[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Contract {
     /// The contract number.
-    pub reference: Option<String>,
+    pub reference: Option<Spanned<String>>,
     /// How soon the supplier must tell you of an incident on their side, e.g. `24h`.
     pub notify_within: Option<Duration>,
     /// Recovery time objective: how soon service must be back, e.g. `4h`.

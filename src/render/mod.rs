@@ -83,7 +83,7 @@ impl<'a> Renderer<'a> {
         };
         let base_url = options
             .base_url
-            .or_else(|| main.base_url.as_ref().map(|b| b.value.clone()));
+            .or_else(|| main.base_url.as_ref().map(|b| b.to_string()));
         let ctx = Ctx {
             handbook,
             main,

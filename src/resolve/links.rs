@@ -186,7 +186,11 @@ fn literal_warning(written: &str, kind: LiteralKind) -> Diagnostic {
 /// Where `span` of `text` stands in the file's `source`. Folded (`>`) and multi-line plain
 /// YAML strings do not keep their lines, so when the mapped bytes are not the link's, the
 /// link is looked up in the file from the text's start.
-fn place_in_file(source: &str, text: &Text, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+pub(super) fn place_in_file(
+    source: &str,
+    text: &Text,
+    span: &std::ops::Range<usize>,
+) -> std::ops::Range<usize> {
     let wanted = &text.text[span.clone()];
     let start = text.file_offset(span.start);
     if source.get(start..start + wanted.len()) == Some(wanted) {

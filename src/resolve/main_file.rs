@@ -59,7 +59,7 @@ pub(super) fn check(c: &mut Checker, main: &Record<HandbookFile>) {
         c.push(
             Diagnostic::error(format!(
                 "`base_url` must be an absolute web address, not `{}`",
-                base.value
+                &*base.value
             ))
             .at(file, base.span.clone())
             .help("write it with its scheme and host, e.g. `https://intranet.example/ir/`"),

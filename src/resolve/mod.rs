@@ -3,6 +3,7 @@
 
 mod backlinks;
 mod content;
+mod example_data;
 mod index;
 mod links;
 mod main_file;
@@ -52,6 +53,7 @@ pub fn resolve<'a>(handbook: &'a Handbook, sources: &'a Sources, today: Date) ->
     links::check(&mut checker, handbook);
     warnings::check(&mut checker, handbook, today);
     programme_warnings::check(&mut checker, handbook, today);
+    example_data::check(&mut checker, handbook);
     let diagnostics = checker.out;
     let backlinks = Backlinks::new(handbook, &index);
     Resolved {
@@ -97,6 +99,7 @@ pub fn resolve_bodies<'a>(
         out: previous.iter().filter(|d| !in_changed_body(d)).cloned().collect(),
     };
     links::check_bodies(&mut checker, handbook, bodies);
+    example_data::check_bodies(&mut checker, handbook, bodies);
     let diagnostics = checker.out;
     let backlinks = Backlinks::new(handbook, &index);
     Resolved {

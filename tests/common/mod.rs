@@ -27,7 +27,7 @@ roles:
       - name: Ann Berg
         phone: "+45 11 11 11 11"
       - name: Bo Dahl
-        email: bo@test.example
+        email: bo@testfirma.test
   - id: tech
     name: Technical lead
     people:
@@ -62,11 +62,11 @@ contacts:
   - name: Host NOC
     phone: "+45 70 00 00 01"
     hours: 24/7
-  - name: Lars Holm
-    email: lh@host.example
+  - name: Lars Hald
+    email: lh@host.test
 escalation:
   - after: 30m
-    contact: Lars Holm
+    contact: Lars Hald
 contract:
   notify_within: 24h
   expires: 2028-01-01
@@ -228,6 +228,23 @@ pub fn one_diagnostic(f: &Fixture) -> Diag {
     let diags = f.check();
     assert_eq!(diags.len(), 1, "expected one diagnostic, got {:#?}", diags);
     diags.into_iter().next().unwrap()
+}
+
+/// Whether a diagnostic is a value still copied from the example handbook ("still the
+/// example's phone number: replace it").
+pub fn is_example_data(d: &Diag) -> bool {
+    d.severity == "warning" && d.message.starts_with("still the example's ")
+}
+
+/// The diagnostics other than the example's values: what a test of the example handbook
+/// (which is all example data) is about. Fails the test when there were none of those at
+/// all, so that it cannot pass because the check stopped looking.
+pub fn beyond_example_data(diags: Vec<Diag>) -> Vec<Diag> {
+    assert!(
+        diags.iter().any(is_example_data),
+        "the example's values are flagged: {diags:#?}"
+    );
+    diags.into_iter().filter(|d| !is_example_data(d)).collect()
 }
 
 pub fn shorts(diags: &[Diag]) -> Vec<String> {

@@ -66,7 +66,7 @@ contacts:
     phone: "+45 33 32 55 80"
     hours: 24/7
   - name: CFCS mailbox
-    email: cert@cfcs.example
+    email: cert@cfcs.test
 when: Report **serious** incidents.
 secure_channel: Use the portal.
 last_reviewed: 2026-09-01

@@ -15,8 +15,8 @@ use special::{MarkdownAccess, OneAsList, SpannedAccess};
 
 use super::yaml::{Node, Value};
 use crate::model::{
-    FOREIGN_FRONT_MATTER, FRONT_MATTER_STRUCT, MARKDOWN_STRUCT, ONE_OR_MANY_STRUCT, SPANNED_FIELDS,
-    SPANNED_STRUCT, TEXT_FIELDS, TEXT_STRUCT, Text,
+    FOREIGN_FRONT_MATTER, FRONT_MATTER_STRUCT, MARKDOWN_STRUCT, ONE_OR_MANY_STRUCT, Reach, ReachKind,
+    SPANNED_FIELDS, SPANNED_STRUCT, TEXT_FIELDS, TEXT_STRUCT, Text,
 };
 use crate::source::Span;
 use crate::suggest::did_you_mean;
@@ -131,6 +131,7 @@ pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node) -> Read<T> {
         result: result.map_err(|err| err.with_span(&node.span)),
         skipped: seen.skipped.into_inner(),
         markdown: seen.markdown.into_inner(),
+        reach: seen.reach.into_inner(),
     }
 }
 
@@ -141,6 +142,8 @@ pub struct Read<T> {
     pub skipped: Vec<Error>,
     /// Every Markdown text read, in file order: whatever field it is in, it gets link checks.
     pub markdown: Vec<Text>,
+    /// Every phone number, e-mail and web address read, in file order.
+    pub reach: Vec<Reach>,
 }
 
 /// What a pass collects besides the value.
@@ -148,6 +151,7 @@ pub struct Read<T> {
 struct Seen {
     skipped: RefCell<Vec<Error>>,
     markdown: RefCell<Vec<Text>>,
+    reach: RefCell<Vec<Reach>>,
 }
 
 #[derive(Clone, Copy)]
@@ -370,6 +374,13 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de, '_> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
+        if let (Some(kind), Value::Scalar(scalar)) = (ReachKind::of_struct(name), &self.node.value) {
+            self.seen.reach.borrow_mut().push(Reach {
+                kind,
+                text: scalar.text.clone(),
+                span: self.node.span.clone(),
+            });
+        }
         match &self.node.value {
             Value::Scalar(_) | Value::Map(_) if name == ONE_OR_MANY_STRUCT => {
                 visitor.visit_newtype_struct(OneAsList(self))

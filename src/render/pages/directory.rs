@@ -184,7 +184,7 @@ fn obligation_views<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<ObligationView<'a>>
                 tel: phone.map(|p| urls::tel(p)),
                 email: email.map(|e| &**e),
                 mailto: email.map(|e| urls::mailto(e, &[])),
-                url: contact.and_then(|c| c.url.as_deref()),
+                url: contact.and_then(|c| c.url.as_deref().map(|u| &**u)),
             }
         })
         .collect()

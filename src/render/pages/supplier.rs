@@ -135,7 +135,7 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
         })
         .collect();
     let contract = supplier.contract.as_ref().map(|k| ContractView {
-        reference: k.reference.as_deref(),
+        reference: k.reference.as_ref().map(|r| r.as_str()),
         notify_within: k.notify_within.map(|d| ctx.dative(d)),
         rto: k.rto.map(|d| ctx.duration(d)),
         rpo: k.rpo.map(|d| ctx.duration(d)),

@@ -26,8 +26,8 @@ use super::Checker;
 use super::links::place_in_file;
 use crate::diag::Diagnostic;
 use crate::example::{EXAMPLES, Files};
-use crate::model::Language;
 use crate::load::{HANDBOOK_FILE, read_yaml};
+use crate::model::Language;
 use crate::model::{
     Contact, Email, Handbook, HandbookFile, Kind, Party, Phone, ReachKind, Spanned, Supplier,
 };

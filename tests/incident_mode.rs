@@ -136,18 +136,7 @@ fn ticks_record_their_time_and_the_log_exports_as_csv() {
     };
     tab.wait_until("document.querySelector('.incident-clock')");
     // The initials are asked once and kept in the browser; the clock is the test's.
-    tab.eval(
-        "const i = document.getElementById('incident-initials'); i.value = 'MJ'; \
-         i.dispatchEvent(new Event('change'));",
-    );
-    let tick = |tab: &mut Browser, step: &str, at: &str| {
-        tab.eval(&format!(
-            "Date.now = () => {}; document.getElementById('check-step-{step}').click();",
-            utc_ms(at)
-        ));
-    };
-    tick(&mut tab, "1-2", "2026-11-25T09:05:00Z");
-    tick(&mut tab, "1-1", "2026-11-25T09:20:00Z");
+    tick_two_steps(&mut tab);
     assert_eq!(
         texts(&mut tab, "#step-1-2 .incident-done"),
         ["done 10:05 · MJ"],
@@ -164,30 +153,14 @@ fn ticks_record_their_time_and_the_log_exports_as_csv() {
     );
     assert!(texts(&mut tab, ".incident-next")[0].starts_with("Next due: 1.3 "));
 
-    // The page's CSP (connect-src 'none') keeps even the page from fetching its blob: URL, so
-    // the Blob is caught on its way to the link.
-    tab.eval(
-        "const made = URL.createObjectURL; \
-         URL.createObjectURL = b => { window.irbookBlob = b; return made.call(URL, b); }; \
-         document.querySelector('.incident-export').click()",
-    );
+    let csv = exported_csv(&mut tab);
     let href = tab.eval("document.querySelector('a.incident-csv').href");
     assert!(href.as_str().unwrap().starts_with("blob:"), "{href}");
     assert_eq!(
         tab.eval("document.querySelector('a.incident-csv').download"),
         "incident-log-recovery-2026-11-25T0940.csv"
     );
-    let csv = eval_async(
-        &mut tab,
-        "window.irbookBlob.arrayBuffer().then(b => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b))",
-    );
-    assert_eq!(
-        csv,
-        "\u{feff}#,Action,Responsible,Due,Done at (Europe/Copenhagen),Initials\r\n\
-         ,Start: detected at,,,2026-11-25 09:40,\r\n\
-         1.2,Inform key staff and management,Incident Commander,2026-11-25 10:40,2026-11-25 10:05,MJ\r\n\
-         1.1,Confirm the scope of the incident and the affected systems,Technical Lead,2026-11-25 10:40,2026-11-25 10:20,MJ\r\n"
-    );
+    assert_eq!(csv, TWO_TICKS_CSV);
     // The printable incident log carries the same entries.
     let log = texts(&mut tab, "#incident-log-print tbody tr:nth-child(-n+3)");
     assert_eq!(
@@ -225,6 +198,110 @@ fn ticks_record_their_time_and_the_log_exports_as_csv() {
         tab.eval("Object.keys(localStorage).filter(k => k.startsWith('irbook:incident:')).length"),
         0
     );
+}
+
+/// The log of the recovery plan detected at 09:40 with 1.2 ticked at 10:05 and 1.1 at 10:20,
+/// both by MJ.
+const TWO_TICKS_CSV: &str = "\u{feff}#,Action,Responsible,Due,Done at (Europe/Copenhagen),Initials\r\n\
+     ,Start: detected at,,,2026-11-25 09:40,\r\n\
+     1.2,Inform key staff and management,Incident Commander,2026-11-25 10:40,2026-11-25 10:05,MJ\r\n\
+     1.1,Confirm the scope of the incident and the affected systems,Technical Lead,2026-11-25 10:40,2026-11-25 10:20,MJ\r\n";
+
+/// The CSV that "Export log" offers now. The page's CSP (connect-src 'none') keeps even the
+/// page from fetching its blob: URL, so the Blob is caught on its way to the link.
+fn exported_csv(tab: &mut Browser) -> String {
+    tab.eval(
+        "if (!window.irbookBlobWatch) { const made = URL.createObjectURL; window.irbookBlobWatch = true; \
+         URL.createObjectURL = b => { window.irbookBlob = b; return made.call(URL, b); }; } \
+         window.irbookBlob = null; document.querySelector('.incident-export').click()",
+    );
+    let csv = eval_async(
+        tab,
+        "window.irbookBlob.arrayBuffer().then(b => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b))",
+    );
+    csv.as_str().expect("a CSV").to_string()
+}
+
+/// Ticks 1.2 at 10:05 and 1.1 at 10:20 (Copenhagen) as MJ: the log of [`TWO_TICKS_CSV`].
+fn tick_two_steps(tab: &mut Browser) {
+    tab.eval(
+        "{ const i = document.getElementById('incident-initials'); i.value = 'MJ'; \
+         i.dispatchEvent(new Event('change')); }",
+    );
+    for (step, at) in [("1-2", "2026-11-25T09:05:00Z"), ("1-1", "2026-11-25T09:20:00Z")] {
+        tab.eval(&format!(
+            "Date.now = () => {}; document.getElementById('check-step-{step}').click();",
+            utc_ms(at)
+        ));
+    }
+}
+
+#[test]
+fn clearing_the_ticks_or_ending_the_incident_is_undone_with_the_original_times() {
+    let (_dir, site) = build_example();
+    let Some(mut tab) = Browser::open(&url(&site, "plans/recovery.html", "#detected=2026-11-25T09:40"))
+    else {
+        return;
+    };
+    tab.wait_until("document.querySelector('.incident-clock')");
+    tick_two_steps(&mut tab);
+    assert_eq!(exported_csv(&mut tab), TWO_TICKS_CSV);
+    // An hour later someone else holds the phone: the undo must not take their time or initials.
+    tab.eval(&format!(
+        "Date.now = () => {}; {{ const i = document.getElementById('incident-initials'); i.value = 'ZZ'; \
+         i.dispatchEvent(new Event('change')); }}",
+        utc_ms("2026-11-25T10:30:00Z")
+    ));
+    let done = "Array.from(document.querySelectorAll('.incident-done')).map(e => e.textContent)";
+    let originals = json!(["done 10:20 · MJ", "done 10:05 · MJ"]);
+    assert_eq!(tab.eval(done), originals);
+
+    // "Clear all ticks", then its undo.
+    tab.eval("window.confirm = () => true; document.querySelector('.checklist button.reset').click()");
+    assert_eq!(tab.eval(done), json!([]));
+    assert!(!exported_csv(&mut tab).contains("1.1,"));
+    tab.eval("document.querySelector('.checklist button.undo').click()");
+    assert_eq!(
+        tab.eval(done),
+        originals,
+        "the ticks come back with their own times"
+    );
+    assert_eq!(exported_csv(&mut tab), TWO_TICKS_CSV);
+
+    // "End incident", then its undo: the detection time comes back too.
+    tab.eval("window.confirm = () => true; document.querySelector('.incident-end').click()");
+    assert_eq!(tab.eval(done), json!([]));
+    assert_eq!(
+        tab.eval("[document.activeElement.className, document.activeElement.textContent]"),
+        json!(["incident-undo", "Undo"]),
+        "the undo is offered and has the focus"
+    );
+    tab.eval("document.querySelector('.incident-undo').click()");
+    assert_eq!(tab.eval(done), originals);
+    assert_eq!(
+        tab.eval("[document.getElementById('incident-detected').value, document.querySelector('.incident-undo').hidden]"),
+        json!(["2026-11-25T09:40", true])
+    );
+    assert_eq!(exported_csv(&mut tab), TWO_TICKS_CSV);
+
+    // What the undo put back is kept in the browser. (The address has no hash since the end:
+    // the old page is told from the new one by a mark on its window.)
+    tab.eval("window.irbookOldPage = true; location.href = location.pathname");
+    tab.wait_until(
+        "!window.irbookOldPage && document.readyState === 'complete' && document.querySelectorAll('.incident-done').length === 2",
+    );
+    assert_eq!(exported_csv(&mut tab), TWO_TICKS_CSV);
+    assert_eq!(
+        tab.eval("document.getElementById('incident-initials').value"),
+        "ZZ"
+    );
+    // A box ticked by hand after a clear gets the time it was ticked.
+    tab.eval("window.confirm = () => true; document.querySelector('.checklist button.reset').click()");
+    tab.eval(&format!(
+        "Date.now = () => {}; document.getElementById('check-step-1-1').click()",
+        utc_ms("2026-11-25T10:30:00Z")
+    ));
+    assert_eq!(tab.eval(done), json!(["done 11:30 · ZZ"]));
 }
 
 #[test]
@@ -368,6 +445,7 @@ fn the_clocks_speak_the_handbooks_language() {
             "Dine initialer (valgfrit, gemmes i denne browser)",
             "Eksportér log",
             "Afslut hændelse",
+            "Fortryd",
             "Hent som CSV",
             "Udskriv hændelsesloggen",
             "overskredet",

@@ -45,7 +45,7 @@ pub fn sections(order: &[(String, String)], rendered: &HashMap<&str, &str>) -> V
             Some(Section {
                 anchor: format!("{}top", prefix(path)),
                 title: title.clone(),
-                html: rewrite(main, path, &included),
+                html: name_regions(rewrite(main, path, &included), &prefix(path)),
             })
         })
         .collect()
@@ -59,6 +59,35 @@ fn main_content(html: &str) -> &str {
         .unwrap_or(0);
     let end = html.rfind("</main>").unwrap_or(html.len()).max(start);
     &html[start..end]
+}
+
+/// Every supplier's page has a region named "Contacts": bound into one document, each region
+/// of a page (an element named by `aria-labelledby`) is named after the page's title as well
+/// ("Nordhost Datacenter A/S Contacts"), so that a screen reader's list of regions tells them
+/// apart. The title is the page's first `<h1>`, given the id `<prefix>title` where it has none.
+fn name_regions(html: String, own: &str) -> String {
+    let Some(h1) = html
+        .match_indices("<h1")
+        .map(|(at, _)| at)
+        .find(|&at| matches!(html.as_bytes().get(at + 3), Some(b'>' | b' ')))
+    else {
+        return html;
+    };
+    let tag = &html[h1..h1 + html[h1..].find('>').unwrap_or(0)];
+    let (html, id) = match tag.find(" id=\"") {
+        Some(at) => {
+            let value = &tag[at + 5..];
+            let id = value[..value.find('"').unwrap_or(value.len())].to_string();
+            (html, id)
+        }
+        None => {
+            let id = format!("{own}title");
+            let mut titled = html;
+            titled.insert_str(h1 + 3, &format!(" id=\"{id}\""));
+            (titled, id)
+        }
+    };
+    html.replace(" aria-labelledby=\"", &format!(" aria-labelledby=\"{id} "))
 }
 
 /// Prefixes `id`, `name`, `for` and `aria-labelledby` values and re-targets `href`s (double-quoted
@@ -151,6 +180,27 @@ mod tests {
             rewrite(html, "plans/r.html", &included),
             r##"<h2 id="plans-r--a" aria-labelledby="plans-r--x plans-r--y"><label for="plans-r--c">t</label> <a href="#plans-r--a">self</a> <a href="#roles--role-x">r</a> <a href="#roles--top">r</a> <a href="search.html">s</a> <a href="tel:+45">p</a><img src="logo.png"></h2>"##
         );
+    }
+
+    #[test]
+    fn regions_are_named_after_their_page_too() {
+        assert_eq!(
+            name_regions(
+                r#"<div></div><h1>Host</h1><section aria-labelledby="s--c-h"><h2 id="s--c-h">Contacts</h2></section>"#.into(),
+                "s--"
+            ),
+            r#"<div></div><h1 id="s--title">Host</h1><section aria-labelledby="s--title s--c-h"><h2 id="s--c-h">Contacts</h2></section>"#
+        );
+        // A title with an id of its own (a Markdown heading) keeps it.
+        assert_eq!(
+            name_regions(
+                r#"<h1 class="x" id="p--top-1">T</h1><aside aria-labelledby="p--r">"#.into(),
+                "p--"
+            ),
+            r#"<h1 class="x" id="p--top-1">T</h1><aside aria-labelledby="p--top-1 p--r">"#
+        );
+        // No title: nothing to add.
+        assert_eq!(name_regions("<h10>x</h10>".into(), "p--"), "<h10>x</h10>");
     }
 
     #[test]

@@ -20,6 +20,7 @@ const KEYS: &[&str] = &[
     "incident_print_log",
     "incident_end",
     "incident_end_confirm",
+    "undo",
     "incident_plan",
     "incident_log",
     "aware_at",

@@ -112,9 +112,15 @@
     exportButton.setAttribute("aria-expanded", "false");
     var endButton = element("button", "incident-end", T.end);
     endButton.type = "button";
+    // Offered after "End incident": puts the incident back as it was.
+    var endUndo = element("button", "incident-undo", T.undo);
+    endUndo.type = "button";
+    endUndo.hidden = true;
     actions.appendChild(exportButton);
     actions.appendChild(document.createTextNode(" "));
     actions.appendChild(endButton);
+    actions.appendChild(document.createTextNode(" "));
+    actions.appendChild(endUndo);
     panel.appendChild(actions);
 
     var exportArea = element("div", "incident-export-area");
@@ -276,6 +282,7 @@
     });
 
     input.addEventListener("change", function () {
+      endUndo.hidden = true;
       if (parseLocal(input.value) !== null) {
         state.detected = input.value;
         save();
@@ -283,13 +290,19 @@
       render();
     });
 
+    // The ticks that "Clear all ticks" or "End incident" took away, each with its time and
+    // initials: an undo puts these back, not the time of the undo.
+    var cleared = {};
+
     rows.forEach(function (row) {
       var box = row.querySelector("input[type=checkbox][data-step]");
-      box.addEventListener("change", function () {
+      box.addEventListener("change", function (event) {
         var step = box.getAttribute("data-step");
+        var undone = event.detail && event.detail.undo && cleared[step];
+        if (!undone) { endUndo.hidden = true; }
         if (box.checked) {
-          state.ticks[step] = { at: Date.now(), by: initials.value.trim() };
-          store(initialsKey, initials.value.trim());
+          state.ticks[step] = undone || { at: Date.now(), by: initials.value.trim() };
+          if (!undone) { store(initialsKey, initials.value.trim()); }
           if (!state.detected) { state.detected = localValue(detected()); }
         } else {
           delete state.ticks[step];
@@ -299,10 +312,30 @@
       });
     });
 
-    // The checklist's own reset unticks every box: their times go with them.
+    function ticked(ticks) {
+      return Object.keys(ticks).length > 0;
+    }
+
+    // Re-ticks the boxes of `ticks` as an undo (irbook.js keeps them, the change handler above
+    // takes their times from `cleared`).
+    function retick(ticks) {
+      cleared = ticks;
+      rows.forEach(function (row) {
+        var box = row.querySelector("input[type=checkbox][data-step]");
+        if (!box.checked && ticks[box.getAttribute("data-step")]) {
+          box.checked = true;
+          box.dispatchEvent(new CustomEvent("change", { bubbles: true, detail: { undo: true } }));
+        }
+      });
+    }
+
+    // The checklist's own reset unticks every box (after its question: irbook.js stops the click
+    // on a "no"): their times go with them, kept for its undo button.
     var reset = list.querySelector("button.reset");
     if (reset) {
       reset.addEventListener("click", function () {
+        if (ticked(state.ticks)) { cleared = state.ticks; }
+        endUndo.hidden = true;
         state.ticks = {};
         save();
         render();
@@ -311,6 +344,9 @@
 
     endButton.addEventListener("click", function () {
       if (!window.confirm(T.end_confirm)) { return; }
+      var ended = { detected: localValue(detected()), ticks: Object.assign({}, state.ticks) };
+      var listUndo = list.querySelector("button.undo");
+      if (listUndo) { listUndo.hidden = true; }
       rows.forEach(function (row) {
         var box = row.querySelector("input[type=checkbox][data-step]");
         if (box.checked) {
@@ -327,6 +363,16 @@
       exportArea.hidden = true;
       exportButton.setAttribute("aria-expanded", "false");
       render();
+      endUndo.onclick = function () {
+        endUndo.hidden = true;
+        state.detected = ended.detected;
+        save();
+        retick(ended.ticks);
+        render();
+        endButton.focus();
+      };
+      endUndo.hidden = false;
+      endUndo.focus();
     });
 
     window.addEventListener("hashchange", function () { fromHash(); render(); });

@@ -59,9 +59,11 @@
           undo.focus();
         }, true);
         undo.addEventListener("click", function () {
+          // Marked as an undo, so that incident.js puts back each tick's own time and initials
+          // instead of recording the time of the undo.
           before.forEach(function (box) {
             box.checked = true;
-            box.dispatchEvent(new Event("change", { bubbles: true }));
+            box.dispatchEvent(new CustomEvent("change", { bubbles: true, detail: { undo: true } }));
           });
           before = [];
           undo.hidden = true;

@@ -169,18 +169,12 @@ impl<'a> Renderer<'a> {
         let others: Vec<&OutputFile> = files.iter().filter(|f| !is_whole_handbook(&f.path)).collect();
         let entries = search::entries(ctx);
         let terms = search_index::terms(&entries);
-        let ((print, json), (search, offline)) = rayon::join(
-            || {
-                let print = print::document(ctx, self.theme, files);
-                let json = serde_json::to_vec_pretty(ctx.handbook).expect("the model serializes to JSON");
-                (print, json)
-            },
-            || {
-                let search = search_index::site_files(&terms, &entries);
-                let offline = offline::document(ctx, self.theme, files, &terms, entries.clone());
-                (search, offline)
-            },
-        );
+        // One after the other: each of these is as large as the handbook, and together at
+        // once they would double the peak memory of a large build.
+        let print = print::document(ctx, self.theme, files);
+        let json = serde_json::to_vec_pretty(ctx.handbook).expect("the model serializes to JSON");
+        let search = search_index::site_files(&terms, &entries);
+        let offline = offline::document(ctx, self.theme, files, &terms, entries);
         let (dictionary, shards) = search;
         let mut whole = vec![
             print.map_err(|e| vec![e])?,

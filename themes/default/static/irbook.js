@@ -118,7 +118,8 @@
     var folded = "";
     var from = [];
     Array.from(text).forEach(function (c, i) {
-      var f = fold(c);
+      // An ASCII letter folds to its lower case alone: the slower fold for the others only.
+      var f = c < "\u0080" ? c.toLowerCase() : fold(c);
       for (var k = 0; k < f.length; k++) { from.push(i); }
       folded += f;
     });
@@ -185,15 +186,18 @@
       };
       document.head.appendChild(script);
     }
-    // Calls `then` once every shard of `names` is here: at once where they all are.
-    function need(names, then, fail) {
+    // Calls `then` once every shard of `names` is here: at once where they all are, else
+    // after `wait` lets the loading start (it may drop a search that typing has replaced).
+    function need(names, then, fail, wait) {
       var missing = names.filter(function (n) { return !(n in shardData); });
       var left = missing.length;
       var failed = false;
       if (left === 0) { then(); return; }
-      missing.forEach(function (n) {
-        fetchShard(n, function () { if (--left === 0 && !failed) { then(); } }, function () {
-          if (!failed) { failed = true; fail(); }
+      (wait || function (go) { go(); })(function () {
+        missing.forEach(function (n) {
+          fetchShard(n, function () { if (--left === 0 && !failed) { then(); } }, function () {
+            if (!failed) { failed = true; fail(); }
+          });
         });
       });
     }
@@ -205,7 +209,7 @@
     // The documents with every word (each a part of a word of the document's title or text),
     // those with the first word in their title first, each part in the index's order; `null`
     // where that would load more than SHARD_BUDGET.
-    function find(words, then, fail) {
+    function find(words, then, fail, wait) {
       var matching = words.map(function (w) {
         var found = [];
         terms.forEach(function (t, i) { if (t.indexOf(w) >= 0) { found.push(i); } });
@@ -239,10 +243,10 @@
         });
         var order = function (a, b) { return a - b; };
         then(inTitle.sort(order).concat(other.sort(order)));
-      }, fail);
+      }, fail, wait);
     }
     // The entries of these documents: { kind, title, url, text }.
-    function entries(docs, then, fail) {
+    function entries(docs, then, fail, wait) {
       var shards = {};
       docs.forEach(function (d) { shards["d" + shardOf(dictionary.docs, d)] = true; });
       need(Object.keys(shards), function () {
@@ -251,7 +255,7 @@
           var record = shardData["d" + k][d - (k === 0 ? 0 : dictionary.docs[k - 1])];
           return { kind: dictionary.kinds[record[0]], title: record[1], url: record[2], text: record[3] };
         }));
-      }, fail);
+      }, fail, wait);
     }
     return { find: find, entries: entries };
   }
@@ -289,9 +293,14 @@
       });
       empty.hidden = words.length === 0 || hits.length > 0;
     }
-    function run() {
+    // `typing`: shards are loaded only once the typing has paused, so that "r", "ra", "ran"
+    // on the way to "ransomware" load nothing.
+    function run(typing) {
       var words = fold(input.value).split(/\s+/).filter(Boolean);
       var asked = ++latest;
+      function wait(go) {
+        setTimeout(function () { if (asked === latest) { go(); } }, typing === true ? 200 : 0);
+      }
       if (all) { all.hidden = words.length > 0; }
       say("");
       if (words.length === 0) { show(words, []); return; }
@@ -307,12 +316,12 @@
         }
         index.entries(docs.slice(0, 50), function (hits) {
           if (asked === latest) { show(words, hits); }
-        }, failed);
-      }, failed);
+        }, failed, wait);
+      }, failed, wait);
     }
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { input.value = query; }
-    input.addEventListener("input", run);
+    input.addEventListener("input", function () { run(true); });
     document.querySelectorAll(".no-js-note").forEach(function (el) { el.hidden = true; });
     run();
   }

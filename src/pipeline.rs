@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, Loaded, NotAHandbook, Reloaded};
 use crate::model::{Date, Kind};
-use crate::render::{self, OutputFile, Renderer, Theme, WHOLE_HANDBOOK};
+use crate::render::{self, OutputFile, Renderer, Theme};
 use crate::resolve::{for_rendering, resolve, resolve_bodies};
 use crate::source::Sources;
 
@@ -138,7 +138,7 @@ impl Pipeline {
                             replace(site, pages);
                             if goal == Goal::Site {
                                 let whole = renderer.whole_handbook(site)?;
-                                replace(site, whole);
+                                replace_whole(site, whole);
                                 kept.stale_whole = false;
                             } else {
                                 kept.stale_whole = true;
@@ -207,7 +207,7 @@ impl Pipeline {
         )
         .ok()?;
         let whole = renderer.whole_handbook(site).ok()?;
-        replace(site, whole);
+        replace_whole(site, whole);
         kept.stale_whole = false;
         Some(site.clone())
     }
@@ -279,7 +279,14 @@ fn replace(site: &mut [OutputFile], files: Vec<OutputFile>) {
             *slot = new;
         }
     }
-    debug_assert!(files.is_empty() || files.keys().all(|p| WHOLE_HANDBOOK.contains(&p.as_str())));
+    debug_assert!(files.is_empty(), "only pages the site has are rendered again");
+}
+
+/// Puts the files made from the whole handbook in the place of the site's older ones: the
+/// search index may have more or fewer shards than before.
+fn replace_whole(site: &mut Vec<OutputFile>, whole: Vec<OutputFile>) {
+    site.retain(|f| !render::is_whole_handbook(&f.path));
+    site.extend(whole);
 }
 
 /// The date checks count from: `SOURCE_DATE_EPOCH` (reproducible builds, tests) or today.

@@ -33,13 +33,18 @@ fn writes_every_page_of_the_format() {
         "index.html",
         "messages.html",
         "obligations.html",
+        "pages.html",
         "pages/about.html",
+        "plans.html",
         "plans/recovery.html",
+        "playbooks.html",
         "playbooks/ransomware.html",
         "print.html",
         "roles.html",
         "search-index.js",
         "search.html",
+        "search/d0.js",
+        "search/t0.js",
         "suppliers.html",
         "suppliers/host.html",
         "suppliers/host.vcf",
@@ -81,10 +86,10 @@ fn every_link_of_the_fixture_and_the_example_resolves() {
     let (code, stderr) = build(example, &["--out", target.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(link_problems(&target), Vec::<String>::new());
-    // The 12 pages every site has (with print.html and handbook-offline.html), the example's
-    // parties, communication and systems pages (3), and one per supplier (8), party (4),
-    // plan (3), playbook (7), page (3) and form (3).
-    assert_eq!(files(&target).keys().filter(|p| p.ends_with(".html")).count(), 43);
+    // The 14 pages every site has (with print.html, handbook-offline.html and the lists of
+    // plans and playbooks), the example's parties, pages, communication and systems pages (4),
+    // and one per supplier (8), party (4), plan (3), playbook (7), page (3) and form (3).
+    assert_eq!(files(&target).keys().filter(|p| p.ends_with(".html")).count(), 46);
 }
 
 #[test]
@@ -335,6 +340,8 @@ fn static_files_are_copied_with_hidden_ones_but_without_editor_leftovers() {
             "calendar.ics",
             "handbook.json",
             "search-index.js",
+            "search/d0.js",
+            "search/t0.js",
             "suppliers/host.vcf",
             "sw.js"
         ]

@@ -2,7 +2,10 @@
 //! shown, what a link to it may name) and every page the site has besides the objects' own,
 //! in the order of navigation and print. Loader, resolver and renderer read it from here;
 //! their matches over [`Kind`] and [`SitePage`] are exhaustive, so a new kind is added here
-//! and the compiler names every place that must learn of it.
+//! and the compiler names every place that must learn of it. The pages that are not an
+//! object's own are in `site.rs`.
+
+use super::site::SitePage;
 
 /// The kinds of object a reference or a typed link can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -100,6 +103,8 @@ pub struct KindSpec {
     /// Files may be in sub-folders of the kind's folder; the id is then the path
     /// (`ransomware/encryption`), and a folder's `_index.md` describes the folder.
     pub nested: bool,
+    /// The site page that lists every object of the kind, in pages of bounded length.
+    pub list: Option<SitePage>,
 }
 
 impl Kind {
@@ -124,6 +129,7 @@ impl Kind {
                 name: "severity",
                 nav: "",
                 nested: false,
+                list: None,
                 plural: "severities",
                 defined: Defined::InHandbook("severities"),
                 shown: Shown::Section {
@@ -137,6 +143,7 @@ impl Kind {
                 name: "role",
                 nav: "roles",
                 nested: false,
+                list: None,
                 plural: "roles",
                 defined: Defined::InHandbook("roles"),
                 shown: Shown::Section {
@@ -150,6 +157,7 @@ impl Kind {
                 name: "obligation",
                 nav: "contacts",
                 nested: false,
+                list: None,
                 plural: "obligations",
                 defined: Defined::InHandbook("obligations"),
                 shown: Shown::Section {
@@ -163,6 +171,7 @@ impl Kind {
                 name: "message",
                 nav: "contacts",
                 nested: false,
+                list: None,
                 plural: "messages",
                 defined: Defined::InHandbook("messages"),
                 shown: Shown::Section {
@@ -176,6 +185,7 @@ impl Kind {
                 name: "stakeholder",
                 nav: "contacts",
                 nested: false,
+                list: None,
                 plural: "stakeholders",
                 defined: Defined::InHandbook("stakeholders"),
                 shown: Shown::Section {
@@ -189,6 +199,7 @@ impl Kind {
                 name: "system",
                 nav: "suppliers",
                 nested: false,
+                list: None,
                 plural: "systems",
                 defined: Defined::InHandbook("systems"),
                 shown: Shown::Section {
@@ -202,6 +213,7 @@ impl Kind {
                 name: "supplier",
                 nav: "suppliers",
                 nested: false,
+                list: Some(SitePage::Suppliers),
                 plural: "suppliers",
                 defined: Defined::Folder {
                     folder: "suppliers",
@@ -219,6 +231,7 @@ impl Kind {
                 name: "party",
                 nav: "contacts",
                 nested: false,
+                list: Some(SitePage::Parties),
                 plural: "parties",
                 defined: Defined::Folder {
                     folder: "parties",
@@ -236,6 +249,7 @@ impl Kind {
                 name: "plan",
                 nav: "plans",
                 nested: false,
+                list: Some(SitePage::Plans),
                 plural: "plans",
                 defined: Defined::Folder {
                     folder: "plans",
@@ -253,6 +267,7 @@ impl Kind {
                 name: "playbook",
                 nav: "playbooks",
                 nested: true,
+                list: Some(SitePage::Playbooks),
                 plural: "playbooks",
                 defined: Defined::Folder {
                     folder: "playbooks",
@@ -270,6 +285,7 @@ impl Kind {
                 name: "page",
                 nav: "",
                 nested: true,
+                list: Some(SitePage::Pages),
                 plural: "pages",
                 defined: Defined::Folder {
                     folder: "pages",
@@ -287,6 +303,7 @@ impl Kind {
                 name: "form",
                 nav: "",
                 nested: false,
+                list: None,
                 plural: "forms",
                 defined: Defined::Folder {
                     folder: "forms",
@@ -333,161 +350,3 @@ impl Kind {
 
 /// The forms every site has, with the ids `form:` links use.
 pub const BUILT_IN_FORMS: [&str; 2] = ["incident-log", "chain-of-custody"];
-
-/// The pages of the site that are not one object's own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SitePage {
-    Home,
-    Contacts,
-    Roles,
-    Suppliers,
-    Parties,
-    Communication,
-    Systems,
-    Obligations,
-    Messages,
-    Search,
-    IncidentLog,
-    ChainOfCustody,
-    NotFound,
-}
-
-impl SitePage {
-    pub const ALL: [SitePage; 13] = [
-        SitePage::Home,
-        SitePage::Contacts,
-        SitePage::Roles,
-        SitePage::Suppliers,
-        SitePage::Parties,
-        SitePage::Communication,
-        SitePage::Systems,
-        SitePage::Obligations,
-        SitePage::Messages,
-        SitePage::Search,
-        SitePage::IncidentLog,
-        SitePage::ChainOfCustody,
-        SitePage::NotFound,
-    ];
-
-    /// Output path, template, the key of its title among the theme's words, and the
-    /// navigation entry it belongs to.
-    pub fn spec(self) -> (&'static str, &'static str, &'static str, &'static str) {
-        match self {
-            SitePage::Home => ("index.html", "index.html", "home", "home"),
-            SitePage::Contacts => ("contacts.html", "contacts.html", "contacts", "contacts"),
-            SitePage::Roles => ("roles.html", "roles.html", "roles", "roles"),
-            SitePage::Suppliers => ("suppliers.html", "suppliers.html", "suppliers", "suppliers"),
-            SitePage::Parties => ("parties.html", "parties.html", "parties", "contacts"),
-            SitePage::Communication => (
-                "communication.html",
-                "communication.html",
-                "communication",
-                "contacts",
-            ),
-            SitePage::Systems => ("systems.html", "systems.html", "systems", "suppliers"),
-            SitePage::Obligations => ("obligations.html", "obligations.html", "obligations", "contacts"),
-            SitePage::Messages => ("messages.html", "messages.html", "messages", "contacts"),
-            SitePage::Search => ("search.html", "search.html", "search", "search"),
-            SitePage::IncidentLog => ("forms/incident-log.html", "incident-log.html", "incident_log", ""),
-            SitePage::ChainOfCustody => (
-                "forms/chain-of-custody.html",
-                "chain-of-custody.html",
-                "chain_of_custody",
-                "",
-            ),
-            SitePage::NotFound => ("404.html", "404.html", "not_found", ""),
-        }
-    }
-
-    pub fn path(self) -> &'static str {
-        self.spec().0
-    }
-
-    /// Whether the site has this page: a directory of a kind is written when the handbook has
-    /// some of that kind, every other page always.
-    pub fn is_written(self, handbook: &super::Handbook) -> bool {
-        let has = |kind: Kind| !handbook.objects(kind).is_empty();
-        match self {
-            SitePage::Parties => has(Kind::Party),
-            SitePage::Communication => has(Kind::Stakeholder),
-            SitePage::Systems => has(Kind::System),
-            SitePage::Home
-            | SitePage::Contacts
-            | SitePage::Roles
-            | SitePage::Suppliers
-            | SitePage::Obligations
-            | SitePage::Messages
-            | SitePage::Search
-            | SitePage::IncidentLog
-            | SitePage::ChainOfCustody
-            | SitePage::NotFound => true,
-        }
-    }
-}
-
-/// The navigation bar: the key of each entry's label and where it leads.
-pub const NAVIGATION: [(&str, &str); 7] = [
-    ("home", "index.html"),
-    ("contacts", "contacts.html"),
-    ("plans", "index.html#plans"),
-    ("playbooks", "index.html#playbooks"),
-    ("suppliers", "suppliers.html"),
-    ("roles", "roles.html"),
-    ("search", "search.html"),
-];
-
-/// A part of the printed handbook: one site page, or every object of a kind that has pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PrintPart {
-    Page(SitePage),
-    Each(Kind),
-}
-
-/// The order of `print.html`.
-pub const PRINT_ORDER: [PrintPart; 15] = [
-    PrintPart::Page(SitePage::Home),
-    PrintPart::Page(SitePage::Contacts),
-    PrintPart::Page(SitePage::Roles),
-    PrintPart::Page(SitePage::Communication),
-    PrintPart::Each(Kind::Plan),
-    PrintPart::Each(Kind::Playbook),
-    PrintPart::Page(SitePage::Systems),
-    PrintPart::Each(Kind::Supplier),
-    PrintPart::Each(Kind::Party),
-    PrintPart::Page(SitePage::Obligations),
-    PrintPart::Page(SitePage::Messages),
-    PrintPart::Each(Kind::Page),
-    PrintPart::Page(SitePage::IncidentLog),
-    PrintPart::Page(SitePage::ChainOfCustody),
-    PrintPart::Each(Kind::Form),
-];
-
-/// Whether the site writes `path` itself, so that a `content/static/` file there is not copied.
-pub fn is_generated_path(path: &str) -> bool {
-    let own_page = Kind::ALL.into_iter().any(|k| match k.spec().shown {
-        Shown::OwnPage { dir, .. } => {
-            path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
-                && (path.ends_with(".html") || path.ends_with(".vcf"))
-        }
-        Shown::Section { .. } => false,
-    });
-    SitePage::ALL.iter().any(|p| p.path() == path)
-        || WHOLE_SITE_FILES.contains(&path)
-        || path.starts_with("assets/")
-        || own_page
-}
-
-/// Files made of the whole handbook that links may name by `/path`.
-pub const WHOLE_SITE_FILES: [&str; 6] = [
-    "print.html",
-    "handbook.json",
-    "search-index.js",
-    "calendar.ics",
-    "handbook-offline.html",
-    "sw.js",
-];
-
-/// Whether a `/path` link names a page or file the site writes besides objects' pages.
-pub fn is_site_file(path: &str) -> bool {
-    SitePage::ALL.iter().any(|p| p.path() == path) || WHOLE_SITE_FILES.contains(&path)
-}

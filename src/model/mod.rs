@@ -13,6 +13,7 @@ mod programme;
 mod reach;
 mod records;
 mod schema;
+mod site;
 mod supplier;
 mod values;
 
@@ -23,8 +24,7 @@ pub use handbook_file::{
     Audience, HandbookFile, Language, Message, Obligation, ObligationContact, Paper, Person, Role, Severity,
 };
 pub use kind::{
-    Anchors, BUILT_IN_FORMS, Defined, Ext, Kind, KindSpec, NAVIGATION, PARTY_SECTIONS, PRINT_ORDER,
-    PrintPart, SUPPLIER_SECTIONS, Shown, SitePage, WHOLE_SITE_FILES, is_generated_path, is_site_file,
+    Anchors, BUILT_IN_FORMS, Defined, Ext, Kind, KindSpec, PARTY_SECTIONS, SUPPLIER_SECTIONS, Shown,
 };
 pub use many::{ONE_OR_MANY_STRUCT, OneOrMany};
 pub use party::{Party, PartyKind};
@@ -33,6 +33,10 @@ pub use programme::{Stakeholder, System};
 pub use reach::{Email, Phone, Reach, ReachKind, Url};
 pub use records::{MarkdownText, Object};
 pub use schema::{FileSchema, file_schemas};
+pub use site::{
+    NAVIGATION, PRINT_ORDER, PrintPart, SEARCH_SHARDS, SitePage, WHOLE_SITE_FILES, is_generated_path,
+    is_site_file,
+};
 pub use supplier::{
     Certification, Contact, Contract, Escalation, Fallback, Reporting, Supplier, Tier, primary_of,
 };

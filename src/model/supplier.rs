@@ -80,6 +80,17 @@ pub enum Tier {
     Standard,
 }
 
+impl Tier {
+    /// The key of the tier's name among the theme's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::Critical => "tier_critical",
+            Tier::Important => "tier_important",
+            Tier::Standard => "tier_standard",
+        }
+    }
+}
+
 /// One way to reach a supplier or party: a person or a desk.
 #[derive(Debug, Deserialize, JsonSchema, Serialize)]
 pub struct Contact {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::html::{self, Place};
+use super::lists::Lists;
 use super::paper::{RunningHeader, page_style};
 use super::qr;
 use super::urls;
@@ -30,6 +31,8 @@ pub struct Ctx<'a> {
     pub base_url: Option<String>,
     /// Every message template, compiled once by the resolver.
     pub messages: &'a MessageTemplates,
+    /// The lists of each kind, cut into groups and pages.
+    pub lists: Lists<'a>,
 }
 
 impl<'a> Ctx<'a> {
@@ -103,6 +106,11 @@ impl<'a> Ctx<'a> {
         self.strings.get(key).copied().unwrap_or("")
     }
 
+    /// "and 12 more" for the entries a list on a page left out (none: `None`).
+    pub fn and_more(&self, left_out: usize) -> Option<String> {
+        (left_out > 0).then(|| self.t("and_more").replace("{count}", &left_out.to_string()))
+    }
+
     pub fn layout(&'a self, page: &str, title: String, nav_current: &str, landscape: bool) -> Layout<'a> {
         let main = &self.main.value;
         let nav = NAVIGATION
@@ -167,11 +175,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn tier_label(&self, tier: crate::model::Tier) -> &'a str {
-        self.t(match tier {
-            crate::model::Tier::Critical => "tier_critical",
-            crate::model::Tier::Important => "tier_important",
-            crate::model::Tier::Standard => "tier_standard",
-        })
+        self.t(tier.label())
     }
 
     /// A role's people, the first as primary.

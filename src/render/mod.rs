@@ -6,11 +6,13 @@ mod calendar;
 mod context;
 mod html;
 mod incident;
+mod lists;
 mod offline;
 mod pages;
 mod paper;
 mod print;
 mod qr;
+mod search_index;
 mod service_worker;
 mod strings;
 pub mod theme;
@@ -29,7 +31,7 @@ use crate::model::{Date, Handbook, Kind, Object, Shown, SitePage};
 use crate::resolve::Resolved;
 use crate::source::Sources;
 use context::{Ctx, Layout};
-use pages::{directory, doc, forms, home, messages, party, plan, programme, search, supplier};
+use pages::{directory, doc, forms, home, messages, party, plan, programme, search, sections, supplier};
 pub use theme::Theme;
 
 /// One file of the site.
@@ -54,7 +56,7 @@ pub struct Options {
 }
 
 /// The files made from the whole handbook, rendered after the pages: when one document
-/// changes, these change with it.
+/// changes, these change with it (and the search index's shards, [`is_whole_handbook`]).
 /// `sw.js` lists and hashes every other file, so it is made last of all.
 pub const WHOLE_HANDBOOK: [&str; 5] = [
     "print.html",
@@ -63,6 +65,12 @@ pub const WHOLE_HANDBOOK: [&str; 5] = [
     offline::PATH,
     service_worker::PATH,
 ];
+
+/// Whether the file at `path` is made from the whole handbook: one of [`WHOLE_HANDBOOK`] or a
+/// shard of the search index (as many as the handbook needs).
+pub fn is_whole_handbook(path: &str) -> bool {
+    WHOLE_HANDBOOK.contains(&path) || path.starts_with(crate::model::SEARCH_SHARDS)
+}
 
 /// A site being rendered: what every page reads, and the theme.
 pub struct Renderer<'a> {
@@ -84,16 +92,20 @@ impl<'a> Renderer<'a> {
         let base_url = options
             .base_url
             .or_else(|| main.base_url.as_ref().map(|b| b.to_string()));
+        let strings = theme.strings(main.language.code());
+        let words = |key: &str| strings.get(key).copied().unwrap_or("").to_string();
+        let lists = lists::Lists::new(handbook, &words);
         let ctx = Ctx {
             handbook,
             main,
             index: &resolved.index,
             sources,
             backlinks: &resolved.backlinks,
-            strings: theme.strings(main.language.code()),
+            strings,
             today: options.today,
             base_url,
             messages,
+            lists,
         };
         Ok(Renderer { ctx, theme })
     }
@@ -104,7 +116,7 @@ impl<'a> Renderer<'a> {
         let mut jobs: Vec<Job> = SitePage::ALL
             .into_iter()
             .filter(|p| p.is_written(handbook))
-            .map(Job::Site)
+            .flat_map(|p| (0..self.ctx.lists.page_count(p)).map(move |n| Job::Site(p, n)))
             .collect();
         for kind in Kind::ALL {
             if let Shown::OwnPage { .. } = kind.spec().shown {
@@ -129,7 +141,7 @@ impl<'a> Renderer<'a> {
             handbook
                 .static_files
                 .iter()
-                .filter(|s| !generated.contains(&s.path))
+                .filter(|s| !generated.contains(&s.path) && !is_whole_handbook(&s.path))
                 .map(|s| OutputFile {
                     path: s.path.clone(),
                     contents: Contents::Copy(s.source.clone()),
@@ -151,20 +163,30 @@ impl<'a> Renderer<'a> {
 
     /// [`WHOLE_HANDBOOK`] from `files`, every other file of the site (any older copies of these
     /// in it are passed over): `print.html` and `handbook-offline.html` bound from the pages,
-    /// the search index, `handbook.json`, and last `sw.js`, which lists them all.
+    /// the search index and its shards, `handbook.json`, and last `sw.js`, which lists them all.
     pub fn whole_handbook(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let others: Vec<&OutputFile> = files
-            .iter()
-            .filter(|f| !WHOLE_HANDBOOK.contains(&f.path.as_str()))
-            .collect();
-        let print = print::document(&self.ctx, self.theme, files).map_err(|e| vec![e])?;
-        let offline = offline::document(&self.ctx, self.theme, files).map_err(|e| vec![e])?;
-        let search = bytes(
-            "search-index.js".into(),
-            search::index_script(&search::entries(&self.ctx)).into_bytes(),
+        let ctx = &self.ctx;
+        let others: Vec<&OutputFile> = files.iter().filter(|f| !is_whole_handbook(&f.path)).collect();
+        let entries = search::entries(ctx);
+        let terms = search_index::terms(&entries);
+        // One after the other: each of these is as large as the handbook, and together at
+        // once they would double the peak memory of a large build.
+        let print = print::document(ctx, self.theme, files);
+        let json = serde_json::to_vec_pretty(ctx.handbook).expect("the model serializes to JSON");
+        let search = search_index::site_files(&terms, &entries);
+        let offline = offline::document(ctx, self.theme, files, &terms, entries);
+        let (dictionary, shards) = search;
+        let mut whole = vec![
+            print.map_err(|e| vec![e])?,
+            bytes("search-index.js".into(), dictionary.into_bytes()),
+            bytes("handbook.json".into(), json),
+            offline.map_err(|e| vec![e])?,
+        ];
+        whole.extend(
+            shards
+                .into_iter()
+                .map(|(path, script)| bytes(path, script.into_bytes())),
         );
-        let json = serde_json::to_vec_pretty(self.ctx.handbook).expect("the model serializes to JSON");
-        let mut whole = vec![print, search, bytes("handbook.json".into(), json), offline];
         let worker = service_worker::file(&others.into_iter().chain(whole.iter()).collect::<Vec<_>>());
         whole.push(worker);
         Ok(whole)
@@ -194,7 +216,8 @@ fn bytes(path: String, data: Vec<u8>) -> OutputFile {
 /// A page to render: a page of the site's own, or an object's page.
 #[derive(Clone, Copy)]
 enum Job<'a> {
-    Site(SitePage),
+    /// A site page; of a list page, its page number (from 0).
+    Site(SitePage, usize),
     Object(Object<'a>),
 }
 
@@ -247,22 +270,36 @@ impl Spec {
 fn render_page(ctx: &Ctx, theme: &Theme, job: &Job) -> Result<OutputFile, Diagnostic> {
     let page = Page { ctx, theme };
     match *job {
-        Job::Site(site_page) => site(page, site_page),
+        Job::Site(site_page, number) => site(page, site_page, number),
         Job::Object(object) => own_page(page, object),
     }
 }
 
-fn site(page: Page, which: SitePage) -> Result<OutputFile, Diagnostic> {
+fn site(page: Page, which: SitePage, number: usize) -> Result<OutputFile, Diagnostic> {
     let ctx = page.ctx;
-    let (path, template, title, nav) = which.spec();
-    let spec = Spec::at(template, path, ctx.t(title), nav);
+    let (_, template, title, nav) = which.spec();
+    let pages = ctx.lists.page_count(which);
+    let title = match pages {
+        1 => ctx.t(title).to_string(),
+        _ => format!(
+            "{} ({} {} {} {pages})",
+            ctx.t(title),
+            ctx.t("page"),
+            number + 1,
+            ctx.t("of")
+        ),
+    };
+    let spec = Spec::at(template, which.list_page(number), title, nav);
     match which {
         SitePage::Home => page.emit(
             Spec::top("index.html", ctx.main.title.clone(), nav),
             home::view(ctx),
         ),
-        SitePage::Suppliers => page.emit(spec, directory::suppliers(ctx)),
-        SitePage::Parties => page.emit(spec, party::directory(ctx)),
+        SitePage::Suppliers => page.emit(spec, directory::suppliers(ctx, number)),
+        SitePage::Parties => page.emit(spec, party::directory(ctx, number)),
+        SitePage::Plans => page.emit(spec, sections::plans(ctx, number)),
+        SitePage::Playbooks => page.emit(spec, sections::docs(ctx, Kind::Playbook, number)),
+        SitePage::Pages => page.emit(spec, sections::docs(ctx, Kind::Page, number)),
         SitePage::Roles => page.emit(spec, directory::roles(ctx)),
         SitePage::Contacts => page.emit(spec, directory::contacts(ctx)),
         SitePage::Communication => page.emit(spec, programme::communication(ctx)),

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::context::{Ctx, NavItem};
 use super::pages::search;
-use super::{Contents, OutputFile, PageContext, Theme, binder, print};
+use super::{Contents, OutputFile, PageContext, Theme, binder, print, search_index};
 use crate::diag::Diagnostic;
 use crate::model::SitePage;
 
@@ -43,7 +43,14 @@ struct OfflinePage {
 }
 
 /// The offline file, from every file of the site (pages, assets, images).
-pub fn document(ctx: &Ctx, theme: &Theme, files: &[OutputFile]) -> Result<OutputFile, Diagnostic> {
+/// `terms` and `entries` are the site's search index, whose addresses are pointed inside the file.
+pub fn document(
+    ctx: &Ctx,
+    theme: &Theme,
+    files: &[OutputFile],
+    terms: &search_index::Terms,
+    mut entries: Vec<search::Entry>,
+) -> Result<OutputFile, Diagnostic> {
     let order = order(ctx);
     let included = binder::included(&order);
     let base = ctx.base_url.as_deref().map(|b| b.trim_end_matches('/'));
@@ -52,11 +59,10 @@ pub fn document(ctx: &Ctx, theme: &Theme, files: &[OutputFile]) -> Result<Output
     for section in &mut sections {
         section.html = self_contained(&section.html, &by_path, base);
     }
-    let mut entries = search::entries(ctx);
     for entry in &mut entries {
         entry.url = binder::link(&entry.url, "index.html", &included);
     }
-    let search_index = inline(&search::index_script(&entries), "</script");
+    let search_index = inline(&search_index::inline_script(terms, &entries), "</script");
     let css = inline(&asset(theme, "assets/style.css"), "</style");
     let script = inline(&asset(theme, "assets/irbook.js"), "</script");
 
@@ -90,7 +96,8 @@ pub fn document(ctx: &Ctx, theme: &Theme, files: &[OutputFile]) -> Result<Output
 }
 
 /// The pages in the file: print's order, with the site's lists that print leaves out put
-/// before their objects' pages (`suppliers.html` before the first `suppliers/...`).
+/// before their objects' pages (`suppliers.html`, `suppliers_2.html`, ... before the first
+/// `suppliers/...`).
 fn order(ctx: &Ctx) -> Vec<(String, String)> {
     let mut order = print::order(ctx);
     for page in SitePage::ALL {
@@ -106,7 +113,16 @@ fn order(ctx: &Ctx) -> Vec<(String, String)> {
             .iter()
             .position(|(p, _)| p.starts_with(&folder))
             .unwrap_or(order.len());
-        order.insert(at, (path.to_string(), ctx.t(title).to_string()));
+        let pages = ctx.lists.page_count(page);
+        let title = ctx.t(title);
+        let list = (0..pages).map(|n| {
+            let title = match n {
+                0 => title.to_string(),
+                n => format!("{title} ({} {})", ctx.t("page"), n + 1),
+            };
+            (page.list_page(n), title)
+        });
+        order.splice(at..at, list);
     }
     order
 }

@@ -62,32 +62,8 @@ pub fn order(ctx: &Ctx) -> Vec<(String, String)> {
 
 /// The objects of a kind with pages, in the order lists show them.
 pub fn in_print_order<'a>(ctx: &Ctx<'a>, kind: Kind) -> Vec<Object<'a>> {
-    let mut objects = match kind.spec().shown {
-        Shown::OwnPage { .. } => ctx.handbook.objects(kind),
+    match kind.spec().shown {
+        Shown::OwnPage { .. } => super::lists::in_order(ctx.handbook, kind),
         Shown::Section { .. } => Vec::new(),
-    };
-    objects.sort_by(|a, b| sort_key(*a).cmp(&sort_key(*b)));
-    objects
-}
-
-/// Lists sort by a rank the kind has (a plan's kind: response plans first; a supplier's tier;
-/// documents by folder, as `Handbook::docs_in_order`), then by `order` where the author gave
-/// one (those without last), then by name.
-fn sort_key(object: Object<'_>) -> (u8, &str, bool, (bool, Option<i64>, &str)) {
-    match object {
-        Object::Plan(p) => (p.kind as u8, "", false, p.sort_key()),
-        Object::Playbook(d) | Object::Page(d) => {
-            let (section, after_index, key) = d.list_key();
-            (0, section, after_index, key)
-        }
-        Object::Supplier(s) => (s.tier.value as u8, "", false, (true, None, s.name.as_str())),
-        Object::Party(p) => (p.kind.value as u8, "", false, (true, None, p.name.as_str())),
-        Object::Form(f) => (0, "", false, (true, None, f.title.as_str())),
-        Object::Severity(_)
-        | Object::Role(_)
-        | Object::Obligation(_)
-        | Object::Message(_)
-        | Object::Stakeholder(_)
-        | Object::System(_) => (0, "", false, (true, None, object.name())),
     }
 }

@@ -8,7 +8,7 @@ use tiny_http::{Header, Method, Request, Response};
 
 use super::live::{self, Live};
 use super::site::{Body, Snapshot, is_page};
-use crate::render::WHOLE_HANDBOOK;
+use crate::render::is_whole_handbook;
 
 /// Longer request targets are refused: no page of a site has such a path.
 const MAX_URL: usize = 2048;
@@ -34,7 +34,7 @@ pub fn handle(request: Request, live: &Live) {
         live.stream(request, page, generation);
         return;
     }
-    let whole_handbook = site_path(path).is_ok_and(|p| WHOLE_HANDBOOK.contains(&p.as_str()));
+    let whole_handbook = site_path(path).is_ok_and(|p| is_whole_handbook(&p));
     let snapshot = if whole_handbook {
         live.up_to_date()
     } else {

@@ -1,6 +1,6 @@
 //! Reading a built site back: pages parsed with an HTML parser, and the link checker.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use scraper::{Html, Selector};
@@ -45,7 +45,7 @@ pub fn texts(html: &Html, css: &str) -> Vec<String> {
         .collect()
 }
 
-fn ids(html: &Html) -> Vec<String> {
+fn ids(html: &Html) -> HashSet<String> {
     select(html, "[id]")
         .iter()
         .map(|e| e.value().attr("id").unwrap().to_string())
@@ -58,6 +58,8 @@ pub fn link_problems(site: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     let all = files(site);
     let pages: Vec<&String> = all.keys().filter(|p| p.ends_with(".html")).collect();
+    // The ids of each page a fragment names, parsed once.
+    let mut targets = HashMap::new();
     for rel in pages {
         let html = page(site, rel);
         let own_ids = ids(&html);
@@ -71,7 +73,9 @@ pub fn link_problems(site: &Path) -> Vec<String> {
             for element in select(&html, css) {
                 let value = element.value().attr(attr).unwrap();
                 let canonical = element.value().attr("rel") == Some("canonical");
-                if let Some(problem) = check_link(site, rel, value, resource && !canonical, &own_ids) {
+                if let Some(problem) =
+                    check_link(site, rel, value, resource && !canonical, &own_ids, &mut targets)
+                {
                     problems.push(format!("{rel}: {value}: {problem}"));
                 }
             }
@@ -80,7 +84,14 @@ pub fn link_problems(site: &Path) -> Vec<String> {
     problems
 }
 
-fn check_link(site: &Path, page: &str, value: &str, resource: bool, own_ids: &[String]) -> Option<String> {
+fn check_link(
+    site: &Path,
+    page: &str,
+    value: &str,
+    resource: bool,
+    own_ids: &HashSet<String>,
+    targets: &mut HashMap<String, HashSet<String>>,
+) -> Option<String> {
     // `data:`: an image inside the page (handbook-offline.html holds its images so).
     if value.starts_with("mailto:") || value.starts_with("tel:") || value.starts_with("data:image/") {
         return None;
@@ -95,7 +106,7 @@ fn check_link(site: &Path, page: &str, value: &str, resource: bool, own_ids: &[S
     let path = path.split('?').next().unwrap();
     if path.is_empty() {
         let fragment = fragment.unwrap_or_default();
-        return (!fragment.is_empty() && !own_ids.iter().any(|i| i == fragment))
+        return (!fragment.is_empty() && !own_ids.contains(fragment))
             .then(|| "no such id on this page".into());
     }
     if path.ends_with('/') {
@@ -121,8 +132,10 @@ fn check_link(site: &Path, page: &str, value: &str, resource: bool, own_ids: &[S
     }
     match fragment {
         Some(f) if !f.is_empty() && target.ends_with(".html") => {
-            let ids = ids(&Html::parse_document(&std::fs::read_to_string(full).unwrap()));
-            (!ids.iter().any(|i| i == f)).then(|| format!("no id `{f}` in {target}"))
+            let ids = targets
+                .entry(target.clone())
+                .or_insert_with(|| ids(&Html::parse_document(&std::fs::read_to_string(full).unwrap())));
+            (!ids.contains(f)).then(|| format!("no id `{f}` in {target}"))
         }
         _ => None,
     }

@@ -4,9 +4,10 @@
 use serde::Serialize;
 
 use super::home::{SupplierLine, lines_24_7};
-use super::supplier::{StepLink, step_link};
-use crate::model::{Email, Kind, Record, Supplier, Tier};
+use super::supplier::{StepLink, step_links};
+use crate::model::{Email, Kind, Object, Record, Supplier, Tier};
 use crate::render::context::{Ctx, LinkView, PersonView};
+use crate::render::lists::{GroupLink, Pager, cut};
 use crate::render::{incident, urls};
 
 #[derive(Serialize)]
@@ -20,7 +21,10 @@ struct RoleView<'a> {
     name: &'a str,
     duties: Option<String>,
     people: Vec<PersonView<'a>>,
+    /// The plan steps it is responsible for, at most [`crate::render::lists::SHORT`], and
+    /// "and 12 more" (each plan shows its own).
     steps: Vec<StepLink>,
+    steps_more: Option<String>,
     /// No answer within this: call the next person.
     escalate_after: Option<String>,
 }
@@ -31,18 +35,17 @@ pub fn roles<'a>(ctx: &'a Ctx<'a>) -> RolesPage<'a> {
         .main
         .roles
         .iter()
-        .map(|r| RoleView {
-            id: r.id.as_str(),
-            name: &r.name,
-            duties: ctx.opt_markdown(r.duties.as_ref(), ctx.main.file, page),
-            people: ctx.people(r),
-            escalate_after: r.escalate_after.as_ref().map(|d| ctx.dative(d.value)),
-            steps: ctx
-                .backlinks
-                .steps(Kind::Role, r.id.as_str())
-                .iter()
-                .map(|s| step_link(ctx, page, s))
-                .collect(),
+        .map(|r| {
+            let (steps, steps_more) = step_links(ctx, page, Kind::Role, r.id.as_str());
+            RoleView {
+                id: r.id.as_str(),
+                name: &r.name,
+                duties: ctx.opt_markdown(r.duties.as_ref(), ctx.main.file, page),
+                people: ctx.people(r),
+                escalate_after: r.escalate_after.as_ref().map(|d| ctx.dative(d.value)),
+                steps,
+                steps_more,
+            }
         })
         .collect();
     RolesPage { roles }
@@ -51,9 +54,13 @@ pub fn roles<'a>(ctx: &'a Ctx<'a>) -> RolesPage<'a> {
 #[derive(Serialize)]
 pub struct ContactsPage<'a> {
     roles: Vec<RolePeople<'a>>,
+    /// The suppliers' primary contacts, critical first, at most [`crate::render::lists::SHORT`]
+    /// of them, and "and 12 more" (their contacts are on the suppliers' list).
     suppliers: Vec<SupplierContact<'a>>,
+    suppliers_more: Option<String>,
     parties: Vec<SupplierContact<'a>>,
     lines: Vec<SupplierLine<'a>>,
+    lines_more: Option<String>,
     obligations: Vec<ObligationView<'a>>,
     /// The deadline clocks' data (a JSON island).
     incident: String,
@@ -115,11 +122,15 @@ pub fn contacts<'a>(ctx: &'a Ctx<'a>) -> ContactsPage<'a> {
             escalate_after: r.escalate_after.as_ref().map(|d| ctx.dative(d.value)),
         })
         .collect();
+    let (suppliers, suppliers_more) = cut(supplier_contacts(ctx, page));
+    let (lines, lines_more) = cut(lines_24_7(ctx, page, true));
     ContactsPage {
         roles,
-        suppliers: supplier_contacts(ctx, page),
+        suppliers,
+        suppliers_more: ctx.and_more(suppliers_more),
         parties: party_contacts(ctx, page),
-        lines: lines_24_7(ctx, page, true),
+        lines,
+        lines_more: ctx.and_more(lines_more),
         obligations: obligation_views(ctx, page),
         incident: incident::island(ctx, None),
     }
@@ -215,12 +226,14 @@ fn party_contacts<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<SupplierContact<'a>> 
         .collect()
 }
 
+/// Each supplier's primary contact, in the order of the suppliers' list (by tier).
 fn supplier_contacts<'a>(ctx: &'a Ctx<'a>, page: &str) -> Vec<SupplierContact<'a>> {
-    let mut suppliers: Vec<_> = ctx.handbook.suppliers.iter().collect();
-    suppliers.sort_by_key(|s| s.tier.value);
-    suppliers
+    crate::render::lists::in_order(ctx.handbook, Kind::Supplier)
         .into_iter()
-        .map(|s| supplier_contact(ctx, page, s))
+        .filter_map(|o| {
+            let Object::Supplier(s) = o else { return None };
+            Some(supplier_contact(ctx, page, s))
+        })
         .collect()
 }
 
@@ -243,11 +256,17 @@ fn supplier_contact<'a>(ctx: &Ctx, page: &str, s: &'a Record<Supplier>) -> Suppl
 
 #[derive(Serialize)]
 pub struct SuppliersPage<'a> {
+    /// This page's suppliers, by tier.
     suppliers: Vec<SupplierRow<'a>>,
+    /// Where the list has several pages: links to the others, and where each tier starts.
+    pager: Option<Pager>,
+    index: Vec<GroupLink>,
 }
 
 #[derive(Serialize)]
 struct SupplierRow<'a> {
+    /// The anchor of the tier that starts with this row.
+    anchor: Option<String>,
     link: LinkView,
     tier: Tier,
     tier_label: &'a str,
@@ -261,40 +280,49 @@ struct SupplierRow<'a> {
     stale: bool,
 }
 
-pub fn suppliers<'a>(ctx: &'a Ctx<'a>) -> SuppliersPage<'a> {
-    let page = "suppliers.html";
-    let mut rows: Vec<SupplierRow> = ctx
-        .handbook
-        .suppliers
-        .iter()
-        .map(|s| SupplierRow {
-            link: ctx.link(page, Kind::Supplier, s.id.as_str(), s.name.as_str()),
-            tier: s.tier.value,
-            tier_label: ctx.tier_label(s.tier.value),
-            services: &s.services,
-            contact: supplier_contact(ctx, page, s),
-            notify_within: s
-                .contract
-                .as_ref()
-                .and_then(|k| k.notify_within)
-                .map(|d| ctx.dative(d)),
-            we_notify_within: s
-                .contract
-                .as_ref()
-                .and_then(|k| k.we_notify_within)
-                .map(|d| ctx.dative(d)),
-            data_location: &s.data_location,
-            fallback: s.fallback.as_ref().map(|f| {
-                ctx.link(
-                    page,
-                    Kind::Supplier,
-                    &f.supplier,
-                    ctx.name(Kind::Supplier, &f.supplier),
-                )
-            }),
-            stale: s.last_reviewed.is_none() || ctx.is_stale(s.last_reviewed.as_ref()),
-        })
-        .collect();
-    rows.sort_by_key(|r| r.tier);
-    SuppliersPage { suppliers: rows }
+/// Page `number` (from 0) of `suppliers.html`.
+pub fn suppliers<'a>(ctx: &'a Ctx<'a>, number: usize) -> SuppliersPage<'a> {
+    let list = ctx.lists.of_kind(Kind::Supplier).expect("suppliers have a list");
+    let view = list.view(number, ctx.t("suppliers"), |page, object| {
+        let Object::Supplier(s) = object else {
+            return None;
+        };
+        Some(supplier_row(ctx, page, s))
+    });
+    SuppliersPage {
+        suppliers: crate::render::lists::rows(view.groups, |row, anchor| row.anchor = Some(anchor)),
+        pager: view.pager,
+        index: view.index,
+    }
+}
+
+fn supplier_row<'a>(ctx: &'a Ctx<'a>, page: &str, s: &'a Record<Supplier>) -> SupplierRow<'a> {
+    SupplierRow {
+        anchor: None,
+        link: ctx.link(page, Kind::Supplier, s.id.as_str(), s.name.as_str()),
+        tier: s.tier.value,
+        tier_label: ctx.tier_label(s.tier.value),
+        services: &s.services,
+        contact: supplier_contact(ctx, page, s),
+        notify_within: s
+            .contract
+            .as_ref()
+            .and_then(|k| k.notify_within)
+            .map(|d| ctx.dative(d)),
+        we_notify_within: s
+            .contract
+            .as_ref()
+            .and_then(|k| k.we_notify_within)
+            .map(|d| ctx.dative(d)),
+        data_location: &s.data_location,
+        fallback: s.fallback.as_ref().map(|f| {
+            ctx.link(
+                page,
+                Kind::Supplier,
+                &f.supplier,
+                ctx.name(Kind::Supplier, &f.supplier),
+            )
+        }),
+        stale: s.last_reviewed.is_none() || ctx.is_stale(s.last_reviewed.as_ref()),
+    }
 }

@@ -22,7 +22,10 @@ struct MessageView<'a> {
     /// Filled in (other audiences) or as written, with its placeholders (suppliers).
     subject: Option<String>,
     body: String,
+    /// The suppliers' pages with the copy filled in: the first
+    /// [`crate::render::lists::SHORT`], and "and 12 more" (each supplier's page has its copy).
     suppliers: Vec<LinkView>,
+    suppliers_more: Option<String>,
 }
 
 pub fn view<'a>(ctx: &'a Ctx<'a>) -> MessagesPage<'a> {
@@ -38,24 +41,25 @@ pub fn view<'a>(ctx: &'a Ctx<'a>) -> MessagesPage<'a> {
                 false => ctx.messages.fill(m, part, None).unwrap_or_else(|_| t.to_string()),
             };
             let anchor = format!("message-{}", m.id.value);
+            let all = match to_suppliers {
+                true => ctx.handbook.suppliers.len(),
+                false => 0,
+            };
+            let shown = all.min(crate::render::lists::SHORT);
             MessageView {
                 id: m.id.as_str(),
                 title: &m.title,
                 audience: ctx.t(m.audience.label()),
                 subject: m.subject.as_ref().map(|s| text("subject", &s.text)),
                 body: text("body", &m.body.text),
-                suppliers: match to_suppliers {
-                    true => ctx
-                        .handbook
-                        .suppliers
-                        .iter()
-                        .map(|s| LinkView {
-                            text: s.name.clone(),
-                            href: urls::href(PAGE, &Kind::Supplier.target(s.id.as_str()).0, Some(&anchor)),
-                        })
-                        .collect(),
-                    false => Vec::new(),
-                },
+                suppliers: ctx.handbook.suppliers[..shown]
+                    .iter()
+                    .map(|s| LinkView {
+                        text: s.name.clone(),
+                        href: urls::href(PAGE, &Kind::Supplier.target(s.id.as_str()).0, Some(&anchor)),
+                    })
+                    .collect(),
+                suppliers_more: ctx.and_more(all - shown),
             }
         })
         .collect();

@@ -9,4 +9,5 @@ pub mod party;
 pub mod plan;
 pub mod programme;
 pub mod search;
+pub mod sections;
 pub mod supplier;

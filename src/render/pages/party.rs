@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 
-use super::supplier::{ContactView, StepLink, contact_views, step_link};
-use crate::model::{Kind, Party, PartyKind, Record};
+use super::supplier::{ContactView, StepLink, contact_views, doc_links, step_links};
+use crate::model::{Kind, Object, Party, PartyKind, Record};
 use crate::render::context::{Ctx, LinkView};
+use crate::render::lists::{GroupLink, Pager};
 use crate::render::words::DateView;
 
 #[derive(Serialize)]
@@ -22,8 +23,11 @@ pub struct PartyPage<'a> {
     stale: bool,
     /// Obligations that are reported to this party.
     obligations: Vec<LinkView>,
+    /// The plan steps and documents that involve it, each cut with "and 12 more".
     steps: Vec<StepLink>,
+    steps_more: Option<String>,
     docs: Vec<LinkView>,
+    docs_more: Option<String>,
     vcard: String,
 }
 
@@ -31,6 +35,8 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, party: &'a Record<Party>) -> PartyPage<'a> {
     let id = party.id.as_str();
     let page = Kind::Party.target(id).0;
     let file = party.file;
+    let (steps, steps_more) = step_links(ctx, &page, Kind::Party, id);
+    let (docs, docs_more) = doc_links(ctx, &page, Kind::Party, id);
     PartyPage {
         id,
         name: &party.name,
@@ -49,18 +55,10 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, party: &'a Record<Party>) -> PartyPage<'a> {
             .filter(|o| o.party.as_ref().is_some_and(|p| p.as_str() == id))
             .map(|o| ctx.link(&page, Kind::Obligation, o.id.as_str(), o.name.as_str()))
             .collect(),
-        steps: ctx
-            .backlinks
-            .steps(Kind::Party, id)
-            .iter()
-            .map(|s| step_link(ctx, &page, s))
-            .collect(),
-        docs: ctx
-            .backlinks
-            .docs(Kind::Party, id)
-            .iter()
-            .map(|&(kind, doc)| ctx.link(&page, kind, doc, ctx.name(kind, doc)))
-            .collect(),
+        steps,
+        steps_more,
+        docs,
+        docs_more,
         vcard: format!("{id}.vcf"),
     }
 }
@@ -68,28 +66,37 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, party: &'a Record<Party>) -> PartyPage<'a> {
 #[derive(Serialize)]
 pub struct PartiesPage<'a> {
     parties: Vec<PartyRow<'a>>,
+    /// Where the list has several pages: links to the others, and where each kind starts.
+    pager: Option<Pager>,
+    index: Vec<GroupLink>,
 }
 
 #[derive(Serialize)]
 struct PartyRow<'a> {
+    /// The anchor of the kind of party that starts with this row.
+    anchor: Option<String>,
     link: LinkView,
     kind_label: &'a str,
     contact: Option<ContactView<'a>>,
     stale: bool,
 }
 
-pub fn directory<'a>(ctx: &'a Ctx<'a>) -> PartiesPage<'a> {
-    const PAGE: &str = "parties.html";
-    let mut sorted: Vec<&Record<Party>> = ctx.handbook.parties.iter().collect();
-    sorted.sort_by_key(|p| (p.kind.value, p.name.as_str()));
-    let parties = sorted
-        .into_iter()
-        .map(|p| PartyRow {
-            link: ctx.link(PAGE, Kind::Party, p.id.as_str(), p.name.as_str()),
+/// Page `number` (from 0) of `parties.html`: the parties by kind, then name.
+pub fn directory<'a>(ctx: &'a Ctx<'a>, number: usize) -> PartiesPage<'a> {
+    let list = ctx.lists.of_kind(Kind::Party).expect("parties have a list");
+    let view = list.view(number, ctx.t("parties"), |page, object| {
+        let Object::Party(p) = object else { return None };
+        Some(PartyRow {
+            anchor: None,
+            link: ctx.link(page, Kind::Party, p.id.as_str(), p.name.as_str()),
             kind_label: ctx.t(p.kind.value.label()),
             contact: contact_views(&p.contacts).into_iter().find(|c| c.primary),
             stale: p.last_reviewed.is_none() || ctx.is_stale(p.last_reviewed.as_ref()),
         })
-        .collect();
-    PartiesPage { parties }
+    });
+    PartiesPage {
+        parties: crate::render::lists::rows(view.groups, |row, anchor| row.anchor = Some(anchor)),
+        pager: view.pager,
+        index: view.index,
+    }
 }

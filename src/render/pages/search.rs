@@ -1,23 +1,26 @@
-//! `search.html` and `search-index.js`: an index loaded with a script tag (so it works from
-//! file://), and the same list as plain links for browsers without JavaScript.
+//! `search.html` and what search finds (the index is made of it by `search_index.rs`): the
+//! page lists the handbook's sections for browsers without JavaScript.
 
 use serde::Serialize;
 
-use crate::model::{Kind, Object};
-use crate::render::context::Ctx;
+use crate::model::{Kind, Object, SitePage};
+use crate::render::context::{Ctx, LinkView};
+use crate::render::urls;
 
-#[derive(Serialize)]
+/// One thing search finds: an object, its kind's name, where it is and its words.
+#[derive(Clone)]
 pub struct Entry<'a> {
-    kind: &'a str,
-    title: &'a str,
+    pub kind: &'a str,
+    pub title: &'a str,
     /// Relative to the site root.
     pub url: String,
-    text: String,
+    pub text: String,
 }
 
+/// The search page; without JavaScript, it lists the handbook's sections.
 #[derive(Serialize)]
-pub struct SearchPage<'a> {
-    entries: Vec<Entry<'a>>,
+pub struct SearchPage {
+    sections: Vec<LinkView>,
 }
 
 /// Everything searchable, every object of every kind: title, kind, and the words of its text.
@@ -71,16 +74,17 @@ fn words(object: Object) -> String {
     }
 }
 
-pub fn page<'a>(ctx: &'a Ctx<'a>) -> SearchPage<'a> {
-    SearchPage {
-        entries: entries(ctx),
-    }
-}
-
-/// `search-index.js`: sets a global the search script reads; JSON is valid JavaScript.
-pub fn index_script(entries: &[Entry]) -> String {
-    let json = serde_json::to_string(entries).expect("search entries serialize");
-    format!("window.IRBOOK_SEARCH = {};\n", json.replace("</", "<\\/"))
+pub fn page(ctx: &Ctx) -> SearchPage {
+    let here = SitePage::Search.path();
+    let sections = SitePage::ALL
+        .into_iter()
+        .filter(|p| p.is_written(ctx.handbook) && !matches!(p, SitePage::Search | SitePage::NotFound))
+        .map(|p| LinkView {
+            text: ctx.t(p.spec().2).to_string(),
+            href: urls::href(here, p.path(), None),
+        })
+        .collect();
+    SearchPage { sections }
 }
 
 /// Markdown reduced to its words, for the index.

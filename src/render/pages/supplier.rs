@@ -25,8 +25,12 @@ pub struct SupplierPage<'a> {
     last_reviewed: Option<DateView>,
     stale: bool,
     messages: Vec<MessageView<'a>>,
+    /// The plan steps and documents that involve it, each at most
+    /// [`crate::render::lists::SHORT`], with "and 12 more".
     steps: Vec<StepLink>,
+    steps_more: Option<String>,
     docs: Vec<LinkView>,
+    docs_more: Option<String>,
     vcard: String,
     data_location: &'a [String],
     fallback: Option<FallbackView>,
@@ -114,6 +118,8 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
     let page = Kind::Supplier.target(supplier.id.as_str()).0;
     let file = supplier.file;
     let contacts = contact_views(&supplier.contacts);
+    let (steps, steps_more) = step_links(ctx, &page, Kind::Supplier, supplier.id.as_str());
+    let (docs, docs_more) = doc_links(ctx, &page, Kind::Supplier, supplier.id.as_str());
     let escalation = supplier
         .escalation
         .iter()
@@ -184,18 +190,10 @@ pub fn view<'a>(ctx: &'a Ctx<'a>, supplier: &'a Record<Supplier>) -> SupplierPag
         last_reviewed: supplier.last_reviewed.as_ref().map(|d| ctx.date(d.value)),
         stale: supplier.last_reviewed.is_none() || ctx.is_stale(supplier.last_reviewed.as_ref()),
         messages: messages(ctx, supplier),
-        steps: ctx
-            .backlinks
-            .steps(Kind::Supplier, id)
-            .iter()
-            .map(|s| step_link(ctx, &page, s))
-            .collect(),
-        docs: ctx
-            .backlinks
-            .docs(Kind::Supplier, id)
-            .iter()
-            .map(|&(kind, doc)| ctx.link(&page, kind, doc, ctx.name(kind, doc)))
-            .collect(),
+        steps,
+        steps_more,
+        docs,
+        docs_more,
         vcard: format!("{id}.vcf"),
         data_location: &supplier.data_location,
         fallback: supplier.fallback.as_ref().map(|f| FallbackView {
@@ -233,6 +231,27 @@ pub fn contact_views(contacts: &[Contact]) -> Vec<ContactView<'_>> {
             primary: Some(c.name.as_str()) == primary,
         })
         .collect()
+}
+
+/// The plan steps that name an object, as links from `page`: the first
+/// [`crate::render::lists::SHORT`], and "and 12 more".
+pub fn step_links(ctx: &Ctx, page: &str, kind: Kind, id: &str) -> (Vec<StepLink>, Option<String>) {
+    let steps = ctx.backlinks.steps(kind, id);
+    let shown = steps.len().min(crate::render::lists::SHORT);
+    let links = steps[..shown].iter().map(|s| step_link(ctx, page, s)).collect();
+    (links, ctx.and_more(steps.len() - shown))
+}
+
+/// The playbooks and pages that name an object, as links from `page`: the first
+/// [`crate::render::lists::SHORT`], and "and 12 more".
+pub fn doc_links(ctx: &Ctx, page: &str, kind: Kind, id: &str) -> (Vec<LinkView>, Option<String>) {
+    let docs = ctx.backlinks.docs(kind, id);
+    let shown = docs.len().min(crate::render::lists::SHORT);
+    let links = docs[..shown]
+        .iter()
+        .map(|&(kind, doc)| ctx.link(page, kind, doc, ctx.name(kind, doc)))
+        .collect();
+    (links, ctx.and_more(docs.len() - shown))
 }
 
 pub fn step_link(ctx: &Ctx, page: &str, step: &StepRef) -> StepLink {

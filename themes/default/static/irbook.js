@@ -1,5 +1,6 @@
 // irbook: small additions on top of pages that work without JavaScript.
-// Checklist ticks and task boxes are kept in localStorage; search filters search-index.js;
+// Checklist ticks and task boxes are kept in localStorage; search reads search-index.js and
+// the shards it names;
 // messages get a copy button.
 (function () {
   "use strict";
@@ -119,7 +120,8 @@
     var folded = "";
     var from = [];
     Array.from(text).forEach(function (c, i) {
-      var f = fold(c);
+      // An ASCII letter folds to its lower case alone: the slower fold for the others only.
+      var f = c < "\u0080" ? c.toLowerCase() : fold(c);
       for (var k = 0; k < f.length; k++) { from.push(i); }
       folded += f;
     });
@@ -145,28 +147,138 @@
     return p;
   }
 
+  // The search index (search-index.js, made by irbook): a dictionary of every word, and shards
+  // of postings (which documents have a word) and of documents (kind, title, address, text),
+  // each loaded by a <script> element when a search needs it, which works from file:// too. A
+  // small index is loaded whole with the page; handbook-offline.html has every shard inline.
+  // Shards already loaded answer at once, so a search of a small handbook is synchronous.
+  var SHARD_BUDGET = 768 * 1024; // bytes of postings one search may load; more: "type more"
+  var shardData = {};
+  var shardWaiting = {};
+  window.IRBOOK_SEARCH_SHARD = function (version, name, data) {
+    var waiting = shardWaiting[name] || [];
+    delete shardWaiting[name];
+    var ok = version === window.IRBOOK_SEARCH.version;
+    if (ok) { shardData[name] = data; }
+    waiting.forEach(function (w) { (ok ? w.done : w.fail)(); });
+  };
+
+  function searchIndex(dictionary) {
+    var own = document.querySelector("script[src$='search-index.js']");
+    var base = own ? new URL("search/", own.src).href : "search/";
+    Object.keys(dictionary.shards || {}).forEach(function (name) { shardData[name] = dictionary.shards[name]; });
+    // Words are written as in the text with ASCII in lower case, which is what fold() makes of
+    // ASCII: only the others are folded here.
+    var terms = dictionary.terms.split(" ").map(function (t) { return /[^\x00-\x7f]/.test(t) ? fold(t) : t; });
+    function shardOf(starts, n) {
+      var lo = 0, hi = starts.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (starts[mid] <= n) { lo = mid + 1; } else { hi = mid; } }
+      return lo;
+    }
+    function fetchShard(name, done, fail) {
+      var first = !shardWaiting[name];
+      shardWaiting[name] = (shardWaiting[name] || []).concat([{ done: done, fail: fail }]);
+      if (!first) { return; }
+      var script = document.createElement("script");
+      script.src = base + name + ".js";
+      script.onerror = function () {
+        var waiting = shardWaiting[name] || [];
+        delete shardWaiting[name];
+        waiting.forEach(function (w) { w.fail(); });
+      };
+      document.head.appendChild(script);
+    }
+    // Calls `then` once every shard of `names` is here: at once where they all are, else
+    // after `wait` lets the loading start (it may drop a search that typing has replaced).
+    function need(names, then, fail, wait) {
+      var missing = names.filter(function (n) { return !(n in shardData); });
+      var left = missing.length;
+      var failed = false;
+      if (left === 0) { then(); return; }
+      (wait || function (go) { go(); })(function () {
+        missing.forEach(function (n) {
+          fetchShard(n, function () { if (--left === 0 && !failed) { then(); } }, function () {
+            if (!failed) { failed = true; fail(); }
+          });
+        });
+      });
+    }
+    if (dictionary.preload) {
+      var every = dictionary.tsizes.map(function (_, k) { return "t" + k; });
+      for (var k = 0; k <= dictionary.docs.length; k++) { every.push("d" + k); }
+      need(every, function () {}, function () {});
+    }
+    // The documents with every word (each a part of a word of the document's title or text),
+    // those with the first word in their title first, each part in the index's order; `null`
+    // where that would load more than SHARD_BUDGET.
+    function find(words, then, fail, wait) {
+      var matching = words.map(function (w) {
+        var found = [];
+        terms.forEach(function (t, i) { if (t.indexOf(w) >= 0) { found.push(i); } });
+        return found;
+      });
+      if (matching.some(function (m) { return m.length === 0; })) { then([]); return; }
+      var shards = {};
+      matching.forEach(function (m) { m.forEach(function (i) { shards[shardOf(dictionary.tshards, i)] = true; }); });
+      var needed = Object.keys(shards).map(function (k) { return "t" + k; });
+      var bytes = needed.reduce(function (sum, name) {
+        return sum + (name in shardData ? 0 : dictionary.tsizes[+name.slice(1)]);
+      }, 0);
+      if (bytes > SHARD_BUDGET) { then(null); return; }
+      need(needed, function () {
+        var sets = matching.map(function (m) {
+          var docs = new Map();
+          m.forEach(function (i) {
+            var k = shardOf(dictionary.tshards, i);
+            var doc = 0;
+            shardData["t" + k][i - (k === 0 ? 0 : dictionary.tshards[k - 1])].forEach(function (v) {
+              doc += v >> 1;
+              docs.set(doc, (docs.get(doc) || 0) | (v & 1));
+            });
+          });
+          return docs;
+        });
+        var inTitle = [];
+        var other = [];
+        sets[0].forEach(function (title, doc) {
+          if (sets.every(function (s) { return s.has(doc); })) { (title ? inTitle : other).push(doc); }
+        });
+        var order = function (a, b) { return a - b; };
+        then(inTitle.sort(order).concat(other.sort(order)));
+      }, fail, wait);
+    }
+    // The entries of these documents: { kind, title, url, text }.
+    function entries(docs, then, fail, wait) {
+      var shards = {};
+      docs.forEach(function (d) { shards["d" + shardOf(dictionary.docs, d)] = true; });
+      need(Object.keys(shards), function () {
+        then(docs.map(function (d) {
+          var k = shardOf(dictionary.docs, d);
+          var record = shardData["d" + k][d - (k === 0 ? 0 : dictionary.docs[k - 1])];
+          return { kind: dictionary.kinds[record[0]], title: record[1], url: record[2], text: record[3] };
+        }));
+      }, fail, wait);
+    }
+    return { find: find, entries: entries };
+  }
+
   function search() {
     var input = document.getElementById("q");
     var results = document.getElementById("search-results");
     if (!input || !results || !window.IRBOOK_SEARCH) { return; }
     var all = document.getElementById("search-all");
     var empty = document.getElementById("search-empty");
-    var entries = window.IRBOOK_SEARCH.map(function (entry) {
-      return { entry: entry, title: fold(entry.title), hay: fold(entry.title + " " + entry.text) };
-    });
-    function run() {
-      var words = fold(input.value).split(/\s+/).filter(Boolean);
+    var status = document.getElementById("search-status");
+    var index = searchIndex(window.IRBOOK_SEARCH);
+    var latest = 0;
+    function say(text) {
+      if (!status) { return; }
+      status.textContent = text || "";
+      status.hidden = !text;
+    }
+    function show(words, hits) {
       results.textContent = "";
-      all.hidden = words.length > 0;
-      var hits = entries.filter(function (e) {
-        return words.length > 0 && words.every(function (w) { return e.hay.indexOf(w) >= 0; });
-      });
-      hits.sort(function (a, b) {
-        var w = words[0] || "";
-        return (b.title.indexOf(w) >= 0) - (a.title.indexOf(w) >= 0);
-      });
-      hits.slice(0, 50).forEach(function (hit) {
-        var entry = hit.entry;
+      hits.forEach(function (entry) {
         var li = document.createElement("li");
         var tag = document.createElement("span");
         tag.className = "tag";
@@ -183,9 +295,35 @@
       });
       empty.hidden = words.length === 0 || hits.length > 0;
     }
+    // `typing`: shards are loaded only once the typing has paused, so that "r", "ra", "ran"
+    // on the way to "ransomware" load nothing.
+    function run(typing) {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var asked = ++latest;
+      function wait(go) {
+        setTimeout(function () { if (asked === latest) { go(); } }, typing === true ? 200 : 0);
+      }
+      if (all) { all.hidden = words.length > 0; }
+      say("");
+      if (words.length === 0) { show(words, []); return; }
+      function failed() {
+        if (asked === latest) { say(status && status.getAttribute("data-failed")); }
+      }
+      index.find(words, function (docs) {
+        if (asked !== latest) { return; }
+        if (docs === null) {
+          show([], []);
+          say(status && status.getAttribute("data-more"));
+          return;
+        }
+        index.entries(docs.slice(0, 50), function (hits) {
+          if (asked === latest) { show(words, hits); }
+        }, failed, wait);
+      }, failed, wait);
+    }
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { input.value = query; }
-    input.addEventListener("input", run);
+    input.addEventListener("input", function () { run(true); });
     document.querySelectorAll(".no-js-note").forEach(function (el) { el.hidden = true; });
     run();
   }

@@ -1,0 +1,312 @@
+//! The search index in shards, so that the first search of a large handbook loads a small part
+//! of it, with `<script>` elements (which work from file://, where `fetch` does not):
+//!
+//! - `search-index.js` is the dictionary: every word of the handbook once (`terms`, sorted, as
+//!   written but with ASCII letters in lower case; `irbook.js` folds the others as it folds the
+//!   query), where each shard of postings and of documents starts, and each shard's size;
+//! - `search/t<n>.js`: for each word of a range of the dictionary, the documents it is in
+//!   (each as the difference to the one before, times two, plus one where it is in the title);
+//! - `search/d<n>.js`: a range of documents, each as its kind, title, address and text.
+//!
+//! Each shard calls `IRBOOK_SEARCH_SHARD(version, name, data)`; the version is the
+//! dictionary's, so that a shard of another build is never mixed in. A word is what lies
+//! between white space as JavaScript's `\s` knows it, and `irbook.js` splits the query the same
+//! way, so a query word found in a document's text is found inside one of its words: the
+//! shards give exactly the documents that searching the whole text would.
+//! `handbook-offline.html` has the dictionary and every shard inline ([`inline_script`]).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::pages::search::Entry;
+use crate::model::SEARCH_SHARDS;
+
+/// A shard of postings is closed once it is this large ...
+const TERM_SHARD_BYTES: usize = 32 * 1024;
+/// ... and one of documents (the texts that results show words of).
+const DOC_SHARD_BYTES: usize = 8 * 1024;
+/// An index this small in all is loaded whole with the search page: every search is then
+/// answered at once, as it is typed.
+const PRELOAD_BYTES: usize = 256 * 1024;
+
+/// The words of a handbook and the shards of their postings.
+pub struct Terms {
+    /// Sorted; `postings[i]` are the documents of `terms[i]` ...
+    terms: Vec<String>,
+    /// ... cut into shards (JSON arrays of arrays), each starting at a word's number.
+    shards: Vec<(usize, String)>,
+}
+
+/// The words of `entries`, each with the entries it is in.
+pub fn terms(entries: &[Entry]) -> Terms {
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    // The document each word was last seen in, plus one (0: none yet).
+    let mut last: Vec<u32> = Vec::new();
+    let mut lower = String::new();
+    for (doc, entry) in (1u32..).zip(entries) {
+        let title = entry.title.split(js_space).map(|w| (w, 1));
+        let text = entry.text.split(js_space).map(|w| (w, 0));
+        for (word, in_title) in title.chain(text).filter(|(w, _)| !w.is_empty()) {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            let id = match ids.get(lower.as_str()) {
+                Some(&id) => id,
+                None => {
+                    ids.insert(lower.clone(), words.len());
+                    words.push(lower.clone());
+                    postings.push(Vec::new());
+                    last.push(0);
+                    words.len() - 1
+                }
+            };
+            // The title's words come first: a word of both is marked as in the title.
+            if last[id] != doc {
+                last[id] = doc;
+                postings[id].push((doc - 1) << 1 | in_title);
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_unstable_by(|a, b| words[*a].cmp(&words[*b]));
+    let mut shards: Vec<(usize, String)> = Vec::new();
+    let mut shard = String::new();
+    let mut start = 0;
+    for (number, &id) in order.iter().enumerate() {
+        shard.push(if shard.is_empty() { '[' } else { ',' });
+        shard.push('[');
+        let mut previous = 0;
+        for (i, posting) in postings[id].iter().enumerate() {
+            let doc = posting >> 1;
+            let delta = (doc - previous) << 1 | (posting & 1);
+            previous = doc;
+            if i > 0 {
+                shard.push(',');
+            }
+            let _ = write!(shard, "{delta}");
+        }
+        shard.push(']');
+        if shard.len() >= TERM_SHARD_BYTES || number + 1 == order.len() {
+            shard.push(']');
+            shards.push((start, std::mem::take(&mut shard)));
+            start = number + 1;
+        }
+    }
+    let mut sorted: Vec<String> = Vec::with_capacity(words.len());
+    let mut words: Vec<Option<String>> = words.into_iter().map(Some).collect();
+    sorted.extend(order.iter().filter_map(|&id| words[id].take()));
+    Terms {
+        terms: sorted,
+        shards,
+    }
+}
+
+/// White space as JavaScript's `\s` matches it (Rust's `char::is_whitespace` differs in two
+/// characters): the query is split at it, so the index must be too.
+fn js_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+    )
+}
+
+#[derive(Serialize)]
+struct Dictionary<'a> {
+    version: &'a str,
+    kinds: Vec<&'a str>,
+    count: usize,
+    /// Where each shard of documents after the first starts (a document's number).
+    docs: Vec<usize>,
+    /// Every word, sorted, separated by a space (which no word has).
+    terms: String,
+    /// Where each shard of postings after the first starts (a word's number) ...
+    tshards: Vec<usize>,
+    /// ... and each one's size in bytes, so that a search knows what it would load.
+    tsizes: Vec<usize>,
+    /// The shards are few and small: load them all with the page.
+    preload: bool,
+}
+
+/// `search-index.js` and each shard's (path, script), for the site.
+pub fn site_files(terms: &Terms, entries: &[Entry]) -> (String, Vec<(String, String)>) {
+    let (docs, doc_shards) = doc_shards(entries);
+    let shards = all_shards(terms, &doc_shards);
+    let version = version(terms, &shards);
+    let files = shards
+        .iter()
+        .map(|(name, json)| {
+            let script = format!("IRBOOK_SEARCH_SHARD(\"{version}\",\"{name}\",{json});\n");
+            (format!("{SEARCH_SHARDS}{name}.js"), script)
+        })
+        .collect();
+    (dictionary(terms, entries, &version, docs, &shards, false), files)
+}
+
+/// The dictionary with every shard in it, for a file that must hold everything itself.
+pub fn inline_script(terms: &Terms, entries: &[Entry]) -> String {
+    let (docs, doc_shards) = doc_shards(entries);
+    let shards = all_shards(terms, &doc_shards);
+    let version = version(terms, &shards);
+    dictionary(terms, entries, &version, docs, &shards, true)
+}
+
+/// Every shard's (name, JSON): postings `t0`, `t1`, ..., then documents `d0`, `d1`, ...
+fn all_shards<'a>(terms: &'a Terms, docs: &'a [String]) -> Vec<(String, &'a str)> {
+    let postings = terms
+        .shards
+        .iter()
+        .enumerate()
+        .map(|(i, (_, json))| (format!("t{i}"), json.as_str()));
+    let documents = docs
+        .iter()
+        .enumerate()
+        .map(|(i, json)| (format!("d{i}"), json.as_str()));
+    postings.chain(documents).collect()
+}
+
+/// A short hash of the whole index.
+fn version(terms: &Terms, shards: &[(String, &str)]) -> String {
+    let mut hasher = Sha256::new();
+    for term in &terms.terms {
+        hasher.update(term.as_bytes());
+        hasher.update(b" ");
+    }
+    for (name, json) in shards {
+        hasher.update(name.as_bytes());
+        hasher.update(json.as_bytes());
+    }
+    hasher.finalize()[..6]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The entries as shards of documents (JSON arrays of `[kind, title, url, text]`), and where
+/// each shard after the first starts. The kind is its number in [`kinds`].
+fn doc_shards(entries: &[Entry]) -> (Vec<usize>, Vec<String>) {
+    let kinds = kinds(entries);
+    let mut starts = Vec::new();
+    let mut shards = Vec::new();
+    let mut shard = String::new();
+    for (number, entry) in entries.iter().enumerate() {
+        let kind = kinds.iter().position(|k| *k == entry.kind).unwrap_or(0);
+        let record = (kind, entry.title, &entry.url, &entry.text);
+        shard.push(if shard.is_empty() { '[' } else { ',' });
+        shard.push_str(&serde_json::to_string(&record).expect("entries serialize"));
+        if shard.len() >= DOC_SHARD_BYTES || number + 1 == entries.len() {
+            shard.push(']');
+            shards.push(std::mem::take(&mut shard));
+            if number + 1 < entries.len() {
+                starts.push(number + 1);
+            }
+        }
+    }
+    (starts, shards)
+}
+
+/// The kinds' names, each once, in the order the entries first have them.
+fn kinds<'a>(entries: &[Entry<'a>]) -> Vec<&'a str> {
+    let mut kinds: Vec<&str> = Vec::new();
+    for entry in entries {
+        if !kinds.contains(&entry.kind) {
+            kinds.push(entry.kind);
+        }
+    }
+    kinds
+}
+
+fn dictionary(
+    terms: &Terms,
+    entries: &[Entry],
+    version: &str,
+    docs: Vec<usize>,
+    all: &[(String, &str)],
+    inline: bool,
+) -> String {
+    let dictionary = Dictionary {
+        version,
+        kinds: kinds(entries),
+        count: entries.len(),
+        docs,
+        terms: terms.terms.join(" "),
+        tshards: terms.shards.iter().skip(1).map(|(start, _)| *start).collect(),
+        tsizes: terms.shards.iter().map(|(_, json)| json.len()).collect(),
+        preload: all.iter().map(|(_, json)| json.len()).sum::<usize>() <= PRELOAD_BYTES,
+    };
+    let mut json = serde_json::to_string(&dictionary).expect("the dictionary serializes");
+    if inline {
+        // `handbook-offline.html`: every shard inline, by name.
+        json.pop();
+        json.push_str(",\"shards\":{");
+        for (i, (name, shard)) in all.iter().enumerate() {
+            let comma = if i == 0 { "" } else { "," };
+            let _ = write!(json, "{comma}\"{name}\":{shard}");
+        }
+        json.push_str("}}");
+    }
+    format!("window.IRBOOK_SEARCH = {};\n", json.replace("</", "<\\/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry<'a>(title: &'a str, text: &str) -> Entry<'a> {
+        Entry {
+            kind: "Playbook",
+            title,
+            url: format!("playbooks/{title}.html"),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn words_are_split_as_javascript_splits_them_with_ascii_in_lower_case() {
+        let entries = [
+            entry("Ransomware", "Call\u{A0}the HOST.\u{85}x Øvelse"),
+            entry("Phishing", "call the host"),
+        ];
+        let terms = terms(&entries);
+        assert_eq!(
+            terms.terms,
+            [
+                "call",
+                "host",
+                "host.\u{85}x",
+                "phishing",
+                "ransomware",
+                "the",
+                "Øvelse"
+            ]
+        );
+        // `call`: in both, in neither title; `ransomware`: the first one's title.
+        assert_eq!(terms.shards.len(), 1);
+        assert_eq!(terms.shards[0].1, "[[0,2],[2],[0],[3],[1],[0,2],[0]]");
+    }
+
+    #[test]
+    fn the_dictionary_says_where_shards_start() {
+        let long = "word ".repeat(3000);
+        let entries: Vec<Entry> = ["a", "b", "c"].iter().map(|t| entry(t, &long)).collect();
+        let (starts, shards) = doc_shards(&entries);
+        assert_eq!((starts, shards.len()), (vec![1, 2], 3));
+        let terms = terms(&entries);
+        let (dictionary, files) = site_files(&terms, &entries);
+        assert!(dictionary.contains("\"docs\":[1,2]"), "{dictionary}");
+        let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            names,
+            ["search/t0.js", "search/d0.js", "search/d1.js", "search/d2.js"]
+        );
+        assert!(files[0].1.starts_with("IRBOOK_SEARCH_SHARD(\""), "{}", files[0].1);
+        assert!(
+            inline_script(&terms, &entries).contains("\"shards\":{\"t0\":[[1],[3],[5],[0,2,2]],\"d0\":[[")
+        );
+    }
+}

@@ -16,9 +16,10 @@ fn main() {
         ("De", "examples/de/".into()),
     ] {
         let base = root.join(&dir);
-        if !base.join("handbook.yaml").is_file() {
-            continue;
-        }
+        assert!(
+            base.join("handbook.yaml").is_file(),
+            "every language irbook speaks has an example handbook: {dir}handbook.yaml is missing"
+        );
         let mut files = vec!["handbook.yaml".to_string()];
         collect(&base, &base.join("content"), &mut files);
         files.sort();

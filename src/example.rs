@@ -9,10 +9,11 @@ pub type Files = &'static [(&'static str, &'static [u8])];
 /// Every embedded example with its language.
 pub const EXAMPLES: &[(Language, Files)] = include!(concat!(env!("OUT_DIR"), "/example_files.rs"));
 
-/// The example written in `language`, if there is one.
-pub fn files(language: Language) -> Option<Files> {
+/// The example written in `language` (`build.rs` embeds one for every language).
+pub fn files(language: Language) -> Files {
     EXAMPLES
         .iter()
         .find(|(l, _)| *l == language)
         .map(|(_, files)| *files)
+        .expect("build.rs embeds an example for every language")
 }

@@ -166,6 +166,49 @@ fn init_result_has_no_problem_but_its_example_data() {
 }
 
 #[test]
+fn init_writes_the_example_in_danish_and_german_each_passing_check_and_building() {
+    for language in ["da", "de"] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("handbook");
+        irbook()
+            .args(["init", "-q", "--language", language])
+            .arg(&root)
+            .assert()
+            .code(0);
+        let main = std::fs::read_to_string(root.join("handbook.yaml")).unwrap();
+        assert!(
+            main.contains(&format!("language: {language}")),
+            "{language}: {main:.200}"
+        );
+        let diags = check_json(&root);
+        assert!(!diags.is_empty(), "{language}: its invented data is flagged");
+        assert_eq!(beyond_example_data(diags), vec![], "{language}");
+        let site = dir.path().join("site");
+        irbook()
+            .args(["build", "-q", "--root"])
+            .arg(&root)
+            .arg("--out")
+            .arg(&site)
+            .assert()
+            .code(0);
+        let home = std::fs::read_to_string(site.join("index.html")).unwrap();
+        assert!(home.contains(&format!("<html lang=\"{language}\"")), "{language}");
+    }
+    let refused = irbook()
+        .args(["init", "--language", "fr"])
+        .arg("x")
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8(refused.stderr)
+            .unwrap()
+            .contains("irbook writes its example in en, da, de"),
+        "the languages there are are named"
+    );
+}
+
+#[test]
 fn a_handbook_made_years_from_now_is_reviewed_when_it_was_made() {
     let dir = tempfile::tempdir().unwrap();
     let in_2029 = "1874966400"; // 2029-06-01

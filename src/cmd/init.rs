@@ -50,12 +50,7 @@ pub fn run(args: &InitArgs, out: &Output) -> ExitCode {
             );
         }
     }
-    let Some(files) = example::files(args.language) else {
-        return out.fail(
-            &format!("there is no example handbook in `{}` yet", args.language.code()),
-            "run init with `--language en` and set `language:` in handbook.yaml: the site's own words are translated",
-        );
-    };
+    let files = example::files(args.language);
     if let Err(e) = write_example(dir, files) {
         return out.fail(
             &format!("cannot write the handbook into {}: {e}", dir.display()),

@@ -121,7 +121,12 @@ fn names_count_where_the_example_s_contact_is_invented() {
 #[test]
 fn every_embedded_example_is_read() {
     let known = Known::of(EXAMPLES);
-    assert!(known.organizations.len() >= EXAMPLES.len(), "{known:?}");
+    for example in EXAMPLES {
+        let one = Known::of(std::slice::from_ref(example));
+        assert_eq!(one.organizations.len(), 1, "{:?}: {one:?}", example.0);
+        assert!(one.organizations.is_subset(&known.organizations));
+        assert!(!one.people.is_empty(), "{:?}: {one:?}", example.0);
+    }
     assert!(
         !known.people.is_empty() && !known.contacts.is_empty(),
         "{known:?}"

@@ -16,6 +16,8 @@
 //! ````
 //!
 //! Each change replaces the first occurrence of the text in that file, which must be there.
+//! Instead of changes, `nothing changed, the first N lines` quotes a fresh example's first N
+//! lines of output, `...` and its last two.
 //! The warnings about the example's invented values, which every fresh example has, are shown
 //! as one `...` line per run.
 
@@ -34,6 +36,8 @@ const MARKER: &str = "<!-- irbook check, on `irbook init` with:";
 /// One quoted output: where its fenced block's lines are, and the changes that produce it.
 struct Example {
     changes: Vec<Change>,
+    /// Quote only the first this many lines of the example data, then `...` and the count.
+    head: Option<usize>,
     /// The byte range of the text between the fences.
     output: std::ops::Range<usize>,
 }
@@ -51,9 +55,19 @@ fn examples(doc: &str, text: &str) -> Vec<Example> {
         let end = text[at..].find("-->").map(|i| i + at).unwrap_or_else(|| {
             panic!("{doc}: a doc example's comment is not closed");
         });
-        let changes = text[at + MARKER.len()..end]
+        let lines: Vec<&str> = text[at + MARKER.len()..end]
             .lines()
-            .filter(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let head = lines.iter().find_map(|l| {
+            l.strip_prefix("nothing changed, the first ")
+                .and_then(|n| n.strip_suffix(" lines"))
+                .map(|n| n.parse::<usize>().expect("a number of lines"))
+        });
+        let changes = lines
+            .iter()
+            .filter(|l| !l.starts_with("nothing changed"))
             .map(|line| change(doc, line))
             .collect();
         let open = text[end..].find("```").map(|i| i + end).unwrap_or_else(|| {
@@ -75,6 +89,7 @@ fn examples(doc: &str, text: &str) -> Vec<Example> {
         };
         found.push(Example {
             changes,
+            head,
             output: start..close,
         });
         rest = close;
@@ -100,7 +115,7 @@ fn repository() -> PathBuf {
 }
 
 /// What `irbook check` prints on a fresh example with `changes` made.
-fn check_output(doc: &str, changes: &[Change]) -> String {
+fn check_output(doc: &str, changes: &[Change], head: Option<usize>) -> String {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("handbook");
     irbook().args(["init", "-q"]).arg(&root).assert().success();
@@ -118,7 +133,18 @@ fn check_output(doc: &str, changes: &[Change]) -> String {
     let run = irbook().arg("check").current_dir(&root).output().unwrap();
     let mut out = String::from_utf8(run.stdout).unwrap();
     out.push_str(&String::from_utf8(run.stderr).unwrap());
-    without_example_data(&out)
+    match head {
+        Some(n) => {
+            let lines: Vec<&str> = out.lines().collect();
+            let tail = &lines[lines.len().saturating_sub(2)..];
+            format!(
+                "{}\n...\n{}\n",
+                lines[..n.min(lines.len())].join("\n"),
+                tail.join("\n")
+            )
+        }
+        None => without_example_data(&out),
+    }
 }
 
 /// `out` with each run of warnings about the example's invented values (one line each) made
@@ -159,7 +185,7 @@ fn every_quoted_check_output_is_what_check_prints() {
         count += found.len();
         // From the last to the first, so that earlier ranges stay where they are.
         for example in found.iter().rev() {
-            let actual = check_output(doc, &example.changes);
+            let actual = check_output(doc, &example.changes, example.head);
             if text[example.output.clone()] != actual {
                 stale.push(format!(
                     "{doc}:\n--- quoted\n{}--- printed\n{actual}",
@@ -210,7 +236,7 @@ fn a_change_that_is_not_in_the_file_is_refused() {
         "",
         "an empty block ends at its own fence"
     );
-    let result = std::panic::catch_unwind(|| check_output("test.md", &found[0].changes));
+    let result = std::panic::catch_unwind(|| check_output("test.md", &found[0].changes, None));
     let message = *result.unwrap_err().downcast::<String>().unwrap();
     assert!(
         message.contains("handbook.yaml no longer contains \"no such text\""),

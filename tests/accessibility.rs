@@ -21,7 +21,7 @@ const PAGES: &[(&str, Prepare)] = &[
     ("suppliers.html", Prepare::Nothing),
     ("suppliers/nordhost.html", Prepare::Nothing),
     ("parties.html", Prepare::Nothing),
-    ("parties/cfcs.html", Prepare::Nothing),
+    ("parties/police.html", Prepare::Nothing),
     ("plans/recovery.html#detected=2026-11-25T09:40", Prepare::Incident),
     ("plans/recovery.html#detected=2026-11-25T09:40", Prepare::Cleared),
     ("plans/recovery.html#detected=2026-11-25T09:40", Prepare::Ended),

@@ -35,18 +35,8 @@ pub fn plans<'a>(ctx: &'a Ctx<'a>, number: usize) -> SectionPage<'a> {
 
 /// Page `number` (from 0) of the playbooks or the pages.
 pub fn docs<'a>(ctx: &'a Ctx<'a>, kind: Kind, number: usize) -> SectionPage<'a> {
-    section(ctx, kind, number, |page, object| match object {
-        Object::Playbook(d) | Object::Page(d) => Some(doc_entry(ctx, page, kind, d)),
-        Object::Plan(_)
-        | Object::Severity(_)
-        | Object::Role(_)
-        | Object::Obligation(_)
-        | Object::Message(_)
-        | Object::Stakeholder(_)
-        | Object::System(_)
-        | Object::Supplier(_)
-        | Object::Party(_)
-        | Object::Form(_) => None,
+    section(ctx, kind, number, |page, object| {
+        object.doc().map(|d| doc_entry(ctx, page, kind, d))
     })
 }
 

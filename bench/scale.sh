@@ -3,7 +3,7 @@
 # handbook (bench/gen_handbook.py: N playbooks, N/10 suppliers, N/100 plans) and prints the
 # largest HTML page other than the whole-handbook files (print.html, handbook-offline.html),
 # the sizes of the files that are the whole handbook by design, and, for a few searches from
-# file:// in headless Chromium (tests/scale.rs, `measure_search_on_a_built_site`), the bytes
+# file:// in headless Chromium (bench/measure_search.rs, `cargo run --example measure_search`), the bytes
 # the page and the search loaded and how long the results took (with the shards' loading, and
 # again with them in memory).
 #
@@ -43,7 +43,6 @@ for f in print.html handbook-offline.html handbook.json search-index.js sw.js; d
 done
 printf '%s search/ (%s shards)\n' "$(cat "$SITE"/search/*.js | wc -c)" "$(ls "$SITE/search" | wc -l)"
 for q in $QUERIES; do
-    IRBOOK_SCALE_SITE="$SITE" IRBOOK_SCALE_QUERY="${q//+/ }" \
-        cargo test --quiet --test scale measure_search_on_a_built_site -- --ignored --nocapture 2>&1 \
+    cargo run --quiet --release --example measure_search -- "$SITE" "${q//+/ }" 2>&1 \
         | grep -E '^(loaded|search for)' || echo "(no browser: install chromium to measure search)"
 done

@@ -9,13 +9,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use common::browser::Browser;
+use common::search::{largest_page, search};
 use common::site::{files, link_problems};
 use common::{HANDBOOK, build};
 use serde_json::json;
-
-/// The files made of the whole handbook by design, which may grow with it.
-const WHOLE: [&str; 2] = ["print.html", "handbook-offline.html"];
 
 /// No other page may be larger than this, at any size of handbook.
 const PAGE_LIMIT: usize = 150 * 1024;
@@ -153,16 +150,6 @@ fn site(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, site)
 }
 
-/// The largest HTML page but the whole-handbook files: (size, path).
-fn largest_page(site: &Path) -> (usize, String) {
-    files(site)
-        .into_iter()
-        .filter(|(p, _)| p.ends_with(".html") && !WHOLE.contains(&p.as_str()))
-        .map(|(p, bytes)| (bytes.len(), p))
-        .max()
-        .unwrap()
-}
-
 #[test]
 fn every_link_resolves_and_no_page_grows_with_the_handbook() {
     let (_small_dir, small) = site(1_000);
@@ -215,84 +202,4 @@ fn search_finds_a_rare_word_from_file_and_loads_little() {
         "{} bytes of scripts",
         found.scripts
     );
-}
-
-/// Measures search on a site built elsewhere (bench/gen_handbook.py at N = 10,000, say):
-/// `IRBOOK_SCALE_SITE=target/bench-site-generated IRBOOK_SCALE_QUERY=04242 cargo test --test
-/// scale measure -- --ignored --nocapture`.
-#[test]
-#[ignore = "measures a site named by IRBOOK_SCALE_SITE"]
-fn measure_search_on_a_built_site() {
-    let site = std::path::PathBuf::from(std::env::var("IRBOOK_SCALE_SITE").expect("IRBOOK_SCALE_SITE"));
-    let query = std::env::var("IRBOOK_SCALE_QUERY").unwrap_or_else(|_| "ransomware".into());
-    let site = site.canonicalize().unwrap();
-    eprintln!("largest page: {:?}", largest_page(&site));
-    if let Some(found) = search(&site, &query) {
-        eprintln!("hits: {}", found.hits.as_array().map_or(0, Vec::len));
-    }
-}
-
-/// What one search from file:// found and what it cost.
-struct Found {
-    /// Each hit's title, href and marked word.
-    hits: serde_json::Value,
-    /// Bytes of the page, its style sheet and every script loaded (the shards included).
-    total: usize,
-    scripts: usize,
-}
-
-/// Opens the search page of `site` from file://, types `query` and waits for hits; prints what
-/// was loaded and how long the search took. `None` where there is no browser.
-fn search(site: &Path, query: &str) -> Option<Found> {
-    let url = format!("file://{}", site.join("search.html").display());
-    let mut tab = Browser::open(&url)?;
-    // The time from the page's DOMContentLoaded (when irbook.js starts the search of `?q=`) to
-    // the first hits (or the "type more" line), the shards' loading included.
-    let observe = "window.irbookTook = null; window.irbookSince = performance.now(); \
-         const r = document.getElementById('search-results'); const s = document.getElementById('search-status'); \
-         const seen = new MutationObserver(() => { if (r.children.length || !s.hidden) { \
-           window.irbookTook = performance.now() - window.irbookSince; seen.disconnect(); } }); \
-         seen.observe(r, { childList: true }); seen.observe(s, { attributes: true });";
-    let before_search = format!("document.addEventListener('DOMContentLoaded', () => {{ {observe} }});");
-    tab.call("Page.enable", json!({}), true);
-    tab.call(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": before_search }),
-        true,
-    );
-    let address = format!("{url}?q={}", query.replace(' ', "+"));
-    tab.call("Page.navigate", json!({ "url": address }), true);
-    tab.wait_until("window.irbookTook !== undefined && window.irbookTook !== null");
-    let first = tab.eval("window.irbookTook");
-    // The same search again, typed, every shard it needs in memory.
-    tab.eval("document.getElementById('q').value = ''; document.getElementById('q').dispatchEvent(new Event('input'))");
-    tab.eval(&format!(
-        "(() => {{ {observe} const q = document.getElementById('q'); q.value = {}; q.dispatchEvent(new Event('input')); }})()",
-        json!(query)
-    ));
-    tab.wait_until("window.irbookTook !== null");
-    let again = tab.eval("window.irbookTook");
-    let hits = tab.eval(
-        "[...document.querySelectorAll('#search-results li')].map(li => [li.querySelector('a').textContent, li.querySelector('a').getAttribute('href'), (li.querySelector('mark') || {}).textContent])",
-    );
-    // What the page and the search loaded, by file size: the page, its style sheet, and every
-    // script (the search's shards stay in the page as the <script> elements that loaded them;
-    // resource timing has no entries for file:// URLs).
-    let loaded = tab.eval(
-        "[location.href.split('?')[0], ...[...document.querySelectorAll('script[src], link[rel=stylesheet]')].map(e => e.src || e.href)]",
-    );
-    let (mut scripts, mut total) = (0, 0);
-    for url in loaded.as_array().unwrap() {
-        let path = url.as_str().unwrap().strip_prefix("file://").unwrap();
-        let size = std::fs::metadata(path).unwrap().len() as usize;
-        total += size;
-        if path.ends_with(".js") {
-            scripts += size;
-        }
-        eprintln!("loaded {size:>8} {path}");
-    }
-    eprintln!(
-        "search for {query:?}: {scripts} bytes of scripts, {total} in all; results after {first} ms, again after {again} ms"
-    );
-    Some(Found { hits, total, scripts })
 }

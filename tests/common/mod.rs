@@ -273,6 +273,8 @@ pub mod live;
 
 pub mod browser;
 
+pub mod search;
+
 pub mod v2;
 
 pub mod import;

@@ -125,13 +125,16 @@ fn asset(theme: &Theme, path: &str) -> String {
 /// becomes `<\/script`, which means the same inside a JavaScript string or a CSS one.
 fn inline(text: &str, end: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.to_ascii_lowercase().find(end) {
-        out.push_str(&rest[..at]);
-        out.push_str("<\\/");
-        rest = &rest[at + 2..];
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"</") {
+        let candidate = text.as_bytes().get(at..at + end.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(end.as_bytes())) {
+            out.push_str(&text[copied..at]);
+            out.push_str("<\\/");
+            copied = at + 2;
+        }
     }
-    out.push_str(rest);
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -145,46 +148,36 @@ fn hash(text: &str) -> String {
 /// offline file pointed at the online site (where there is one) or at the search box.
 fn self_contained(html: &str, files: &HashMap<&str, &OutputFile>, base: Option<&str>) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some((at, name)) = next_link(rest) {
-        let value_start = at + name.len() + 3; // ` name="`
-        out.push_str(&rest[..value_start]);
-        let Some(len) = rest[value_start..].find('"') else {
-            break;
-        };
-        let value = &rest[value_start..value_start + len];
-        match name {
-            "src" => out.push_str(&image(value, files).unwrap_or_else(|| outside(value, base))),
-            _ => out.push_str(&outside(value, base)),
+    binder::each_attribute(&mut out, html, &["src", "href"], |out, name, value| {
+        match (name == "src").then(|| image(value, files)).flatten() {
+            Some(data) => out.push_str(&data),
+            None => push_outside(out, value, base),
         }
-        rest = &rest[value_start + len..];
-    }
-    out.push_str(rest);
+    });
     out
-}
-
-/// The next ` src="` or ` href="` in `html`.
-fn next_link(html: &str) -> Option<(usize, &'static str)> {
-    let src = html.find(" src=\"").map(|at| (at, "src"));
-    let href = html.find(" href=\"").map(|at| (at, "href"));
-    match (src, href) {
-        (Some(s), Some(h)) => Some(if s.0 < h.0 { s } else { h }),
-        (one, other) => one.or(other),
-    }
 }
 
 /// A link that the binder left pointing at a file of the site (relative to the site root):
 /// the search box for the search page, the online copy where there is one.
 fn outside(href: &str, base: Option<&str>) -> String {
+    let mut out = String::new();
+    push_outside(&mut out, href, base);
+    out
+}
+
+/// [`outside`], written to `out`.
+fn push_outside(out: &mut String, href: &str, base: Option<&str>) {
     if href.is_empty() || href.starts_with('#') || href.contains(':') {
-        return href.to_string();
-    }
-    if href == "search.html" || href.starts_with("search.html?") {
-        return format!("#{SEARCH_ANCHOR}");
-    }
-    match base {
-        Some(base) => format!("{base}/{href}"),
-        None => href.to_string(),
+        out.push_str(href);
+    } else if href == "search.html" || href.starts_with("search.html?") {
+        out.push('#');
+        out.push_str(SEARCH_ANCHOR);
+    } else if let Some(base) = base {
+        out.push_str(base);
+        out.push('/');
+        out.push_str(href);
+    } else {
+        out.push_str(href);
     }
 }
 

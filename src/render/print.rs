@@ -1,7 +1,6 @@
 //! `print.html`: the pages already rendered, bound in [`PRINT_ORDER`] with a cover and contents.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::context::Ctx;
@@ -22,7 +21,7 @@ pub fn document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<Output
 }
 
 /// Every page rendered as text, by path.
-pub fn rendered(pages: &[OutputFile]) -> HashMap<&str, &str> {
+pub fn rendered(pages: &[OutputFile]) -> FxHashMap<&str, &str> {
     pages
         .iter()
         .filter_map(|f| match &f.contents {

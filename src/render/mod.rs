@@ -28,7 +28,7 @@ use crate::diag::Diagnostic;
 use crate::model::{Date, Handbook, Kind, Object, Shown, SitePage};
 use crate::resolve::Resolved;
 use crate::source::Sources;
-use context::{Ctx, Layout};
+use context::Ctx;
 use pages::{directory, doc, forms, home, messages, party, plan, programme, search, supplier};
 pub use theme::Theme;
 
@@ -94,7 +94,10 @@ impl<'a> Renderer<'a> {
             today: options.today,
             base_url,
             messages,
-        };
+            shared_layout: tera::Map::default(),
+        }
+        .with_shared_layout()
+        .map_err(|e| vec![Diagnostic::error(format!("template data: {e}"))])?;
         Ok(Renderer { ctx, theme })
     }
 
@@ -196,12 +199,6 @@ fn bytes(path: String, data: Vec<u8>) -> OutputFile {
 enum Job<'a> {
     Site(SitePage),
     Object(Object<'a>),
-}
-
-#[derive(Serialize)]
-struct PageContext<'a, P: Serialize> {
-    layout: Layout<'a>,
-    page: P,
 }
 
 /// Which template renders a page, where it goes, its title and its navigation entry.
@@ -318,11 +315,10 @@ struct Page<'c, 'a> {
 
 impl Page<'_, '_> {
     fn emit<P: Serialize>(&self, spec: Spec, page: P) -> Result<OutputFile, Diagnostic> {
-        let context = PageContext {
-            layout: self.ctx.layout(&spec.path, spec.title, spec.nav, spec.landscape),
-            page,
-        };
-        let context = tera::Context::from_serialize(&context)
+        let layout = self.ctx.layout(&spec.path, spec.title, spec.nav, spec.landscape);
+        let context = self
+            .ctx
+            .template_data(&layout, &page)
             .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
         let html = self.theme.render(spec.template, &context)?;
         Ok(bytes(spec.path, html.into_bytes()))

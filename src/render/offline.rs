@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::context::{Ctx, NavItem};
 use super::pages::search;
-use super::{Contents, OutputFile, PageContext, Theme, binder, print};
+use super::{Contents, OutputFile, Theme, binder, print};
 use crate::diag::Diagnostic;
 use crate::model::SitePage;
 
@@ -80,7 +80,8 @@ pub fn document(ctx: &Ctx, theme: &Theme, files: &[OutputFile]) -> Result<Output
         online: base.map(|b| format!("{b}/")),
         search_anchor: SEARCH_ANCHOR,
     };
-    let context = tera::Context::from_serialize(&PageContext { layout, page })
+    let context = ctx
+        .template_data(&layout, &page)
         .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
     let html = theme.render("offline.html", &context)?;
     Ok(OutputFile {

@@ -88,11 +88,18 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
 
     let mut to_parse = Vec::new();
     let mut unreadable = Vec::new();
-    let found = contents.found.into_iter().map(|f| (f.path, Some(f.kind)));
-    for (path, kind) in std::iter::once((main_path, None)).chain(found) {
+    let found = contents
+        .found
+        .into_iter()
+        .map(|f| (f.path, Some((f.real, f.kind))));
+    for (path, found) in std::iter::once((main_path, None)).chain(found) {
         let rel = relative_path(root, &path);
-        let decoded = guard
-            .read(&path, fsguard::TEXT_LIMIT)
+        let bytes = match &found {
+            Some((real, _)) => guard.read_found(real, fsguard::TEXT_LIMIT),
+            None => guard.read(&path, fsguard::TEXT_LIMIT),
+        };
+        let kind = found.map(|(_, kind)| kind);
+        let decoded = bytes
             .map_err(Unreadable::Refused)
             .and_then(|bytes| decode(rel.clone(), &bytes));
         let id = match decoded {

@@ -3,7 +3,6 @@
 //! links are pointed at the copy inside the document (or, for pages that are not in it, at
 //! the page beside `print.html`).
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -39,24 +38,18 @@ pub fn link(href: &str, page: &str, included: &Included) -> String {
     out
 }
 
-/// The sections for the pages at `order` (path, title), from their rendered HTML, bound in
-/// parallel.
-pub fn sections(order: &[(String, String)], rendered: &FxHashMap<&str, &str>) -> Vec<Section> {
-    let included = included(order);
-    order
-        .par_iter()
-        .filter_map(|(path, title)| {
-            let html = rendered.get(path.as_str())?;
-            let main = main_content(html);
-            let mut bound = String::with_capacity(main.len() + main.len() / 8);
-            rewrite(&mut bound, main, path, &included);
-            Some(Section {
-                anchor: format!("{}top", prefix(path)),
-                title: title.clone(),
-                html: bound,
-            })
-        })
-        .collect()
+/// The anchor of a page's section: `plans/recovery.html` -> `plans-recovery--top`.
+pub fn anchor(path: &str) -> String {
+    format!("{}top", prefix(path))
+}
+
+/// The section of the page at `path`, from its rendered HTML: its `<main>`, ids prefixed and
+/// links pointed inside the document of `included`.
+pub fn bind(path: &str, html: &str, included: &Included) -> String {
+    let main = main_content(html);
+    let mut bound = String::with_capacity(main.len() + main.len() / 8);
+    rewrite(&mut bound, main, path, included);
+    bound
 }
 
 /// The inside of `<main ...>...</main>`.

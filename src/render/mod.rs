@@ -9,17 +9,21 @@ mod incident;
 mod offline;
 mod pages;
 mod paper;
+mod parts;
 mod print;
 mod qr;
 mod service_worker;
+mod sink;
 mod strings;
 pub mod theme;
 pub mod urls;
 mod vcard;
 mod words;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,6 +34,8 @@ use crate::resolve::Resolved;
 use crate::source::Sources;
 use context::Ctx;
 use pages::{directory, doc, forms, home, messages, party, plan, programme, search, supplier};
+use sink::Digesting;
+pub use sink::{Collect, Sink, Stopped};
 pub use theme::Theme;
 
 /// One file of the site.
@@ -101,8 +107,17 @@ impl<'a> Renderer<'a> {
         Ok(Renderer { ctx, theme })
     }
 
-    /// The whole site, or the template errors that stopped it.
+    /// The whole site in memory, or the template errors that stopped it.
     pub fn site(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let collect = Collect::default();
+        self.site_into(&collect)?;
+        Ok(collect.into_files())
+    }
+
+    /// The whole site into `sink`, each page as soon as it is rendered, then the files made
+    /// from the whole handbook; how many pages (`.html` files) it has. On `Err`, the template
+    /// errors that stopped it; none when the sink stopped (it knows why).
+    pub fn site_into(&self, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
         let handbook = self.ctx.handbook;
         let mut jobs: Vec<Job> = SitePage::ALL
             .into_iter()
@@ -114,33 +129,59 @@ impl<'a> Renderer<'a> {
                 jobs.extend(handbook.objects(kind).into_iter().map(Job::Object));
             }
         }
-        let mut files = self.pages(&jobs)?;
-        files.extend(vcard::cards(&self.ctx));
-        files.push(calendar::file(&self.ctx));
-        files.extend(
+        let mut small = vcard::cards(&self.ctx);
+        small.push(calendar::file(&self.ctx));
+        small.extend(
             self.theme
                 .assets
                 .iter()
                 .map(|(path, data)| bytes(path.clone(), data.clone())),
         );
-        let generated: std::collections::HashSet<String> = files
+        let mut paths: Vec<String> = jobs.iter().map(Job::path).collect();
+        paths.extend(small.iter().map(|f| f.path.clone()));
+        let generated: std::collections::HashSet<&str> =
+            paths.iter().map(String::as_str).chain(WHOLE_HANDBOOK).collect();
+        let statics: Vec<OutputFile> = handbook
+            .static_files
             .iter()
-            .map(|f| f.path.clone())
-            .chain(WHOLE_HANDBOOK.map(String::from))
+            .filter(|s| !generated.contains(s.path.as_str()))
+            .map(|s| OutputFile {
+                path: s.path.clone(),
+                contents: Contents::Copy(s.source.clone()),
+            })
             .collect();
-        files.extend(
-            handbook
-                .static_files
-                .iter()
-                .filter(|s| !generated.contains(&s.path))
-                .map(|s| OutputFile {
-                    path: s.path.clone(),
-                    contents: Contents::Copy(s.source.clone()),
-                }),
-        );
-        let whole = self.whole_handbook(&files)?;
-        files.extend(whole);
-        Ok(files)
+        paths.extend(statics.iter().map(|f| f.path.clone()));
+        paths.extend(WHOLE_HANDBOOK.map(String::from));
+        let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
+
+        let sink = Digesting::new(sink);
+        sink.plan(&paths).map_err(stopped)?;
+        let stop = AtomicBool::new(false);
+        let results: Vec<Result<(), Option<Diagnostic>>> = jobs
+            .par_iter()
+            .map(|job| {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(None);
+                }
+                let page = render_page(&self.ctx, self.theme, job).map_err(Some)?;
+                sink.put(page).map_err(|Stopped| {
+                    stop.store(true, Ordering::Relaxed);
+                    None
+                })
+            })
+            .collect();
+        if stop.into_inner() {
+            return Err(Vec::new());
+        }
+        let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).flatten().collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for file in small.into_iter().chain(statics) {
+            sink.put(file).map_err(stopped)?;
+        }
+        self.whole_into(&sink)?;
+        Ok(pages)
     }
 
     /// The pages of these documents (playbooks and pages) alone.
@@ -149,31 +190,6 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|(kind, id)| self.ctx.index.object(*kind, id).map(Job::Object))
             .collect();
-        self.pages(&jobs)
-    }
-
-    /// [`WHOLE_HANDBOOK`] from `files`, every other file of the site (any older copies of these
-    /// in it are passed over): `print.html` and `handbook-offline.html` bound from the pages,
-    /// the search index, `handbook.json`, and last `sw.js`, which lists them all.
-    pub fn whole_handbook(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let others: Vec<&OutputFile> = files
-            .iter()
-            .filter(|f| !WHOLE_HANDBOOK.contains(&f.path.as_str()))
-            .collect();
-        let print = print::document(&self.ctx, self.theme, files).map_err(|e| vec![e])?;
-        let offline = offline::document(&self.ctx, self.theme, files).map_err(|e| vec![e])?;
-        let search = bytes(
-            "search-index.js".into(),
-            search::index_script(&search::entries(&self.ctx)).into_bytes(),
-        );
-        let json = serde_json::to_vec_pretty(self.ctx.handbook).expect("the model serializes to JSON");
-        let mut whole = vec![print, search, bytes("handbook.json".into(), json), offline];
-        let worker = service_worker::file(&others.into_iter().chain(whole.iter()).collect::<Vec<_>>());
-        whole.push(worker);
-        Ok(whole)
-    }
-
-    fn pages(&self, jobs: &[Job]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let results: Vec<Result<OutputFile, Diagnostic>> = jobs
             .par_iter()
             .map(|job| render_page(&self.ctx, self.theme, job))
@@ -185,6 +201,47 @@ impl<'a> Renderer<'a> {
             Err(errors.into_iter().filter_map(Result::err).collect())
         }
     }
+
+    /// [`WHOLE_HANDBOOK`] from `files`, every other file of the site (any older copies of these
+    /// in it are passed over).
+    pub fn whole_handbook(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let others: Vec<&OutputFile> = files
+            .iter()
+            .filter(|f| !WHOLE_HANDBOOK.contains(&f.path.as_str()))
+            .collect();
+        let collect = Collect::with(others.iter().map(|f| (*f).clone()));
+        self.whole_into(&Digesting::new(&collect).already(&others))?;
+        Ok(collect
+            .into_files()
+            .into_iter()
+            .filter(|f| WHOLE_HANDBOOK.contains(&f.path.as_str()))
+            .collect())
+    }
+
+    /// Into `sink`, which holds every other file of the site: `print.html` and
+    /// `handbook-offline.html` bound from the pages, the search index, `handbook.json`, and
+    /// last `sw.js`, which lists them all.
+    fn whole_into(&self, sink: &Digesting) -> Result<(), Vec<Diagnostic>> {
+        print::document(&self.ctx, self.theme, sink)?;
+        let search = bytes(
+            "search-index.js".into(),
+            search::index_script(&search::entries(&self.ctx)).into_bytes(),
+        );
+        sink.put(search).map_err(stopped)?;
+        sink.put_with("handbook.json", &mut |out| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            serde_json::to_writer_pretty(&mut out, self.ctx.handbook)?;
+            out.flush()
+        })
+        .map_err(stopped)?;
+        offline::document(&self.ctx, self.theme, sink)?;
+        sink.put(service_worker::file(sink.digests())).map_err(stopped)
+    }
+}
+
+/// Rendering stopped because the sink did: the sink reports why.
+fn stopped(_: Stopped) -> Vec<Diagnostic> {
+    Vec::new()
 }
 
 fn bytes(path: String, data: Vec<u8>) -> OutputFile {
@@ -199,6 +256,16 @@ fn bytes(path: String, data: Vec<u8>) -> OutputFile {
 enum Job<'a> {
     Site(SitePage),
     Object(Object<'a>),
+}
+
+impl Job<'_> {
+    /// Where the page goes.
+    fn path(&self) -> String {
+        match self {
+            Job::Site(page) => page.spec().0.to_string(),
+            Job::Object(object) => object.kind().target(object.id()).0,
+        }
+    }
 }
 
 /// Which template renders a page, where it goes, its title and its navigation entry.
@@ -285,7 +352,7 @@ fn own_page(page: Page, object: Object) -> Result<OutputFile, Diagnostic> {
     };
     let spec = Spec::at(
         template,
-        kind.target(object.id()).0,
+        Job::Object(object).path(),
         object.name(),
         kind.spec().nav,
     );
@@ -315,12 +382,17 @@ struct Page<'c, 'a> {
 
 impl Page<'_, '_> {
     fn emit<P: Serialize>(&self, spec: Spec, page: P) -> Result<OutputFile, Diagnostic> {
+        let path = spec.path.clone();
+        Ok(bytes(path, self.html(spec, &page)?.into_bytes()))
+    }
+
+    /// The page as HTML.
+    fn html<P: Serialize>(&self, spec: Spec, page: &P) -> Result<String, Diagnostic> {
         let layout = self.ctx.layout(&spec.path, spec.title, spec.nav, spec.landscape);
         let context = self
             .ctx
-            .template_data(&layout, &page)
+            .template_data(&layout, page)
             .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
-        let html = self.theme.render(spec.template, &context)?;
-        Ok(bytes(spec.path, html.into_bytes()))
+        self.theme.render(spec.template, &context)
     }
 }

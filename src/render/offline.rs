@@ -7,15 +7,19 @@
 //!
 //! The one place rendering reads a file: an image of `content/static/` is read to be embedded.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::path::Path;
 
 use base64::Engine as _;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::context::{Ctx, NavItem};
 use super::pages::search;
-use super::{Contents, OutputFile, Theme, binder, print};
+use super::sink::{Digesting, Sink};
+use super::{Theme, binder, bytes, parts, print, stopped};
 use crate::diag::Diagnostic;
 use crate::model::SitePage;
 
@@ -42,21 +46,38 @@ struct OfflinePage {
     search_anchor: &'static str,
 }
 
-/// The offline file, from every file of the site (pages, assets, images).
-pub fn document(ctx: &Ctx, theme: &Theme, files: &[OutputFile]) -> Result<OutputFile, Diagnostic> {
+/// A file of the site that may be an image: a theme asset or a file of `content/static/`.
+#[derive(Clone, Copy)]
+enum Image<'a> {
+    Bytes(&'a [u8]),
+    Copy(&'a Path),
+}
+
+/// The offline file into `sink`, which holds every other file of the site (pages, assets),
+/// written section by section ([`parts`]): part 0 is the search index, then the sections.
+pub fn document(ctx: &Ctx, theme: &Theme, sink: &Digesting) -> Result<(), Vec<Diagnostic>> {
     let order = order(ctx);
     let included = binder::included(&order);
     let base = ctx.base_url.as_deref().map(|b| b.trim_end_matches('/'));
-    let by_path: HashMap<&str, &OutputFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
-    let mut sections = binder::sections(&order, &print::rendered(files));
-    for section in &mut sections {
-        section.html = self_contained(&section.html, &by_path, base);
-    }
+    let mut images: FxHashMap<&str, Image> = ctx
+        .handbook
+        .static_files
+        .iter()
+        .map(|s| (s.path.as_str(), Image::Copy(&s.source)))
+        .collect();
+    images.extend(theme.assets.iter().map(|(p, b)| (p.as_str(), Image::Bytes(b))));
+    let shown: Vec<&(String, String)> = order.iter().filter(|(path, _)| sink.has(path)).collect();
+    let bind = |i: usize| {
+        let section = print::page_section(sink, &shown[i].0, &included);
+        self_contained(&section, &images, base)
+    };
+
     let mut entries = search::entries(ctx);
     for entry in &mut entries {
         entry.url = binder::link(&entry.url, "index.html", &included);
     }
     let search_index = inline(&search::index_script(&entries), "</script");
+    drop(entries);
     let css = inline(&asset(theme, "assets/style.css"), "</style");
     let script = inline(&asset(theme, "assets/irbook.js"), "</script");
 
@@ -70,24 +91,48 @@ pub fn document(ctx: &Ctx, theme: &Theme, files: &[OutputFile]) -> Result<Output
             ..item
         })
         .collect();
-    let page = OfflinePage {
-        sections,
+    let mut page = OfflinePage {
+        sections: shown
+            .iter()
+            .enumerate()
+            .map(|(i, (path, title))| binder::Section {
+                anchor: binder::anchor(path),
+                title: title.clone(),
+                html: parts::marker(i + 1),
+            })
+            .collect(),
         script_sources: format!("{} {}", hash(&search_index), hash(&script)),
         style_sources: format!("{} {}", layout.style_source, hash(&css)),
         css,
         script,
-        search_index,
+        search_index: parts::marker(0),
         online: base.map(|b| format!("{b}/")),
         search_anchor: SEARCH_ANCHOR,
     };
-    let context = ctx
-        .template_data(&layout, &page)
-        .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
-    let html = theme.render("offline.html", &context)?;
-    Ok(OutputFile {
-        path: PATH.into(),
-        contents: Contents::Bytes(html.into_bytes().into()),
-    })
+    let html = |page: &OfflinePage| {
+        let context = ctx
+            .template_data(&layout, page)
+            .map_err(|e| vec![Diagnostic::error(format!("template data: {e}"))])?;
+        theme.render("offline.html", &context).map_err(|e| vec![e])
+    };
+    let text = html(&page)?;
+    if let Some(at) = parts::markers(&text, shown.len() + 1) {
+        return sink
+            .put_with(PATH, &mut |out| {
+                parts::write(out, &text, &at, |i| match i {
+                    0 => Cow::Borrowed(search_index.as_str()),
+                    i => Cow::Owned(bind(i - 1)),
+                })
+            })
+            .map_err(stopped);
+    }
+    let bound: Vec<String> = (0..shown.len()).into_par_iter().map(bind).collect();
+    for (section, html) in page.sections.iter_mut().zip(bound) {
+        section.html = html;
+    }
+    page.search_index = search_index;
+    let text = html(&page)?;
+    sink.put(bytes(PATH.into(), text.into_bytes())).map_err(stopped)
 }
 
 /// The pages in the file: print's order, with the site's lists that print leaves out put
@@ -147,10 +192,10 @@ fn hash(text: &str) -> String {
 
 /// A section with its images as `data:` URIs and its links to files that are not in the
 /// offline file pointed at the online site (where there is one) or at the search box.
-fn self_contained(html: &str, files: &HashMap<&str, &OutputFile>, base: Option<&str>) -> String {
+fn self_contained(html: &str, images: &FxHashMap<&str, Image>, base: Option<&str>) -> String {
     let mut out = String::with_capacity(html.len());
     binder::each_attribute(&mut out, html, &["src", "href"], |out, name, value| {
-        match (name == "src").then(|| image(value, files)).flatten() {
+        match (name == "src").then(|| image(value, images)).flatten() {
             Some(data) => out.push_str(&data),
             None => push_outside(out, value, base),
         }
@@ -183,16 +228,16 @@ fn push_outside(out: &mut String, href: &str, base: Option<&str>) {
 }
 
 /// The image at `src` (relative to the site root) as a `data:` URI.
-fn image(src: &str, files: &HashMap<&str, &OutputFile>) -> Option<String> {
+fn image(src: &str, images: &FxHashMap<&str, Image>) -> Option<String> {
     let (path, _) = src.split_once('#').unwrap_or((src, ""));
     let mime = mime(path)?;
-    let bytes: Vec<u8> = match &files.get(path)?.contents {
-        Contents::Bytes(bytes) => bytes.to_vec(),
-        Contents::Copy(source) => {
+    let bytes: Cow<[u8]> = match *images.get(path)? {
+        Image::Bytes(bytes) => Cow::Borrowed(bytes),
+        Image::Copy(source) => {
             if std::fs::metadata(source).ok()?.len() > IMAGE_LIMIT {
                 return None;
             }
-            std::fs::read(source).ok()?
+            Cow::Owned(std::fs::read(source).ok()?)
         }
     };
     if bytes.len() as u64 > IMAGE_LIMIT {
@@ -228,11 +273,7 @@ mod tests {
 
     #[test]
     fn links_outside_the_file_go_online_or_to_the_search_box() {
-        let img = OutputFile {
-            path: "img/a.png".into(),
-            contents: Contents::Bytes(vec![1, 2, 3].into()),
-        };
-        let files: HashMap<&str, &OutputFile> = [("img/a.png", &img)].into_iter().collect();
+        let files: FxHashMap<&str, Image> = [("img/a.png", Image::Bytes(&[1, 2, 3]))].into_iter().collect();
         let html = r##"<a href="#x">x</a><img src="img/a.png"><a href="suppliers/h.vcf">v</a><a href="search.html">s</a><a href="tel:+45">t</a><img src="img/none.png">"##;
         assert_eq!(
             self_contained(html, &files, Some("https://ir.example")),

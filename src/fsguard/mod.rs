@@ -211,15 +211,14 @@ impl HandbookRoot {
     /// Checks a file the site copies as it is (`content/static/`), found by [`walk`], up to
     /// `limit` bytes as it is now, and returns its real path: the file to copy.
     pub fn copyable(&self, real: &RealPath, limit: u64) -> Result<PathBuf, Refusal> {
-        let file = open_regular(&real.0)?;
-        let len = file.metadata().map_err(Refusal::Unreadable)?.len();
+        let (_, len) = open_regular(&real.0)?;
         if len > limit {
             return Err(Refusal::TooLarge { limit });
         }
         Ok(real.0.clone())
     }
 
-    fn open(&self, path: &Path) -> Result<File, Refusal> {
+    fn open(&self, path: &Path) -> Result<(File, u64), Refusal> {
         let (real, meta) = self.resolve(path)?;
         if !meta.is_file() {
             return Err(Refusal::NotRegular(kind_of(&meta)));
@@ -228,9 +227,10 @@ impl HandbookRoot {
     }
 }
 
-/// At most `limit` bytes of `file`, or `TooLarge`.
-fn read_limited(file: File, limit: u64) -> Result<Vec<u8>, Refusal> {
-    let mut bytes = Vec::new();
+/// At most `limit` bytes of `file`, whose size was `len` when it was opened, or `TooLarge`.
+fn read_limited((file, len): (File, u64), limit: u64) -> Result<Vec<u8>, Refusal> {
+    // Room for the whole file and one byte more: read in one call, and one more to see its end.
+    let mut bytes = Vec::with_capacity(len.min(limit).saturating_add(1) as usize);
     // One byte more than allowed tells a file at the limit from one above it, whatever its
     // metadata said (a file may grow while it is read).
     file.take(limit + 1)
@@ -247,7 +247,7 @@ fn read_limited(file: File, limit: u64) -> Result<Vec<u8>, Refusal> {
 /// longer a regular file or has grown past [`STATIC_LIMIT`] since.
 pub fn copy_static(real: &Path, target: &Path) -> io::Result<u64> {
     let refused = |r: Refusal| io::Error::other(format!("{}: {}", real.display(), r.diagnostic().message));
-    let source = open_regular(real).map_err(refused)?;
+    let (source, _) = open_regular(real).map_err(refused)?;
     let mut out = File::create(target)?;
     let copied = io::copy(&mut source.take(STATIC_LIMIT + 1), &mut out)?;
     if copied > STATIC_LIMIT {
@@ -257,8 +257,9 @@ pub fn copy_static(real: &Path, target: &Path) -> io::Result<u64> {
 }
 
 /// Opens the file at a real path for reading without following a link and without waiting for
-/// a writer (a pipe swapped in meanwhile), and checks on the open file that it is a regular one.
-fn open_regular(real: &Path) -> Result<File, Refusal> {
+/// a writer (a pipe swapped in meanwhile), and checks on the open file that it is a regular one;
+/// with its size as it is now.
+fn open_regular(real: &Path) -> Result<(File, u64), Refusal> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -271,7 +272,7 @@ fn open_regular(real: &Path) -> Result<File, Refusal> {
     if !meta.is_file() {
         return Err(Refusal::NotRegular(kind_of(&meta)));
     }
-    Ok(file)
+    Ok((file, meta.len()))
 }
 
 /// What a thing that is not a regular file is, in words.

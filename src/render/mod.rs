@@ -2,6 +2,7 @@
 //! named, not read), pages rendered in parallel.
 
 mod binder;
+mod bound;
 mod calendar;
 mod context;
 mod html;
@@ -222,7 +223,7 @@ impl<'a> Renderer<'a> {
     /// `handbook-offline.html` bound from the pages, the search index, `handbook.json`, and
     /// last `sw.js`, which lists them all.
     fn whole_into(&self, sink: &Digesting) -> Result<(), Vec<Diagnostic>> {
-        print::document(&self.ctx, self.theme, sink)?;
+        bound::documents(&self.ctx, self.theme, sink)?;
         let search = bytes(
             "search-index.js".into(),
             search::index_script(&search::entries(&self.ctx)).into_bytes(),
@@ -234,7 +235,6 @@ impl<'a> Renderer<'a> {
             out.flush()
         })
         .map_err(stopped)?;
-        offline::document(&self.ctx, self.theme, sink)?;
         sink.put(service_worker::file(sink.digests())).map_err(stopped)
     }
 }

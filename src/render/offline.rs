@@ -11,15 +11,13 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use base64::Engine as _;
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::context::{Ctx, NavItem};
+use super::context::{Ctx, Layout, NavItem};
 use super::pages::search;
-use super::sink::{Digesting, Sink};
-use super::{Theme, binder, bytes, parts, print, stopped};
+use super::{Theme, binder, print};
 use crate::diag::Diagnostic;
 use crate::model::SitePage;
 
@@ -32,15 +30,15 @@ const SEARCH_ANCHOR: &str = "irbook-search";
 const IMAGE_LIMIT: u64 = 5 * 1024 * 1024;
 
 #[derive(Serialize)]
-struct OfflinePage {
+struct OfflinePage<'p> {
     sections: Vec<binder::Section>,
     /// The theme's style sheet, the script and the search index, to be put inline as they are.
-    css: String,
-    script: String,
+    css: &'p str,
+    script: &'p str,
     search_index: String,
     /// Content-Security-Policy sources: the hashes of exactly those inline elements.
-    script_sources: String,
-    style_sources: String,
+    script_sources: &'p str,
+    style_sources: &'p str,
     /// The online address (`base_url`), where there is one.
     online: Option<String>,
     search_anchor: &'static str,
@@ -53,91 +51,108 @@ enum Image<'a> {
     Copy(&'a Path),
 }
 
-/// The offline file into `sink`, which holds every other file of the site (pages, assets),
-/// written section by section ([`parts`]): part 0 is the search index, then the sections.
-pub fn document(ctx: &Ctx, theme: &Theme, sink: &Digesting) -> Result<(), Vec<Diagnostic>> {
-    let order = order(ctx);
-    let included = binder::included(&order);
-    let base = ctx.base_url.as_deref().map(|b| b.trim_end_matches('/'));
-    let mut images: FxHashMap<&str, Image> = ctx
-        .handbook
-        .static_files
-        .iter()
-        .map(|s| (s.path.as_str(), Image::Copy(&s.source)))
-        .collect();
-    images.extend(theme.assets.iter().map(|(p, b)| (p.as_str(), Image::Bytes(b))));
-    let shown: Vec<&(String, String)> = order.iter().filter(|(path, _)| sink.has(path)).collect();
-    let bind = |i: usize| {
-        let section = print::page_section(sink, &shown[i].0, &included);
-        self_contained(&section, &images, base)
-    };
+/// What the offline file is made of, but its sections (`bound.rs` binds them).
+pub struct Offline<'a> {
+    ctx: &'a Ctx<'a>,
+    theme: &'a Theme,
+    included: binder::Included<'a>,
+    base: Option<&'a str>,
+    images: FxHashMap<&'a str, Image<'a>>,
+    layout: Layout<'a>,
+    /// The search index, ready to be put inline.
+    pub search_index: String,
+    css: String,
+    script: String,
+    script_sources: String,
+    style_sources: String,
+}
 
-    let mut entries = search::entries(ctx);
-    for entry in &mut entries {
-        entry.url = binder::link(&entry.url, "index.html", &included);
-    }
-    let search_index = inline(&search::index_script(&entries), "</script");
-    drop(entries);
-    let css = inline(&asset(theme, "assets/style.css"), "</style");
-    let script = inline(&asset(theme, "assets/irbook.js"), "</script");
-
-    let title = ctx.t("offline_title").to_string();
-    let mut layout = ctx.layout(PATH, title, "", false);
-    layout.nav = layout
-        .nav
-        .into_iter()
-        .map(|item| NavItem {
-            href: outside(&binder::link(&item.href, PATH, &included), base),
-            ..item
-        })
-        .collect();
-    let mut page = OfflinePage {
-        sections: shown
+impl<'a> Offline<'a> {
+    /// For the pages in `order` ([`order`]).
+    pub fn new(ctx: &'a Ctx<'a>, theme: &'a Theme, order: &'a [(String, String)]) -> Self {
+        let included = binder::included(order);
+        let base = ctx.base_url.as_deref().map(|b| b.trim_end_matches('/'));
+        let mut images: FxHashMap<&str, Image> = ctx
+            .handbook
+            .static_files
             .iter()
-            .enumerate()
-            .map(|(i, (path, title))| binder::Section {
-                anchor: binder::anchor(path),
-                title: title.clone(),
-                html: parts::marker(i + 1),
+            .map(|s| (s.path.as_str(), Image::Copy(&s.source)))
+            .collect();
+        images.extend(theme.assets.iter().map(|(p, b)| (p.as_str(), Image::Bytes(b))));
+        let mut entries = search::entries(ctx);
+        for entry in &mut entries {
+            entry.url = binder::link(&entry.url, "index.html", &included);
+        }
+        let search_index = inline(&search::index_script(&entries), "</script");
+        drop(entries);
+        let css = inline(&asset(theme, "assets/style.css"), "</style");
+        let script = inline(&asset(theme, "assets/irbook.js"), "</script");
+        let title = ctx.t("offline_title").to_string();
+        let mut layout = ctx.layout(PATH, title, "", false);
+        layout.nav = std::mem::take(&mut layout.nav)
+            .into_iter()
+            .map(|item| NavItem {
+                href: outside(&binder::link(&item.href, PATH, &included), base),
+                ..item
             })
-            .collect(),
-        script_sources: format!("{} {}", hash(&search_index), hash(&script)),
-        style_sources: format!("{} {}", layout.style_source, hash(&css)),
-        css,
-        script,
-        search_index: parts::marker(0),
-        online: base.map(|b| format!("{b}/")),
-        search_anchor: SEARCH_ANCHOR,
-    };
-    let html = |page: &OfflinePage| {
-        let context = ctx
-            .template_data(&layout, page)
-            .map_err(|e| vec![Diagnostic::error(format!("template data: {e}"))])?;
-        theme.render("offline.html", &context).map_err(|e| vec![e])
-    };
-    let text = html(&page)?;
-    if let Some(at) = parts::markers(&text, shown.len() + 1) {
-        return sink
-            .put_with(PATH, &mut |out| {
-                parts::write(out, &text, &at, |i| match i {
-                    0 => Cow::Borrowed(search_index.as_str()),
-                    i => Cow::Owned(bind(i - 1)),
+            .collect();
+        Offline {
+            ctx,
+            theme,
+            script_sources: format!("{} {}", hash(&search_index), hash(&script)),
+            style_sources: format!("{} {}", layout.style_source, hash(&css)),
+            included,
+            base,
+            images,
+            layout,
+            search_index,
+            css,
+            script,
+        }
+    }
+
+    /// The section of the page at `path`, from its rendered HTML.
+    pub fn section(&self, path: &str, html: &str) -> String {
+        self_contained(&binder::bind(path, html, &self.included), &self.images, self.base)
+    }
+
+    /// The file for the pages `shown` (path, title), the `i`th section's HTML being
+    /// `section(i)`, with `search_index` where the search index goes.
+    pub fn html(
+        &self,
+        shown: &[&(String, String)],
+        section: impl Fn(usize) -> String,
+        search_index: String,
+    ) -> Result<String, Diagnostic> {
+        let page = OfflinePage {
+            sections: shown
+                .iter()
+                .enumerate()
+                .map(|(i, (path, title))| binder::Section {
+                    anchor: binder::anchor(path),
+                    title: title.clone(),
+                    html: section(i),
                 })
-            })
-            .map_err(stopped);
+                .collect(),
+            css: &self.css,
+            script: &self.script,
+            search_index,
+            script_sources: &self.script_sources,
+            style_sources: &self.style_sources,
+            online: self.base.map(|b| format!("{b}/")),
+            search_anchor: SEARCH_ANCHOR,
+        };
+        let context = self
+            .ctx
+            .template_data(&self.layout, &page)
+            .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
+        self.theme.render("offline.html", &context)
     }
-    let bound: Vec<String> = (0..shown.len()).into_par_iter().map(bind).collect();
-    for (section, html) in page.sections.iter_mut().zip(bound) {
-        section.html = html;
-    }
-    page.search_index = search_index;
-    let text = html(&page)?;
-    sink.put(bytes(PATH.into(), text.into_bytes())).map_err(stopped)
 }
 
 /// The pages in the file: print's order, with the site's lists that print leaves out put
 /// before their objects' pages (`suppliers.html` before the first `suppliers/...`).
-fn order(ctx: &Ctx) -> Vec<(String, String)> {
+pub fn order(ctx: &Ctx) -> Vec<(String, String)> {
     let mut order = print::order(ctx);
     for page in SitePage::ALL {
         let (path, _, title, _) = page.spec();

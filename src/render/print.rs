@@ -1,67 +1,39 @@
 //! `print.html`: the pages already rendered, bound in [`PRINT_ORDER`] with a cover and contents.
 
-use std::borrow::Cow;
-
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::Ctx;
-use super::sink::{Digesting, Sink};
-use super::{Page, Spec, Theme, binder, bytes, parts, stopped};
+use super::{Page, Spec, Theme, binder};
 use crate::diag::Diagnostic;
 use crate::model::{Kind, Object, PRINT_ORDER, PrintPart, Shown, SitePage};
 
-const PATH: &str = "print.html";
+pub const PATH: &str = "print.html";
 
 #[derive(Serialize)]
 struct PrintPage {
     sections: Vec<binder::Section>,
 }
 
-/// `print.html` into `sink`, bound from the pages already in it: cover, contents, then every
-/// section, written section by section ([`parts`]).
-pub fn document(ctx: &Ctx, theme: &Theme, sink: &Digesting) -> Result<(), Vec<Diagnostic>> {
-    let order = order(ctx);
-    let included = binder::included(&order);
-    let shown: Vec<&(String, String)> = order.iter().filter(|(path, _)| sink.has(path)).collect();
-    let bind = |i: usize| page_section(sink, &shown[i].0, &included);
-    let mut page = PrintPage {
+/// `print.html` for the pages `shown` (path, title): cover, contents, then every section, the
+/// `i`th section's HTML being `section(i)` (`bound.rs` binds them).
+pub fn html(
+    ctx: &Ctx,
+    theme: &Theme,
+    shown: &[&(String, String)],
+    section: impl Fn(usize) -> String,
+) -> Result<String, Diagnostic> {
+    let page = PrintPage {
         sections: shown
             .iter()
             .enumerate()
             .map(|(i, (path, title))| binder::Section {
                 anchor: binder::anchor(path),
                 title: title.clone(),
-                html: parts::marker(i),
+                html: section(i),
             })
             .collect(),
     };
-    let spec = || Spec::top(PATH, ctx.main.title.clone(), "");
-    let page_of = Page { ctx, theme };
-    let text = page_of.html(spec(), &page).map_err(|e| vec![e])?;
-    if let Some(at) = parts::markers(&text, shown.len()) {
-        return sink
-            .put_with(PATH, &mut |out| {
-                parts::write(out, &text, &at, |i| Cow::Owned(bind(i)))
-            })
-            .map_err(stopped);
-    }
-    let bound: Vec<String> = (0..shown.len()).into_par_iter().map(bind).collect();
-    for (section, html) in page.sections.iter_mut().zip(bound) {
-        section.html = html;
-    }
-    let text = page_of.html(spec(), &page).map_err(|e| vec![e])?;
-    sink.put(bytes(PATH.into(), text.into_bytes())).map_err(stopped)
-}
-
-/// The section of the page at `path` in `sink`, bound into the document of `included`.
-pub fn page_section(sink: &dyn Sink, path: &str, included: &binder::Included) -> String {
-    let page = sink.get(path);
-    let html = page
-        .as_deref()
-        .and_then(|b| std::str::from_utf8(b).ok())
-        .unwrap_or("");
-    binder::bind(path, html, included)
+    Page { ctx, theme }.html(Spec::top(PATH, ctx.main.title.clone(), ""), &page)
 }
 
 /// The pages of the printed handbook as (path, title), in [`PRINT_ORDER`].

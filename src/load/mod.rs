@@ -101,7 +101,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
         let kind = found.map(|(_, kind)| kind);
         let decoded = bytes
             .map_err(Unreadable::Refused)
-            .and_then(|bytes| decode(rel.clone(), &bytes));
+            .and_then(|bytes| decode(rel.clone(), bytes));
         let id = match decoded {
             Ok(Decoded { file, controls }) => {
                 let id = sources.add(file);
@@ -229,17 +229,26 @@ struct Decoded {
 }
 
 /// UTF-8 text without its BOM, or where the first invalid byte is.
-fn decode(rel: String, bytes: &[u8]) -> Result<Decoded, Unreadable> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+fn decode(rel: String, mut bytes: Vec<u8>) -> Result<Decoded, Unreadable> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        // The text as read, without a copy, where it needs no replacement.
+        Ok(text) if !text::has_forbidden(&text) => Ok(Decoded {
+            file: SourceFile::new(rel, text),
+            controls: Vec::new(),
+        }),
         Ok(text) => {
-            let (text, controls) = text::replace_control_characters(text);
+            let (text, controls) = text::replace_control_characters(&text);
             Ok(Decoded {
                 file: SourceFile::new(rel, text),
                 controls,
             })
         }
         Err(e) => {
+            let bytes = e.as_bytes();
+            let e = e.utf8_error();
             let lossy = String::from_utf8_lossy(bytes);
             // The valid start is the same in the lossy text; count it after replacements.
             let (valid, _) = text::replace_control_characters(&lossy[..e.valid_up_to()]);

@@ -31,7 +31,7 @@ use parse::{Parsed, file_id, parse_file};
 
 use crate::diag::Diagnostic;
 use crate::fsguard::{self, HandbookRoot, Refusal};
-use crate::model::Handbook;
+use crate::model::{Handbook, Kind};
 use crate::source::{SourceFile, Sources, relative_path};
 
 /// How many cases a fuzz test runs: `default` times `IRBOOK_FUZZ_SCALE` (a whole number; 1 when
@@ -92,16 +92,23 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
         .found
         .into_iter()
         .map(|f| (f.path, Some((f.real, f.kind))));
-    for (path, found) in std::iter::once((main_path, None)).chain(found) {
-        let rel = relative_path(root, &path);
-        let bytes = match &found {
-            Some((real, _)) => guard.read_found(real, fsguard::TEXT_LIMIT),
-            None => guard.read(&path, fsguard::TEXT_LIMIT),
-        };
-        let kind = found.map(|(_, kind)| kind);
-        let decoded = bytes
-            .map_err(Unreadable::Refused)
-            .and_then(|bytes| decode(rel.clone(), bytes));
+    let files: Vec<_> = std::iter::once((main_path, None)).chain(found).collect();
+    // Read and decoded in parallel, added in order (the order gives the file ids).
+    let read: Vec<(String, Option<Kind>, Result<Decoded, Unreadable>)> = files
+        .into_par_iter()
+        .map(|(path, found)| {
+            let rel = relative_path(root, &path);
+            let bytes = match &found {
+                Some((real, _)) => guard.read_found(real, fsguard::TEXT_LIMIT),
+                None => guard.read(&path, fsguard::TEXT_LIMIT),
+            };
+            let decoded = bytes
+                .map_err(Unreadable::Refused)
+                .and_then(|bytes| decode(rel.clone(), bytes));
+            (rel, found.map(|(_, kind)| kind), decoded)
+        })
+        .collect();
+    for (rel, kind, decoded) in read {
         let id = match decoded {
             Ok(Decoded { file, controls }) => {
                 let id = sources.add(file);

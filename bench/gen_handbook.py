@@ -235,6 +235,7 @@ def plan_yaml(k, n_suppliers):
         "severities: [%s]" % ", ".join(SEVERITIES[: 1 + k % 3]),
         "owner: %s" % ROLE_IDS[k % len(ROLE_IDS)],
         "last_reviewed: 2026-10-01",
+        "exercised: 2026-09-15",
         "phases:",
     ]
     step_no = 0

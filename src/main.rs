@@ -8,6 +8,12 @@ use irbook::cmd::{
     serve::ServeArgs, watch::WatchArgs,
 };
 
+/// mimalloc instead of the system's allocator: rendering allocates many small strings on
+/// several threads. Without transparent huge pages (`no_thp`), which cost a short-lived
+/// process more system time than they save (see bench/PROFILE.md for what it bought).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Incident-response handbooks from plain files: check them, build them into a static site,
 /// preview them while editing.
 #[derive(Debug, Parser)]

@@ -222,7 +222,13 @@ fn literals(text: &str, code: &[Range<usize>]) -> Vec<Literal> {
                 span: start + indent..end,
             });
         }
-        for (open, close) in [("{{", "}}"), ("{%", "%}")] {
+        // Most lines have no `{` at all: one byte search rules them out.
+        let placeholders: &[(&str, &str)] = if memchr::memchr(b'{', line.as_bytes()).is_some() {
+            &[("{{", "}}"), ("{%", "%}")]
+        } else {
+            &[]
+        };
+        for &(open, close) in placeholders {
             let mut from = 0;
             while let Some(i) = line[from..].find(open) {
                 let at = from + i;

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, Loaded, NotAHandbook, Reloaded};
 use crate::model::{Date, Kind};
-use crate::render::{self, OutputFile, Renderer, Theme};
+use crate::render::{self, OutputFile, Renderer, Sink, Theme};
 use crate::resolve::{for_rendering, resolve, resolve_bodies};
 use crate::source::Sources;
 
@@ -37,6 +37,8 @@ pub struct Outcome<'p> {
     pub handbook_files: usize,
     /// The site, when the goal was to render and nothing stopped it.
     pub site: Option<Vec<OutputFile>>,
+    /// [`Pipeline::write`]: the whole site went into the sink.
+    pub written: bool,
     /// How many pages were rendered anew (all of them, or only the changed documents').
     pub rendered: usize,
     /// Time since the run started at the end of each step.
@@ -80,9 +82,26 @@ impl Pipeline {
         self.run_after(goal, &[])
     }
 
+    /// Runs from scratch as [`Goal::Site`], each file of the site put into `sink` as soon as it
+    /// is made instead of kept: `build`, which holds no more of the site than the pages being
+    /// rendered.
+    pub fn write(&mut self, sink: &dyn Sink) -> Result<Outcome<'_>, NotAHandbook> {
+        self.kept = None;
+        self.run_inner(Goal::Site, &[], Some(sink))
+    }
+
     /// Runs again after the files at `changed` (paths relative to the root) changed: where it
     /// can, only those are read again and only what they show is rendered again.
     pub fn run_after(&mut self, goal: Goal, changed: &[String]) -> Result<Outcome<'_>, NotAHandbook> {
+        self.run_inner(goal, changed, None)
+    }
+
+    fn run_inner(
+        &mut self,
+        goal: Goal,
+        changed: &[String],
+        sink: Option<&dyn Sink>,
+    ) -> Result<Outcome<'_>, NotAHandbook> {
         let started = Instant::now();
         let mut timings = Vec::new();
         let today = today();
@@ -113,6 +132,7 @@ impl Pipeline {
         timings.push(("checked", started.elapsed()));
 
         let mut rendered = 0;
+        let mut written = false;
         let site = match (goal, &kept.theme) {
             (Goal::Site | Goal::Preview, Ok(theme)) if diagnostics.errors() == 0 => {
                 let options = render::Options {
@@ -131,6 +151,12 @@ impl Pipeline {
                     options,
                 )
                 .and_then(|renderer| {
+                    if let Some(sink) = sink {
+                        rendered = renderer.site_into(sink)?;
+                        written = true;
+                        kept.site = None;
+                        return Ok(());
+                    }
                     match (&mut kept.site, documents) {
                         (Some(site), Some(documents)) => {
                             let pages = renderer.documents(&documents)?;
@@ -174,6 +200,7 @@ impl Pipeline {
             diagnostics,
             handbook_files: kept.handbook_files,
             site,
+            written,
             rendered,
             timings,
         })

@@ -77,6 +77,20 @@ fn a_rebuild_replaces_the_site_and_removes_what_is_gone() {
 }
 
 #[test]
+fn the_manifest_lists_every_file_of_the_site_and_nothing_else() {
+    let f = Fixture::new();
+    let site = built(&f);
+    let manifest = std::fs::read_to_string(site.join(".irbook-site")).unwrap();
+    let mut listed: Vec<&str> = manifest.lines().filter(|l| !l.starts_with('#')).collect();
+    listed.sort_unstable();
+    let written: Vec<String> = files(&site).into_keys().filter(|p| p != ".irbook-site").collect();
+    assert_eq!(listed, written);
+    // The search shards are planned after the pages (their number is known only then).
+    assert!(listed.contains(&"search/t0.js") && listed.contains(&"search/d0.js"));
+    built(&f);
+}
+
+#[test]
 fn refuses_an_output_folder_it_did_not_make() {
     let f = Fixture::new();
     f.write("site/notes.txt", "mine");

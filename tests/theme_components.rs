@@ -46,3 +46,49 @@ fn a_theme_changes_every_phone_link_in_one_place() {
         .collect();
     assert_eq!(calls, ["☎ +45 70 00 00 01"]);
 }
+
+/// The inner HTML of the element with `id` on the page.
+fn inner(site: &std::path::Path, path: &str, id: &str) -> String {
+    let html = page(site, path);
+    let found = select(&html, &format!("[id=\"{id}\"]"));
+    assert_eq!(found.len(), 1, "one #{id} in {path}");
+    found[0].inner_html().trim().to_string()
+}
+
+#[test]
+fn a_theme_that_shows_the_bound_sections_its_own_way_gets_every_section() {
+    let f = Fixture::new();
+    let (code, stderr) = build(f.root(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let section = "plans-recovery--top";
+    let printed = inner(&f.path("site"), "print.html", section);
+    let offline = inner(&f.path("site"), "handbook-offline.html", section);
+    assert!(printed.contains("id=\"plans-recovery--"), "{printed}");
+
+    // Each section twice in print.html, and an offline file without the search index: neither
+    // can be written section by section, so each is made whole.
+    f.edit(
+        "handbook.yaml",
+        "organization: Testfirma ApS\n",
+        "organization: Testfirma ApS\ntheme: mine\n",
+    );
+    f.write(
+        "themes/mine/templates/print.html",
+        "{% for s in page.sections %}<div id=\"a-{{ s.anchor }}\">{{ s.html | safe }}</div>{% endfor %}\
+         {% for s in page.sections %}<div id=\"b-{{ s.anchor }}\">{{ s.html | safe }}</div>{% endfor %}",
+    );
+    f.write(
+        "themes/mine/templates/offline.html",
+        "{% for s in page.sections %}<div id=\"{{ s.anchor }}\">{{ s.html | safe }}</div>{% endfor %}",
+    );
+    let (code, stderr) = build(f.root(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let site = f.path("site");
+    assert_eq!(inner(&site, "print.html", &format!("a-{section}")), printed);
+    assert_eq!(inner(&site, "print.html", &format!("b-{section}")), printed);
+    assert_eq!(inner(&site, "handbook-offline.html", section), offline);
+    for path in ["print.html", "handbook-offline.html"] {
+        let text = std::fs::read_to_string(site.join(path)).unwrap();
+        assert!(!text.contains("<!--irbook-part-"), "a marker left in {path}");
+    }
+}

@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::{Output, plural};
 use crate::diag;
-use crate::pipeline::{Goal, Pipeline};
+use crate::pipeline::Pipeline;
 use crate::render::OutputFile;
 use crate::write;
 
@@ -42,29 +42,37 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
         Ok(destination) => destination,
         Err(trouble) => return out.fail(&trouble.message, &trouble.help),
     };
+    let staging = match destination.stage() {
+        Ok(staging) => staging,
+        Err(trouble) => return out.fail(&trouble.message, &trouble.help),
+    };
     let mut pipeline = Pipeline::new(&args.root);
     pipeline.base_url = args.base_url.clone();
-    let outcome = match pipeline.run(Goal::Site) {
+    let outcome = match pipeline.write(&staging) {
         Ok(outcome) => outcome,
         Err(e) => return out.fail(&e.message, &e.help),
     };
     out.timings(&outcome);
     out.print_diagnostics(&outcome.diagnostics, outcome.sources);
-    let Some(files) = &outcome.site else {
+    if let Some(trouble) = staging.trouble() {
+        return out.fail(&trouble.message, &trouble.help);
+    }
+    if !outcome.written {
         out.info(&format!(
             "{}; nothing written, {} is as it was",
             diag::summary(&outcome.diagnostics, outcome.handbook_files),
             destination.shown
         ));
         return super::failure(&outcome.diagnostics);
-    };
-    if let Err(trouble) = destination.write(files) {
+    }
+    let files = staging.files();
+    if let Err(trouble) = staging.finish() {
         return out.fail(&trouble.message, &trouble.help);
     }
     out.detail(&format!("written in {} ms", started.elapsed().as_millis()));
     out.info(&format!(
         "wrote {} to {} in {} ms; {}",
-        written(files),
+        written(outcome.rendered, files),
         destination.shown,
         started.elapsed().as_millis(),
         plural(outcome.diagnostics.warnings(), "warning"),
@@ -73,9 +81,8 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
 }
 
 /// "12 pages (20 files)".
-pub fn written(files: &[OutputFile]) -> String {
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    format!("{pages} pages ({} files)", files.len())
+pub fn written(pages: usize, files: usize) -> String {
+    format!("{pages} pages ({files} files)")
 }
 
 /// The output folder, checked and locked for this process: `build` and `watch` write through it.
@@ -105,5 +112,10 @@ impl Destination {
 
     pub fn write(&self, files: &[OutputFile]) -> Result<(), write::Trouble> {
         write::write_site(&self.path, &self.shown, files)
+    }
+
+    /// A new site to be written file by file and put in place at the end.
+    pub fn stage(&self) -> Result<write::Staging, write::Trouble> {
+        write::Staging::begin(&self.path, &self.shown)
     }
 }

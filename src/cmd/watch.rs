@@ -88,7 +88,10 @@ fn rebuild(pipeline: &mut Pipeline, destination: &Destination, out: &Output, cha
         Ok(()) => out.info(&format!(
             "{} wrote {} to {} in {} ms; {}{cause}",
             super::clock(),
-            written(files),
+            written(
+                files.iter().filter(|f| f.path.ends_with(".html")).count(),
+                files.len()
+            ),
             destination.shown,
             started.elapsed().as_millis(),
             plural(outcome.diagnostics.warnings(), "warning"),

@@ -7,6 +7,7 @@ mod walk;
 
 pub use walk::{Walked, walk};
 
+use std::ffi::OsStr;
 use std::fs::{File, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -23,6 +24,17 @@ pub const STATIC_LIMIT: u64 = 128 * MB;
 #[derive(Debug, Clone)]
 pub struct HandbookRoot {
     real: PathBuf,
+}
+
+/// The real path of a file or folder that the rule accepted when [`walk`] found it: only this
+/// module makes one, so [`HandbookRoot::read_found`] reads nothing the rule has not seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RealPath(PathBuf);
+
+impl RealPath {
+    pub fn as_path(&self) -> &Path {
+        &self.0
+    }
 }
 
 /// A file or folder refused, by the path it was found at.
@@ -163,34 +175,50 @@ impl HandbookRoot {
         Ok((real, meta))
     }
 
-    /// The bytes of the regular file at `path`, at most `limit` of them.
-    pub fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, Refusal> {
-        let file = self.open(path)?;
-        let mut bytes = Vec::new();
-        // One byte more than allowed tells a file at the limit from one above it, whatever its
-        // metadata said (a file may grow while it is read).
-        file.take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(Refusal::Unreadable)?;
-        if bytes.len() as u64 > limit {
-            return Err(Refusal::TooLarge { limit });
+    /// [`HandbookRoot::resolve`] for the entry `name` of a folder whose real path `folder` is
+    /// known (a folder [`walk`] is in), found at `found`: an entry that is no link is at
+    /// `folder/name`, so one `lstat` tells what it is; a link is resolved in full.
+    fn resolve_entry(
+        &self,
+        folder: &Path,
+        name: &OsStr,
+        found: &Path,
+    ) -> Result<(PathBuf, Metadata), Refusal> {
+        let real = folder.join(name);
+        let meta = std::fs::symlink_metadata(&real).map_err(Refusal::Unreadable)?;
+        if meta.is_symlink() {
+            return self.resolve(found);
         }
-        Ok(bytes)
+        if is_hidden(real.strip_prefix(&self.real).unwrap_or(&real)) {
+            return Err(Refusal::Hidden {
+                target: found.to_path_buf(),
+            });
+        }
+        Ok((real, meta))
     }
 
-    /// Checks a file the site copies as it is (`content/static/`), up to `limit` bytes as it is
-    /// now, and returns its real path: the file to copy.
-    pub fn copyable(&self, path: &Path, limit: u64) -> Result<PathBuf, Refusal> {
-        let (real, _) = self.resolve(path)?;
-        let file = open_regular(&real)?;
-        let len = file.metadata().map_err(Refusal::Unreadable)?.len();
+    /// The bytes of the regular file at `path`, at most `limit` of them.
+    pub fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, Refusal> {
+        read_limited(self.open(path)?, limit)
+    }
+
+    /// The bytes of a file [`walk`] found (by its real path), at most `limit` of them: opened
+    /// without following a link, and refused if it is no longer a regular file.
+    pub fn read_found(&self, real: &RealPath, limit: u64) -> Result<Vec<u8>, Refusal> {
+        read_limited(open_regular(&real.0)?, limit)
+    }
+
+    /// Checks a file the site copies as it is (`content/static/`), found by [`walk`], up to
+    /// `limit` bytes as it is now, and returns its real path: the file to copy.
+    pub fn copyable(&self, real: &RealPath, limit: u64) -> Result<PathBuf, Refusal> {
+        let (_, len) = open_regular(&real.0)?;
         if len > limit {
             return Err(Refusal::TooLarge { limit });
         }
-        Ok(real)
+        Ok(real.0.clone())
     }
 
-    fn open(&self, path: &Path) -> Result<File, Refusal> {
+    fn open(&self, path: &Path) -> Result<(File, u64), Refusal> {
         let (real, meta) = self.resolve(path)?;
         if !meta.is_file() {
             return Err(Refusal::NotRegular(kind_of(&meta)));
@@ -199,12 +227,27 @@ impl HandbookRoot {
     }
 }
 
+/// At most `limit` bytes of `file`, whose size was `len` when it was opened, or `TooLarge`.
+fn read_limited((file, len): (File, u64), limit: u64) -> Result<Vec<u8>, Refusal> {
+    // Room for the whole file and one byte more: read in one call, and one more to see its end.
+    let mut bytes = Vec::with_capacity(len.min(limit).saturating_add(1) as usize);
+    // One byte more than allowed tells a file at the limit from one above it, whatever its
+    // metadata said (a file may grow while it is read).
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Refusal::Unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(Refusal::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
 /// The writer's half of the rule: copies a `content/static/` file that
 /// [`HandbookRoot::copyable`] accepted (its real path) to `target`, refusing it if it is no
 /// longer a regular file or has grown past [`STATIC_LIMIT`] since.
 pub fn copy_static(real: &Path, target: &Path) -> io::Result<u64> {
     let refused = |r: Refusal| io::Error::other(format!("{}: {}", real.display(), r.diagnostic().message));
-    let source = open_regular(real).map_err(refused)?;
+    let (source, _) = open_regular(real).map_err(refused)?;
     let mut out = File::create(target)?;
     let copied = io::copy(&mut source.take(STATIC_LIMIT + 1), &mut out)?;
     if copied > STATIC_LIMIT {
@@ -214,8 +257,9 @@ pub fn copy_static(real: &Path, target: &Path) -> io::Result<u64> {
 }
 
 /// Opens the file at a real path for reading without following a link and without waiting for
-/// a writer (a pipe swapped in meanwhile), and checks on the open file that it is a regular one.
-fn open_regular(real: &Path) -> Result<File, Refusal> {
+/// a writer (a pipe swapped in meanwhile), and checks on the open file that it is a regular one;
+/// with its size as it is now.
+fn open_regular(real: &Path) -> Result<(File, u64), Refusal> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -228,7 +272,7 @@ fn open_regular(real: &Path) -> Result<File, Refusal> {
     if !meta.is_file() {
         return Err(Refusal::NotRegular(kind_of(&meta)));
     }
-    Ok(file)
+    Ok((file, meta.len()))
 }
 
 /// What a thing that is not a regular file is, in words.

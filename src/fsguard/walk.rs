@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{HandbookRoot, Refusal, Refused};
+use super::{HandbookRoot, RealPath, Refusal, Refused};
 
 /// A file or folder found by [`walk`].
 #[derive(Debug, Clone)]
@@ -12,6 +12,8 @@ pub struct Walked {
     pub path: PathBuf,
     /// The names leading to it from the walked folder.
     pub rel: Vec<String>,
+    /// Its real path (every link resolved), as the read rule checked it.
+    pub real: RealPath,
     pub is_dir: bool,
 }
 
@@ -77,7 +79,7 @@ impl<F: Fn(&[String]) -> bool> Walker<'_, F> {
                 continue;
             }
             let path = dir.join(&name);
-            let (real, meta) = match self.root.resolve(&path) {
+            let (real, meta) = match self.root.resolve_entry(&here, &name, &path) {
                 Ok(resolved) => resolved,
                 Err(refusal) => {
                     self.refused.push((path, refusal));
@@ -94,6 +96,7 @@ impl<F: Fn(&[String]) -> bool> Walker<'_, F> {
                 self.found.push(Walked {
                     path: path.clone(),
                     rel: names_here.clone(),
+                    real: RealPath(real.clone()),
                     is_dir: true,
                 });
                 chain.push(real);
@@ -103,6 +106,7 @@ impl<F: Fn(&[String]) -> bool> Walker<'_, F> {
                 self.found.push(Walked {
                     path,
                     rel: names_here,
+                    real: RealPath(real),
                     is_dir: false,
                 });
             } else {

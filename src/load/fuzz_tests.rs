@@ -21,7 +21,7 @@ const KINDS: [(Option<Kind>, &str); 7] = [
 fn load_every_kind(bytes: &[u8]) {
     for (kind, path) in KINDS {
         let mut sources = Sources::default();
-        let file = match decode(path.to_string(), bytes) {
+        let file = match decode(path.to_string(), bytes.to_vec()) {
             Ok(Decoded { file, .. }) => file,
             Err(Unreadable::NotUtf8 { file, .. }) => file,
             Err(Unreadable::Refused(_)) => unreachable!("decoding does no I/O"),

@@ -31,7 +31,7 @@ use parse::{Parsed, file_id, parse_file};
 
 use crate::diag::Diagnostic;
 use crate::fsguard::{self, HandbookRoot, Refusal};
-use crate::model::Handbook;
+use crate::model::{Handbook, Kind};
 use crate::source::{SourceFile, Sources, relative_path};
 
 /// How many cases a fuzz test runs: `default` times `IRBOOK_FUZZ_SCALE` (a whole number; 1 when
@@ -95,13 +95,27 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
 
     let mut to_parse = Vec::new();
     let mut unreadable = Vec::new();
-    let found = contents.found.into_iter().map(|f| (f.path, Some(f.kind)));
-    for (path, kind) in std::iter::once((main_path, None)).chain(found) {
-        let rel = relative_path(root, &path);
-        let decoded = guard
-            .read(&path, fsguard::TEXT_LIMIT)
-            .map_err(Unreadable::Refused)
-            .and_then(|bytes| decode(rel.clone(), &bytes));
+    let found = contents
+        .found
+        .into_iter()
+        .map(|f| (f.path, Some((f.real, f.kind))));
+    let files: Vec<_> = std::iter::once((main_path, None)).chain(found).collect();
+    // Read and decoded in parallel, added in order (the order gives the file ids).
+    let read: Vec<(String, Option<Kind>, Result<Decoded, Unreadable>)> = files
+        .into_par_iter()
+        .map(|(path, found)| {
+            let rel = relative_path(root, &path);
+            let bytes = match &found {
+                Some((real, _)) => guard.read_found(real, fsguard::TEXT_LIMIT),
+                None => guard.read(&path, fsguard::TEXT_LIMIT),
+            };
+            let decoded = bytes
+                .map_err(Unreadable::Refused)
+                .and_then(|bytes| decode(rel.clone(), bytes));
+            (rel, found.map(|(_, kind)| kind), decoded)
+        })
+        .collect();
+    for (rel, kind, decoded) in read {
         let id = match decoded {
             Ok(Decoded { file, controls }) => {
                 let id = sources.add(file);
@@ -229,17 +243,26 @@ struct Decoded {
 }
 
 /// UTF-8 text without its BOM, or where the first invalid byte is.
-fn decode(rel: String, bytes: &[u8]) -> Result<Decoded, Unreadable> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+fn decode(rel: String, mut bytes: Vec<u8>) -> Result<Decoded, Unreadable> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        // The text as read, without a copy, where it needs no replacement.
+        Ok(text) if !text::has_forbidden(&text) => Ok(Decoded {
+            file: SourceFile::new(rel, text),
+            controls: Vec::new(),
+        }),
         Ok(text) => {
-            let (text, controls) = text::replace_control_characters(text);
+            let (text, controls) = text::replace_control_characters(&text);
             Ok(Decoded {
                 file: SourceFile::new(rel, text),
                 controls,
             })
         }
         Err(e) => {
+            let bytes = e.as_bytes();
+            let e = e.utf8_error();
             let lossy = String::from_utf8_lossy(bytes);
             // The valid start is the same in the lossy text; count it after replacements.
             let (valid, _) = text::replace_control_characters(&lossy[..e.valid_up_to()]);

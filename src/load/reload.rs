@@ -40,7 +40,7 @@ fn reload_one(root: &Path, guard: &HandbookRoot, loaded: &mut Loaded, rel: &str)
     let Decoded {
         file: source,
         controls,
-    } = match decode(rel.to_string(), &bytes) {
+    } = match decode(rel.to_string(), bytes) {
         Ok(decoded) => decoded,
         Err(Unreadable::NotUtf8 { .. } | Unreadable::Refused(_)) => return None,
     };

@@ -14,12 +14,37 @@ fn is_forbidden(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// Whether the text has a forbidden control character: a byte below 0x20 but tab, line feed
+/// and carriage return, DEL, or U+0080..U+009F (`C2 80`..`C2 9F` in UTF-8). Eight bytes at a
+/// time, without decoding characters: only words with a byte below 0x20 (most often a line
+/// feed), DEL or `C2` are looked at byte by byte.
+pub fn has_forbidden(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `w` is below `n` (n <= 128), or is zero.
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGHS != 0;
+    let has = |w: u64, byte: u64| below(w ^ (ONES * byte), 1);
+    let bytes = text.as_bytes();
+    let (words, _) = bytes.as_chunks::<8>();
+    let suspect = words.iter().enumerate().filter_map(|(i, word)| {
+        let w = u64::from_le_bytes(*word);
+        (below(w, 0x20) || has(w, 0x7f) || has(w, 0xc2)).then_some(i * 8..i * 8 + 8)
+    });
+    let rest = words.len() * 8..bytes.len();
+    suspect
+        .chain(std::iter::once(rest))
+        .flatten()
+        .any(|i| match bytes[i] {
+            b'\t' | b'\n' | b'\r' => false,
+            0..0x20 | 0x7f => true,
+            0xc2 => bytes.get(i + 1).is_some_and(|next| (0x80..=0x9f).contains(next)),
+            _ => false,
+        })
+}
+
 /// The text with every forbidden control character replaced by a space, and where each was
 /// (byte offsets into the returned text) with the character it was.
 pub fn replace_control_characters(text: &str) -> (String, Vec<(usize, char)>) {
-    if !text.chars().any(is_forbidden) {
-        return (text.to_string(), Vec::new());
-    }
     let mut out = String::with_capacity(text.len() + 16);
     let mut found = Vec::new();
     for c in text.chars() {
@@ -92,6 +117,22 @@ mod tests {
         assert_eq!(text, "a b\tc\r\nd [31m ");
         assert_eq!(found, [(1, '\0'), (8, '\u{1b}'), (13, '\u{85}')]);
         assert_eq!(replace_control_characters("plain æ\n").1, []);
+    }
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_class() {
+        for c in (0..0x3000).chain([0xfeff, 0x10ffff]).filter_map(char::from_u32) {
+            // At every place in a word, and in the bytes after the last whole word.
+            for before in 0..17 {
+                let text = format!("{}{c}\n", "é".repeat(before / 2) + &"x".repeat(before % 2));
+                assert_eq!(
+                    has_forbidden(&text),
+                    is_forbidden(c),
+                    "{:x} after {before}",
+                    u32::from(c)
+                );
+            }
+        }
     }
 
     #[test]

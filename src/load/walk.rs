@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::fsguard::{self, HandbookRoot, Refused, Walked};
+use crate::fsguard::{self, HandbookRoot, RealPath, Refused, Walked};
 use crate::model::{Kind, StaticFile};
 use crate::suggest::did_you_mean;
 
@@ -11,6 +11,8 @@ use crate::suggest::did_you_mean;
 #[derive(Debug, Clone)]
 pub struct Found {
     pub path: PathBuf,
+    /// Where the read rule found it: what is read.
+    pub real: RealPath,
     pub kind: Kind,
 }
 
@@ -87,10 +89,16 @@ pub fn content_files(root: &HandbookRoot, content: &Path) -> Contents {
         refused,
         ..Contents::default()
     };
-    for Walked { path, rel, is_dir } in walked {
+    for Walked {
+        path,
+        rel,
+        real,
+        is_dir,
+    } in walked
+    {
         match rel.as_slice() {
             [top, rest @ ..] if top == STATIC && !is_dir && !rest.is_empty() => {
-                match root.copyable(&path, fsguard::STATIC_LIMIT) {
+                match root.copyable(&real, fsguard::STATIC_LIMIT) {
                     Ok(real) => out.statics.push(StaticFile {
                         source: real,
                         path: rest.join("/"),
@@ -111,13 +119,13 @@ pub fn content_files(root: &HandbookRoot, content: &Path) -> Contents {
             }),
             [folder, name] if !is_dir => {
                 if let Some((_, kind, ext)) = folders().find(|(f, ..)| f == folder) {
-                    classify(path, name, kind, ext, &mut out.found, &mut out.strays);
+                    classify((path, real), name, kind, ext, &mut out.found, &mut out.strays);
                 }
             }
             // Documents may be grouped in sub-folders; other kinds are one file each.
             [folder, .., name] if Kind::of_folder(folder).is_some_and(|k| k.spec().nested) => {
                 if !is_dir && let Some((_, kind, ext)) = folders().find(|(f, ..)| f == folder) {
-                    classify(path, name, kind, ext, &mut out.found, &mut out.strays);
+                    classify((path, real), name, kind, ext, &mut out.found, &mut out.strays);
                 }
             }
             [folder, _] if is_dir && Kind::of_folder(folder).is_some_and(|k| !k.spec().nested) => {
@@ -166,8 +174,9 @@ fn unknown_folder(path: PathBuf, folder: &str) -> Stray {
     }
 }
 
+/// Sorts a file found (at `path`, read at `real`) into `found` or `strays`.
 fn classify(
-    path: PathBuf,
+    (path, real): (PathBuf, RealPath),
     name: &str,
     kind: Kind,
     ext: &str,
@@ -176,7 +185,7 @@ fn classify(
 ) {
     let (stem, actual) = name.rsplit_once('.').unwrap_or((name, ""));
     if actual == ext {
-        found.push(Found { path, kind });
+        found.push(Found { path, real, kind });
         return;
     }
     let near_miss = matches!((ext, actual), ("yaml", "yml") | ("md", "markdown"));

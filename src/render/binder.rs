@@ -3,8 +3,7 @@
 //! links are pointed at the copy inside the document (or, for pages that are not in it, at
 //! the page beside `print.html`).
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// One section of the printed handbook.
@@ -15,13 +14,16 @@ pub struct Section {
     pub html: String,
 }
 
+/// The pages bound into one document, by path, each with its id prefix.
+pub type Included<'a> = FxHashMap<&'a str, String>;
+
 /// The id prefix of a page's copy: `plans/recovery.html` -> `plans-recovery--`.
 fn prefix(path: &str) -> String {
     format!("{}--", path.trim_end_matches(".html").replace('/', "-"))
 }
 
 /// The pages bound into one document, each with its id prefix.
-pub fn included(order: &[(String, String)]) -> HashMap<&str, String> {
+pub fn included(order: &[(String, String)]) -> Included<'_> {
     order
         .iter()
         .map(|(path, _)| (path.as_str(), prefix(path)))
@@ -30,25 +32,24 @@ pub fn included(order: &[(String, String)]) -> HashMap<&str, String> {
 
 /// Where a link `href` on the page at `page` (relative to the site root) leads in the bound
 /// document: `#<section>...` for a page inside it, the path from the site root otherwise.
-pub fn link(href: &str, page: &str, included: &HashMap<&str, String>) -> String {
-    retarget(href, page, &prefix(page), included)
+pub fn link(href: &str, page: &str, included: &Included) -> String {
+    let mut out = String::new();
+    retarget(&mut out, href, page, &prefix(page), included, &mut String::new());
+    out
 }
 
-/// The sections for the pages at `order` (path, title), from their rendered HTML.
-pub fn sections(order: &[(String, String)], rendered: &HashMap<&str, &str>) -> Vec<Section> {
-    let included = included(order);
-    order
-        .iter()
-        .filter_map(|(path, title)| {
-            let html = rendered.get(path.as_str())?;
-            let main = main_content(html);
-            Some(Section {
-                anchor: format!("{}top", prefix(path)),
-                title: title.clone(),
-                html: name_regions(rewrite(main, path, &included), &prefix(path)),
-            })
-        })
-        .collect()
+/// The anchor of a page's section: `plans/recovery.html` -> `plans-recovery--top`.
+pub fn anchor(path: &str) -> String {
+    format!("{}top", prefix(path))
+}
+
+/// The section of the page at `path`, from its rendered HTML: its `<main>`, ids prefixed and
+/// links pointed inside the document of `included`.
+pub fn bind(path: &str, html: &str, included: &Included) -> String {
+    let main = main_content(html);
+    let mut bound = String::with_capacity(main.len() + main.len() / 8);
+    rewrite(&mut bound, main, path, included);
+    name_regions(bound, &prefix(path))
 }
 
 /// The inside of `<main ...>...</main>`.
@@ -90,77 +91,112 @@ fn name_regions(html: String, own: &str) -> String {
     html.replace(" aria-labelledby=\"", &format!(" aria-labelledby=\"{id} "))
 }
 
-/// Prefixes `id`, `name`, `for` and `aria-labelledby` values and re-targets `href`s (double-quoted
-/// attributes, as irbook's templates and pulldown-cmark write them).
-fn rewrite(html: &str, page: &str, included: &HashMap<&str, String>) -> String {
+/// Writes `html` to `out` with the `id`, `name`, `for` and `aria-labelledby` values prefixed
+/// and the `href`s and `src`s re-targeted (double-quoted attributes, as irbook's templates and
+/// pulldown-cmark write them).
+fn rewrite(out: &mut String, html: &str, page: &str, included: &Included) {
     let own = &included[page];
-    let mut out = String::with_capacity(html.len() + html.len() / 8);
-    let mut rest = html;
-    while let Some((at, name)) = next_attribute(rest) {
-        let value_start = at + name.len() + 3; // ` name="`
-        out.push_str(&rest[..value_start]);
-        let Some(len) = rest[value_start..].find('"') else {
-            break;
-        };
-        let value = &rest[value_start..value_start + len];
-        match name {
-            "href" | "src" => out.push_str(&retarget(value, page, own, included)),
-            _ => out.push_str(
-                &value
-                    .split(' ')
-                    .map(|v| format!("{own}{v}"))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
+    let mut target = String::new();
+    each_attribute(out, html, &ATTRIBUTES, |out, name, value| match name {
+        "href" | "src" => retarget(out, value, page, own, included, &mut target),
+        _ => {
+            for (i, id) in value.split(' ').enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(own);
+                out.push_str(id);
+            }
         }
-        rest = &rest[value_start + len..];
-    }
-    out.push_str(rest);
-    out
+    });
 }
 
 /// `name`: raw HTML's `<a name="x">` is an anchor as an `id` is.
 const ATTRIBUTES: [&str; 6] = ["id", "name", "for", "aria-labelledby", "href", "src"];
 
-/// The next ` name="` of one of [`ATTRIBUTES`], in one pass over the `="` in `html`.
-fn next_attribute(html: &str) -> Option<(usize, &'static str)> {
-    html.match_indices("=\"").find_map(|(eq, _)| {
-        ATTRIBUTES.iter().find_map(|name| {
-            let at = eq.checked_sub(name.len() + 1)?;
-            (html.get(at..eq)? == format!(" {name}")).then_some((at, *name))
-        })
-    })
+/// Copies `html` to `out`, except the value of each ` name="value"` whose name is one of
+/// `names`: `value(out, name, value)` writes that instead. One pass over the `="` in `html`;
+/// a value without its closing quote ends the scan, the rest is copied as it is.
+pub fn each_attribute(
+    out: &mut String,
+    html: &str,
+    names: &[&'static str],
+    mut value: impl FnMut(&mut String, &'static str, &str),
+) {
+    let bytes = html.as_bytes();
+    // Copied up to here; attributes are looked for from here on.
+    let mut copied = 0;
+    for eq in memchr::memmem::find_iter(bytes, b"=\"") {
+        if eq < copied {
+            continue;
+        }
+        let Some(name) = names.iter().copied().find(|name| {
+            eq.checked_sub(name.len() + 1)
+                .is_some_and(|at| at >= copied && bytes[at] == b' ' && &bytes[at + 1..eq] == name.as_bytes())
+        }) else {
+            continue;
+        };
+        let start = eq + 2;
+        let Some(len) = memchr::memchr(b'"', &bytes[start..]) else {
+            break;
+        };
+        out.push_str(&html[copied..start]);
+        value(out, name, &html[start..start + len]);
+        copied = start + len;
+    }
+    out.push_str(&html[copied..]);
 }
 
-fn retarget(href: &str, page: &str, own: &str, included: &HashMap<&str, String>) -> String {
+/// Writes where `href` on `page` leads in the bound document; `target` is scratch space.
+fn retarget(out: &mut String, href: &str, page: &str, own: &str, included: &Included, target: &mut String) {
     if let Some(fragment) = href.strip_prefix('#') {
-        return format!("#{own}{fragment}");
+        out.push('#');
+        out.push_str(own);
+        out.push_str(fragment);
+        return;
     }
     if href.contains(':') {
-        return href.to_string();
+        out.push_str(href);
+        return;
     }
     let (path, fragment) = href.split_once('#').map_or((href, None), |(p, f)| (p, Some(f)));
-    let target = resolve(page, path);
+    resolve(target, page, path);
     match included.get(target.as_str()) {
-        Some(prefix) => format!("#{prefix}{}", fragment.unwrap_or("top")),
-        None => fragment.map_or(target.clone(), |f| format!("{target}#{f}")),
+        Some(prefix) => {
+            out.push('#');
+            out.push_str(prefix);
+            out.push_str(fragment.unwrap_or("top"));
+        }
+        None => {
+            out.push_str(target);
+            if let Some(fragment) = fragment {
+                out.push('#');
+                out.push_str(fragment);
+            }
+        }
     }
 }
 
+/// Sets `target` to the path from the site root that `relative` on `page` names:
 /// `plans/a.html` + `../suppliers/b.html` -> `suppliers/b.html`.
-fn resolve(page: &str, relative: &str) -> String {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
+fn resolve(target: &mut String, page: &str, relative: &str) {
+    target.clear();
+    target.push_str(page.rsplit_once('/').map_or("", |(folder, _)| folder));
     for part in relative.split('/') {
         match part {
-            ".." => {
-                parts.pop();
-            }
+            ".." => match target.rfind('/') {
+                Some(at) => target.truncate(at),
+                None => target.clear(),
+            },
             "." | "" => {}
-            other => parts.push(other),
+            other => {
+                if !target.is_empty() {
+                    target.push('/');
+                }
+                target.push_str(other);
+            }
         }
     }
-    parts.join("/")
 }
 
 #[cfg(test)]
@@ -169,15 +205,17 @@ mod tests {
 
     #[test]
     fn ids_are_prefixed_and_links_stay_inside_the_document() {
-        let included: HashMap<&str, String> = [
+        let included: Included = [
             ("plans/r.html", prefix("plans/r.html")),
             ("roles.html", prefix("roles.html")),
         ]
         .into_iter()
         .collect();
         let html = r##"<h2 id="a" aria-labelledby="x y"><label for="c">t</label> <a href="#a">self</a> <a href="../roles.html#role-x">r</a> <a href="../roles.html">r</a> <a href="../search.html">s</a> <a href="tel:+45">p</a><img src="../logo.png"></h2>"##;
+        let mut out = String::new();
+        rewrite(&mut out, html, "plans/r.html", &included);
         assert_eq!(
-            rewrite(html, "plans/r.html", &included),
+            out,
             r##"<h2 id="plans-r--a" aria-labelledby="plans-r--x plans-r--y"><label for="plans-r--c">t</label> <a href="#plans-r--a">self</a> <a href="#roles--role-x">r</a> <a href="#roles--top">r</a> <a href="search.html">s</a> <a href="tel:+45">p</a><img src="logo.png"></h2>"##
         );
     }

@@ -33,6 +33,9 @@ pub struct Ctx<'a> {
     pub messages: &'a MessageTemplates,
     /// The lists of each kind, cut into groups and pages.
     pub lists: Lists<'a>,
+    /// The part of every page's `layout` that is the same on all of them, as template data:
+    /// made once per build ([`Ctx::with_shared_layout`]), not once per page.
+    pub shared_layout: tera::Map,
 }
 
 impl<'a> Ctx<'a> {
@@ -139,32 +142,58 @@ impl<'a> Ctx<'a> {
             .base_url
             .as_ref()
             .map(|base| format!("{}/{page}", base.trim_end_matches('/')));
-        let built = self.today.to_string();
-        let built_text = words::date(main.language, self.today);
-        let as_of = match main.revision.as_deref() {
-            Some(revision) => format!("{} {revision}, {built_text}", self.t("revision")),
-            None => built_text.clone(),
-        };
         Layout {
             page_style,
             style_source,
-            lang: main.language.code(),
-            t: &self.strings,
             title,
             root: urls::root_prefix(page),
-            organization: &main.organization,
-            handbook_title: &main.title,
-            revision: main.revision.as_deref(),
-            timezone: main.timezone.as_ref().map(|t| t.as_str()),
-            built,
-            built_text,
             qr: canonical
                 .as_ref()
                 .and_then(|url| qr::svg(url, &self.t("qr_label").replace("{url}", url))),
             canonical,
             nav,
-            offline_as_of: self.t("offline_ready").replace("{when}", &as_of),
         }
+    }
+
+    /// This context with [`Ctx::shared_layout`] made.
+    pub fn with_shared_layout(mut self) -> Result<Self, tera::Error> {
+        let main = &self.main.value;
+        let built_text = words::date(main.language, self.today);
+        let as_of = match main.revision.as_deref() {
+            Some(revision) => format!("{} {revision}, {built_text}", self.t("revision")),
+            None => built_text.clone(),
+        };
+        let shared = SharedLayout {
+            lang: main.language.code(),
+            t: &self.strings,
+            organization: &main.organization,
+            handbook_title: &main.title,
+            revision: main.revision.as_deref(),
+            timezone: main.timezone.as_ref().map(|t| t.as_str()),
+            built: self.today.to_string(),
+            built_text,
+            offline_as_of: self.t("offline_ready").replace("{when}", &as_of),
+        };
+        let map = tera::Value::try_from_serializable(&shared)?.into_map();
+        self.shared_layout = map.unwrap_or_default();
+        Ok(self)
+    }
+
+    /// A page's template data: its `layout` (the page's own part with the shared part) and
+    /// its `page` view.
+    pub fn template_data(
+        &self,
+        layout: &Layout,
+        page: &impl Serialize,
+    ) -> Result<tera::Context, tera::Error> {
+        let mut frame = tera::Value::try_from_serializable(layout)?
+            .into_map()
+            .unwrap_or_default();
+        frame.extend(self.shared_layout.iter().map(|(k, v)| (k.clone(), v.clone())));
+        let mut context = tera::Context::new();
+        context.insert_value("layout", tera::Value::from(frame));
+        context.insert_value("page", tera::Value::try_from_serializable(page)?);
+        Ok(context)
     }
 
     pub fn link(&self, page: &str, kind: Kind, id: &str, text: impl Into<String>) -> LinkView {
@@ -196,32 +225,38 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The frame every page shares.
+/// The frame of one page: what differs from page to page. The rest of the template's
+/// `layout` is [`SharedLayout`].
 #[derive(Serialize)]
 pub struct Layout<'a> {
     /// `@page` rules (paper, running header and footer) for a `<style>` element ...
     pub page_style: String,
     /// ... and the Content-Security-Policy source that allows exactly that element.
     pub style_source: String,
-    pub lang: &'static str,
-    pub t: &'a BTreeMap<&'a str, &'a str>,
     pub title: String,
     /// `""` or `../`: prefix to the site root, for assets.
     pub root: String,
-    pub organization: &'a str,
-    pub handbook_title: &'a str,
-    pub revision: Option<&'a str>,
-    pub timezone: Option<&'a str>,
-    /// The build date, ISO (for `<time datetime>` and machine use) ...
-    pub built: String,
-    /// ... and in the handbook's language.
-    pub built_text: String,
     pub canonical: Option<String>,
     pub nav: Vec<NavItem<'a>>,
     /// The page's online address as a QR code (an `<svg>`), for paper; only with `base_url`.
     pub qr: Option<String>,
+}
+
+/// The frame every page shares, in the template's `layout` beside [`Layout`].
+#[derive(Serialize)]
+struct SharedLayout<'a> {
+    lang: &'static str,
+    t: &'a BTreeMap<&'a str, &'a str>,
+    organization: &'a str,
+    handbook_title: &'a str,
+    revision: Option<&'a str>,
+    timezone: Option<&'a str>,
+    /// The build date, ISO (for `<time datetime>` and machine use) ...
+    built: String,
+    /// ... and in the handbook's language.
+    built_text: String,
     /// "Available offline, as of ...": shown by the script once the service worker is active.
-    pub offline_as_of: String,
+    offline_as_of: String,
 }
 
 #[derive(Serialize)]

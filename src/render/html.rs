@@ -36,20 +36,20 @@ fn lower(level: HeadingLevel, shift: bool) -> HeadingLevel {
     }
 }
 
-/// Renders Markdown for `place`, using `outline` (if given) for heading ids.
+/// Renders Markdown for `place`, using `outline` (if given) for heading ids, which only
+/// document bodies (trusted text) get.
 pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline>) -> String {
+    // Heading ids from the outline; a YAML text gets none, so it needs no outline.
     let computed;
-    let outline = match outline {
-        Some(o) => o,
-        None => {
-            computed = match place.trusted {
-                true => markdown::outline(text),
-                false => markdown::field_outline(text),
-            };
-            &computed
+    let headings = match (place.trusted, outline) {
+        (false, _) => &[][..],
+        (true, Some(outline)) => &outline.headings[..],
+        (true, None) => {
+            computed = markdown::outline(text);
+            &computed.headings[..]
         }
     };
-    let mut headings = outline.headings.iter();
+    let mut headings = headings.iter();
     // Several YAML texts share one page: ids from their headings or footnotes would clash, so
     // they get none (and no footnotes).
     let options = match place.trusted {
@@ -82,10 +82,7 @@ pub fn render(text: &str, place: &Place, index: &Index, outline: Option<&Outline
         // Of `{#id .class key=value}` only the class survives, and the id where ids are kept:
         // other attributes (`onclick=...`) would be HTML that no Markdown text may carry.
         Event::Start(Tag::Heading { level, classes, .. }) => {
-            let id = headings
-                .next()
-                .filter(|_| place.trusted)
-                .map(|h| CowStr::from(h.anchor.clone()));
+            let id = headings.next().map(|h| CowStr::from(h.anchor.clone()));
             Event::Start(Tag::Heading {
                 level: lower(level, place.shift_headings),
                 id,

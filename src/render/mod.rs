@@ -2,6 +2,7 @@
 //! named, not read), pages rendered in parallel.
 
 mod binder;
+mod bound;
 mod calendar;
 mod context;
 mod html;
@@ -10,18 +11,22 @@ mod lists;
 mod offline;
 mod pages;
 mod paper;
+mod parts;
 mod print;
 mod qr;
 mod search_index;
 mod service_worker;
+mod sink;
 mod strings;
 pub mod theme;
 pub mod urls;
 mod vcard;
 mod words;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,8 +35,10 @@ use crate::diag::Diagnostic;
 use crate::model::{Date, Handbook, Kind, Object, Shown, SitePage};
 use crate::resolve::Resolved;
 use crate::source::Sources;
-use context::{Ctx, Layout};
+use context::Ctx;
 use pages::{directory, doc, forms, home, messages, party, plan, programme, search, sections, supplier};
+use sink::Digesting;
+pub use sink::{Collect, Sink, Stopped};
 pub use theme::Theme;
 
 /// One file of the site.
@@ -106,12 +113,24 @@ impl<'a> Renderer<'a> {
             base_url,
             messages,
             lists,
-        };
+            shared_layout: tera::Map::default(),
+        }
+        .with_shared_layout()
+        .map_err(|e| vec![Diagnostic::error(format!("template data: {e}"))])?;
         Ok(Renderer { ctx, theme })
     }
 
-    /// The whole site, or the template errors that stopped it.
+    /// The whole site in memory, or the template errors that stopped it.
     pub fn site(&self) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let collect = Collect::default();
+        self.site_into(&collect)?;
+        Ok(collect.into_files())
+    }
+
+    /// The whole site into `sink`, each page as soon as it is rendered, then the files made
+    /// from the whole handbook; how many pages (`.html` files) it has. On `Err`, the template
+    /// errors that stopped it; none when the sink stopped (it knows why).
+    pub fn site_into(&self, sink: &dyn Sink) -> Result<usize, Vec<Diagnostic>> {
         let handbook = self.ctx.handbook;
         let mut jobs: Vec<Job> = SitePage::ALL
             .into_iter()
@@ -123,33 +142,59 @@ impl<'a> Renderer<'a> {
                 jobs.extend(handbook.objects(kind).into_iter().map(Job::Object));
             }
         }
-        let mut files = self.pages(&jobs)?;
-        files.extend(vcard::cards(&self.ctx));
-        files.push(calendar::file(&self.ctx));
-        files.extend(
+        let mut small = vcard::cards(&self.ctx);
+        small.push(calendar::file(&self.ctx));
+        small.extend(
             self.theme
                 .assets
                 .iter()
                 .map(|(path, data)| bytes(path.clone(), data.clone())),
         );
-        let generated: std::collections::HashSet<String> = files
+        let mut paths: Vec<String> = jobs.iter().map(Job::path).collect();
+        paths.extend(small.iter().map(|f| f.path.clone()));
+        let generated: std::collections::HashSet<&str> =
+            paths.iter().map(String::as_str).chain(WHOLE_HANDBOOK).collect();
+        let statics: Vec<OutputFile> = handbook
+            .static_files
             .iter()
-            .map(|f| f.path.clone())
-            .chain(WHOLE_HANDBOOK.map(String::from))
+            .filter(|s| !generated.contains(s.path.as_str()) && !is_whole_handbook(&s.path))
+            .map(|s| OutputFile {
+                path: s.path.clone(),
+                contents: Contents::Copy(s.source.clone()),
+            })
             .collect();
-        files.extend(
-            handbook
-                .static_files
-                .iter()
-                .filter(|s| !generated.contains(&s.path) && !is_whole_handbook(&s.path))
-                .map(|s| OutputFile {
-                    path: s.path.clone(),
-                    contents: Contents::Copy(s.source.clone()),
-                }),
-        );
-        let whole = self.whole_handbook(&files)?;
-        files.extend(whole);
-        Ok(files)
+        paths.extend(statics.iter().map(|f| f.path.clone()));
+        paths.extend(WHOLE_HANDBOOK.map(String::from));
+        let pages = paths.iter().filter(|p| p.ends_with(".html")).count();
+
+        let sink = Digesting::new(sink);
+        sink.plan(&paths).map_err(stopped)?;
+        let stop = AtomicBool::new(false);
+        let results: Vec<Result<(), Option<Diagnostic>>> = jobs
+            .par_iter()
+            .map(|job| {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(None);
+                }
+                let page = render_page(&self.ctx, self.theme, job).map_err(Some)?;
+                sink.put(page).map_err(|Stopped| {
+                    stop.store(true, Ordering::Relaxed);
+                    None
+                })
+            })
+            .collect();
+        if stop.into_inner() {
+            return Err(Vec::new());
+        }
+        let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).flatten().collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for file in small.into_iter().chain(statics) {
+            sink.put(file).map_err(stopped)?;
+        }
+        self.whole_into(&sink)?;
+        Ok(pages)
     }
 
     /// The pages of these documents (playbooks and pages) alone.
@@ -158,41 +203,6 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|(kind, id)| self.ctx.index.object(*kind, id).map(Job::Object))
             .collect();
-        self.pages(&jobs)
-    }
-
-    /// [`WHOLE_HANDBOOK`] from `files`, every other file of the site (any older copies of these
-    /// in it are passed over): `print.html` and `handbook-offline.html` bound from the pages,
-    /// the search index and its shards, `handbook.json`, and last `sw.js`, which lists them all.
-    pub fn whole_handbook(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-        let ctx = &self.ctx;
-        let others: Vec<&OutputFile> = files.iter().filter(|f| !is_whole_handbook(&f.path)).collect();
-        let entries = search::entries(ctx);
-        let terms = search_index::terms(&entries);
-        // One after the other: each of these is as large as the handbook, and together at
-        // once they would double the peak memory of a large build.
-        let print = print::document(ctx, self.theme, files);
-        let json = serde_json::to_vec_pretty(ctx.handbook).expect("the model serializes to JSON");
-        let search = search_index::site_files(&terms, &entries);
-        let offline = offline::document(ctx, self.theme, files, &terms, entries);
-        let (dictionary, shards) = search;
-        let mut whole = vec![
-            print.map_err(|e| vec![e])?,
-            bytes("search-index.js".into(), dictionary.into_bytes()),
-            bytes("handbook.json".into(), json),
-            offline.map_err(|e| vec![e])?,
-        ];
-        whole.extend(
-            shards
-                .into_iter()
-                .map(|(path, script)| bytes(path, script.into_bytes())),
-        );
-        let worker = service_worker::file(&others.into_iter().chain(whole.iter()).collect::<Vec<_>>());
-        whole.push(worker);
-        Ok(whole)
-    }
-
-    fn pages(&self, jobs: &[Job]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let results: Vec<Result<OutputFile, Diagnostic>> = jobs
             .par_iter()
             .map(|job| render_page(&self.ctx, self.theme, job))
@@ -204,6 +214,50 @@ impl<'a> Renderer<'a> {
             Err(errors.into_iter().filter_map(Result::err).collect())
         }
     }
+
+    /// The files made from the whole handbook ([`is_whole_handbook`]) from `files`, every other
+    /// file of the site (any older copies of these in it are passed over).
+    pub fn whole_handbook(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+        let others: Vec<&OutputFile> = files.iter().filter(|f| !is_whole_handbook(&f.path)).collect();
+        let collect = Collect::with(others.iter().map(|f| (*f).clone()));
+        self.whole_into(&Digesting::new(&collect).already(&others))?;
+        Ok(collect
+            .into_files()
+            .into_iter()
+            .filter(|f| is_whole_handbook(&f.path))
+            .collect())
+    }
+
+    /// Into `sink`, which holds every other file of the site: the search index and its shards
+    /// (planned here, since their number is known only now), `print.html` and
+    /// `handbook-offline.html` bound from the pages, `handbook.json`, and last `sw.js`, which
+    /// lists them all. One after the other: each is as large as the handbook.
+    fn whole_into(&self, sink: &Digesting) -> Result<(), Vec<Diagnostic>> {
+        let entries = search::entries(&self.ctx);
+        let terms = search_index::terms(&entries);
+        let (dictionary, shards) = search_index::site_files(&terms, &entries);
+        let paths: Vec<String> = shards.iter().map(|(path, _)| path.clone()).collect();
+        sink.plan(&paths).map_err(stopped)?;
+        sink.put(bytes("search-index.js".into(), dictionary.into_bytes()))
+            .map_err(stopped)?;
+        for (path, script) in shards {
+            sink.put(bytes(path, script.into_bytes())).map_err(stopped)?;
+        }
+        bound::documents(&self.ctx, self.theme, sink, &terms, entries)?;
+        drop(terms);
+        sink.put_with("handbook.json", &mut |out| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            serde_json::to_writer_pretty(&mut out, self.ctx.handbook)?;
+            out.flush()
+        })
+        .map_err(stopped)?;
+        sink.put(service_worker::file(sink.digests())).map_err(stopped)
+    }
+}
+
+/// Rendering stopped because the sink did: the sink reports why.
+fn stopped(_: Stopped) -> Vec<Diagnostic> {
+    Vec::new()
 }
 
 fn bytes(path: String, data: Vec<u8>) -> OutputFile {
@@ -221,10 +275,14 @@ enum Job<'a> {
     Object(Object<'a>),
 }
 
-#[derive(Serialize)]
-struct PageContext<'a, P: Serialize> {
-    layout: Layout<'a>,
-    page: P,
+impl Job<'_> {
+    /// Where the page goes.
+    fn path(&self) -> String {
+        match self {
+            Job::Site(page, n) => page.list_page(*n),
+            Job::Object(object) => object.kind().target(object.id()).0,
+        }
+    }
 }
 
 /// Which template renders a page, where it goes, its title and its navigation entry.
@@ -325,7 +383,7 @@ fn own_page(page: Page, object: Object) -> Result<OutputFile, Diagnostic> {
     };
     let spec = Spec::at(
         template,
-        kind.target(object.id()).0,
+        Job::Object(object).path(),
         object.name(),
         kind.spec().nav,
     );
@@ -355,13 +413,17 @@ struct Page<'c, 'a> {
 
 impl Page<'_, '_> {
     fn emit<P: Serialize>(&self, spec: Spec, page: P) -> Result<OutputFile, Diagnostic> {
-        let context = PageContext {
-            layout: self.ctx.layout(&spec.path, spec.title, spec.nav, spec.landscape),
-            page,
-        };
-        let context = tera::Context::from_serialize(&context)
+        let path = spec.path.clone();
+        Ok(bytes(path, self.html(spec, &page)?.into_bytes()))
+    }
+
+    /// The page as HTML.
+    fn html<P: Serialize>(&self, spec: Spec, page: &P) -> Result<String, Diagnostic> {
+        let layout = self.ctx.layout(&spec.path, spec.title, spec.nav, spec.landscape);
+        let context = self
+            .ctx
+            .template_data(&layout, page)
             .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
-        let html = self.theme.render(spec.template, &context)?;
-        Ok(bytes(spec.path, html.into_bytes()))
+        self.theme.render(spec.template, &context)
     }
 }

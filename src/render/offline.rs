@@ -7,15 +7,17 @@
 //!
 //! The one place rendering reads a file: an image of `content/static/` is read to be embedded.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::path::Path;
 
 use base64::Engine as _;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::context::{Ctx, NavItem};
+use super::context::{Ctx, Layout, NavItem};
 use super::pages::search;
-use super::{Contents, OutputFile, PageContext, Theme, binder, print, search_index};
+use super::{Theme, binder, print, search_index};
 use crate::diag::Diagnostic;
 use crate::model::SitePage;
 
@@ -28,77 +30,136 @@ const SEARCH_ANCHOR: &str = "irbook-search";
 const IMAGE_LIMIT: u64 = 5 * 1024 * 1024;
 
 #[derive(Serialize)]
-struct OfflinePage {
+struct OfflinePage<'p> {
     sections: Vec<binder::Section>,
     /// The theme's style sheet, the script and the search index, to be put inline as they are.
-    css: String,
-    script: String,
+    css: &'p str,
+    script: &'p str,
     search_index: String,
     /// Content-Security-Policy sources: the hashes of exactly those inline elements.
-    script_sources: String,
-    style_sources: String,
+    script_sources: &'p str,
+    style_sources: &'p str,
     /// The online address (`base_url`), where there is one.
     online: Option<String>,
     search_anchor: &'static str,
 }
 
-/// The offline file, from every file of the site (pages, assets, images).
-/// `terms` and `entries` are the site's search index, whose addresses are pointed inside the file.
-pub fn document(
-    ctx: &Ctx,
-    theme: &Theme,
-    files: &[OutputFile],
-    terms: &search_index::Terms,
-    mut entries: Vec<search::Entry>,
-) -> Result<OutputFile, Diagnostic> {
-    let order = order(ctx);
-    let included = binder::included(&order);
-    let base = ctx.base_url.as_deref().map(|b| b.trim_end_matches('/'));
-    let by_path: HashMap<&str, &OutputFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
-    let mut sections = binder::sections(&order, &print::rendered(files));
-    for section in &mut sections {
-        section.html = self_contained(&section.html, &by_path, base);
-    }
-    for entry in &mut entries {
-        entry.url = binder::link(&entry.url, "index.html", &included);
-    }
-    let search_index = inline(&search_index::inline_script(terms, &entries), "</script");
-    let css = inline(&asset(theme, "assets/style.css"), "</style");
-    let script = inline(&asset(theme, "assets/irbook.js"), "</script");
+/// A file of the site that may be an image: a theme asset or a file of `content/static/`.
+#[derive(Clone, Copy)]
+enum Image<'a> {
+    Bytes(&'a [u8]),
+    Copy(&'a Path),
+}
 
-    let title = ctx.t("offline_title").to_string();
-    let mut layout = ctx.layout(PATH, title, "", false);
-    layout.nav = layout
-        .nav
-        .into_iter()
-        .map(|item| NavItem {
-            href: outside(&binder::link(&item.href, PATH, &included), base),
-            ..item
-        })
-        .collect();
-    let page = OfflinePage {
-        sections,
-        script_sources: format!("{} {}", hash(&search_index), hash(&script)),
-        style_sources: format!("{} {}", layout.style_source, hash(&css)),
-        css,
-        script,
-        search_index,
-        online: base.map(|b| format!("{b}/")),
-        search_anchor: SEARCH_ANCHOR,
-    };
-    let context = tera::Context::from_serialize(&PageContext { layout, page })
-        .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
-    let html = theme.render("offline.html", &context)?;
-    Ok(OutputFile {
-        path: PATH.into(),
-        contents: Contents::Bytes(html.into_bytes().into()),
-    })
+/// What the offline file is made of, but its sections (`bound.rs` binds them).
+pub struct Offline<'a> {
+    ctx: &'a Ctx<'a>,
+    theme: &'a Theme,
+    included: binder::Included<'a>,
+    base: Option<&'a str>,
+    images: FxHashMap<&'a str, Image<'a>>,
+    layout: Layout<'a>,
+    /// The search index, ready to be put inline.
+    pub search_index: String,
+    css: String,
+    script: String,
+    script_sources: String,
+    style_sources: String,
+}
+
+impl<'a> Offline<'a> {
+    /// For the pages in `order` ([`order`]); `terms` and `entries` are the site's search index,
+    /// whose addresses are pointed inside the file.
+    pub fn new(
+        ctx: &'a Ctx<'a>,
+        theme: &'a Theme,
+        order: &'a [(String, String)],
+        terms: &search_index::Terms,
+        mut entries: Vec<search::Entry>,
+    ) -> Self {
+        let included = binder::included(order);
+        let base = ctx.base_url.as_deref().map(|b| b.trim_end_matches('/'));
+        let mut images: FxHashMap<&str, Image> = ctx
+            .handbook
+            .static_files
+            .iter()
+            .map(|s| (s.path.as_str(), Image::Copy(&s.source)))
+            .collect();
+        images.extend(theme.assets.iter().map(|(p, b)| (p.as_str(), Image::Bytes(b))));
+        for entry in &mut entries {
+            entry.url = binder::link(&entry.url, "index.html", &included);
+        }
+        let search_index = inline(&search_index::inline_script(terms, &entries), "</script");
+        drop(entries);
+        let css = inline(&asset(theme, "assets/style.css"), "</style");
+        let script = inline(&asset(theme, "assets/irbook.js"), "</script");
+        let title = ctx.t("offline_title").to_string();
+        let mut layout = ctx.layout(PATH, title, "", false);
+        layout.nav = std::mem::take(&mut layout.nav)
+            .into_iter()
+            .map(|item| NavItem {
+                href: outside(&binder::link(&item.href, PATH, &included), base),
+                ..item
+            })
+            .collect();
+        Offline {
+            ctx,
+            theme,
+            script_sources: format!("{} {}", hash(&search_index), hash(&script)),
+            style_sources: format!("{} {}", layout.style_source, hash(&css)),
+            included,
+            base,
+            images,
+            layout,
+            search_index,
+            css,
+            script,
+        }
+    }
+
+    /// The section of the page at `path`, from its rendered HTML.
+    pub fn section(&self, path: &str, html: &str) -> String {
+        self_contained(&binder::bind(path, html, &self.included), &self.images, self.base)
+    }
+
+    /// The file for the pages `shown` (path, title), the `i`th section's HTML being
+    /// `section(i)`, with `search_index` where the search index goes.
+    pub fn html(
+        &self,
+        shown: &[&(String, String)],
+        section: impl Fn(usize) -> String,
+        search_index: String,
+    ) -> Result<String, Diagnostic> {
+        let page = OfflinePage {
+            sections: shown
+                .iter()
+                .enumerate()
+                .map(|(i, (path, title))| binder::Section {
+                    anchor: binder::anchor(path),
+                    title: title.clone(),
+                    html: section(i),
+                })
+                .collect(),
+            css: &self.css,
+            script: &self.script,
+            search_index,
+            script_sources: &self.script_sources,
+            style_sources: &self.style_sources,
+            online: self.base.map(|b| format!("{b}/")),
+            search_anchor: SEARCH_ANCHOR,
+        };
+        let context = self
+            .ctx
+            .template_data(&self.layout, &page)
+            .map_err(|e| Diagnostic::error(format!("template data: {e}")))?;
+        self.theme.render("offline.html", &context)
+    }
 }
 
 /// The pages in the file: print's order, with the site's lists that print leaves out put
 /// before their objects' pages (`suppliers.html`, `suppliers_2.html`, ... before the first
 /// `suppliers/...`).
-fn order(ctx: &Ctx) -> Vec<(String, String)> {
+pub fn order(ctx: &Ctx) -> Vec<(String, String)> {
     let mut order = print::order(ctx);
     for page in SitePage::ALL {
         let (path, _, title, _) = page.spec();
@@ -141,13 +202,16 @@ fn asset(theme: &Theme, path: &str) -> String {
 /// becomes `<\/script`, which means the same inside a JavaScript string or a CSS one.
 fn inline(text: &str, end: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.to_ascii_lowercase().find(end) {
-        out.push_str(&rest[..at]);
-        out.push_str("<\\/");
-        rest = &rest[at + 2..];
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"</") {
+        let candidate = text.as_bytes().get(at..at + end.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(end.as_bytes())) {
+            out.push_str(&text[copied..at]);
+            out.push_str("<\\/");
+            copied = at + 2;
+        }
     }
-    out.push_str(rest);
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -159,62 +223,52 @@ fn hash(text: &str) -> String {
 
 /// A section with its images as `data:` URIs and its links to files that are not in the
 /// offline file pointed at the online site (where there is one) or at the search box.
-fn self_contained(html: &str, files: &HashMap<&str, &OutputFile>, base: Option<&str>) -> String {
+fn self_contained(html: &str, images: &FxHashMap<&str, Image>, base: Option<&str>) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some((at, name)) = next_link(rest) {
-        let value_start = at + name.len() + 3; // ` name="`
-        out.push_str(&rest[..value_start]);
-        let Some(len) = rest[value_start..].find('"') else {
-            break;
-        };
-        let value = &rest[value_start..value_start + len];
-        match name {
-            "src" => out.push_str(&image(value, files).unwrap_or_else(|| outside(value, base))),
-            _ => out.push_str(&outside(value, base)),
+    binder::each_attribute(&mut out, html, &["src", "href"], |out, name, value| {
+        match (name == "src").then(|| image(value, images)).flatten() {
+            Some(data) => out.push_str(&data),
+            None => push_outside(out, value, base),
         }
-        rest = &rest[value_start + len..];
-    }
-    out.push_str(rest);
+    });
     out
-}
-
-/// The next ` src="` or ` href="` in `html`.
-fn next_link(html: &str) -> Option<(usize, &'static str)> {
-    let src = html.find(" src=\"").map(|at| (at, "src"));
-    let href = html.find(" href=\"").map(|at| (at, "href"));
-    match (src, href) {
-        (Some(s), Some(h)) => Some(if s.0 < h.0 { s } else { h }),
-        (one, other) => one.or(other),
-    }
 }
 
 /// A link that the binder left pointing at a file of the site (relative to the site root):
 /// the search box for the search page, the online copy where there is one.
 fn outside(href: &str, base: Option<&str>) -> String {
+    let mut out = String::new();
+    push_outside(&mut out, href, base);
+    out
+}
+
+/// [`outside`], written to `out`.
+fn push_outside(out: &mut String, href: &str, base: Option<&str>) {
     if href.is_empty() || href.starts_with('#') || href.contains(':') {
-        return href.to_string();
-    }
-    if href == "search.html" || href.starts_with("search.html?") {
-        return format!("#{SEARCH_ANCHOR}");
-    }
-    match base {
-        Some(base) => format!("{base}/{href}"),
-        None => href.to_string(),
+        out.push_str(href);
+    } else if href == "search.html" || href.starts_with("search.html?") {
+        out.push('#');
+        out.push_str(SEARCH_ANCHOR);
+    } else if let Some(base) = base {
+        out.push_str(base);
+        out.push('/');
+        out.push_str(href);
+    } else {
+        out.push_str(href);
     }
 }
 
 /// The image at `src` (relative to the site root) as a `data:` URI.
-fn image(src: &str, files: &HashMap<&str, &OutputFile>) -> Option<String> {
+fn image(src: &str, images: &FxHashMap<&str, Image>) -> Option<String> {
     let (path, _) = src.split_once('#').unwrap_or((src, ""));
     let mime = mime(path)?;
-    let bytes: Vec<u8> = match &files.get(path)?.contents {
-        Contents::Bytes(bytes) => bytes.to_vec(),
-        Contents::Copy(source) => {
+    let bytes: Cow<[u8]> = match *images.get(path)? {
+        Image::Bytes(bytes) => Cow::Borrowed(bytes),
+        Image::Copy(source) => {
             if std::fs::metadata(source).ok()?.len() > IMAGE_LIMIT {
                 return None;
             }
-            std::fs::read(source).ok()?
+            Cow::Owned(std::fs::read(source).ok()?)
         }
     };
     if bytes.len() as u64 > IMAGE_LIMIT {
@@ -250,11 +304,7 @@ mod tests {
 
     #[test]
     fn links_outside_the_file_go_online_or_to_the_search_box() {
-        let img = OutputFile {
-            path: "img/a.png".into(),
-            contents: Contents::Bytes(vec![1, 2, 3].into()),
-        };
-        let files: HashMap<&str, &OutputFile> = [("img/a.png", &img)].into_iter().collect();
+        let files: FxHashMap<&str, Image> = [("img/a.png", Image::Bytes(&[1, 2, 3]))].into_iter().collect();
         let html = r##"<a href="#x">x</a><img src="img/a.png"><a href="suppliers/h.vcf">v</a><a href="search.html">s</a><a href="tel:+45">t</a><img src="img/none.png">"##;
         assert_eq!(
             self_contained(html, &files, Some("https://ir.example")),

@@ -1,35 +1,39 @@
 //! `print.html`: the pages already rendered, bound in [`PRINT_ORDER`] with a cover and contents.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::context::Ctx;
-use super::{Contents, OutputFile, Page, Spec, Theme, binder};
+use super::{Page, Spec, Theme, binder};
 use crate::diag::Diagnostic;
 use crate::model::{Kind, Object, PRINT_ORDER, PrintPart, Shown, SitePage};
+
+pub const PATH: &str = "print.html";
 
 #[derive(Serialize)]
 struct PrintPage {
     sections: Vec<binder::Section>,
 }
 
-/// `print.html`, from the pages already rendered: cover, contents, then every section.
-pub fn document(ctx: &Ctx, theme: &Theme, pages: &[OutputFile]) -> Result<OutputFile, Diagnostic> {
-    let sections = binder::sections(&order(ctx), &rendered(pages));
-    let spec = Spec::top("print.html", ctx.main.title.clone(), "");
-    Page { ctx, theme }.emit(spec, PrintPage { sections })
-}
-
-/// Every page rendered as text, by path.
-pub fn rendered(pages: &[OutputFile]) -> HashMap<&str, &str> {
-    pages
-        .iter()
-        .filter_map(|f| match &f.contents {
-            Contents::Bytes(b) => std::str::from_utf8(b).ok().map(|text| (f.path.as_str(), text)),
-            Contents::Copy(_) => None,
-        })
-        .collect()
+/// `print.html` for the pages `shown` (path, title): cover, contents, then every section, the
+/// `i`th section's HTML being `section(i)` (`bound.rs` binds them).
+pub fn html(
+    ctx: &Ctx,
+    theme: &Theme,
+    shown: &[&(String, String)],
+    section: impl Fn(usize) -> String,
+) -> Result<String, Diagnostic> {
+    let page = PrintPage {
+        sections: shown
+            .iter()
+            .enumerate()
+            .map(|(i, (path, title))| binder::Section {
+                anchor: binder::anchor(path),
+                title: title.clone(),
+                html: section(i),
+            })
+            .collect(),
+    };
+    Page { ctx, theme }.html(Spec::top(PATH, ctx.main.title.clone(), ""), &page)
 }
 
 /// The pages of the printed handbook as (path, title), in [`PRINT_ORDER`].

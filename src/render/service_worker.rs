@@ -6,39 +6,22 @@
 
 use sha2::{Digest, Sha256};
 
+use super::sink::FileDigest;
 use super::{Contents, OutputFile};
 
 pub const PATH: &str = "sw.js";
 
-/// The worker, for a site made of `files` (every file but `sw.js` itself).
-pub fn file(files: &[&OutputFile]) -> OutputFile {
-    let mut paths: Vec<&str> = files
-        .iter()
-        .map(|f| f.path.as_str())
-        .filter(|p| *p != PATH)
-        .collect();
-    paths.sort_unstable();
-    paths.dedup();
+/// The worker, for a site of the files with these paths and digests (`sw.js` itself is left
+/// out). The version is a hash of them all, in path order.
+pub fn file(mut files: Vec<(String, FileDigest)>) -> OutputFile {
+    files.retain(|(path, _)| path != PATH);
+    files.sort_unstable();
+    files.dedup_by(|a, b| a.0 == b.0);
     let mut hasher = Sha256::new();
-    let mut sorted: Vec<&&OutputFile> = files.iter().filter(|f| f.path != PATH).collect();
-    sorted.sort_by(|a, b| a.path.cmp(&b.path));
-    for file in sorted {
-        hasher.update(file.path.as_bytes());
+    for (path, digest) in &files {
+        hasher.update(path.as_bytes());
         hasher.update([0]);
-        match &file.contents {
-            Contents::Bytes(bytes) => hasher.update(bytes),
-            // A file of content/static/ is not read to build the site: its size and time of
-            // change stand for its contents.
-            Contents::Copy(source) => {
-                let meta = std::fs::metadata(source).ok();
-                let len = meta.as_ref().map_or(0, |m| m.len());
-                let modified = meta
-                    .and_then(|m| m.modified().ok())
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos());
-                hasher.update(format!("{len}:{modified}").as_bytes());
-            }
-        }
+        hasher.update(digest);
         hasher.update([0]);
     }
     let version: String = hasher
@@ -47,7 +30,7 @@ pub fn file(files: &[&OutputFile]) -> OutputFile {
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect();
-    let urls: Vec<String> = paths.iter().map(|p| encode(p)).collect();
+    let urls: Vec<String> = files.iter().map(|(p, _)| encode(p)).collect();
     let list = serde_json::to_string(&urls).expect("strings serialize");
     let script = TEMPLATE.replace("@VERSION@", &version).replace("@FILES@", &list);
     OutputFile {
@@ -151,11 +134,11 @@ self.addEventListener("fetch", function (event) {
 mod tests {
     use super::*;
 
-    fn bytes(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            contents: Contents::Bytes(text.as_bytes().to_vec().into()),
-        }
+    fn site(files: &[(&str, &str)]) -> Vec<(String, FileDigest)> {
+        files
+            .iter()
+            .map(|(path, text)| (path.to_string(), Sha256::digest(text.as_bytes()).into()))
+            .collect()
     }
 
     fn text(file: &OutputFile) -> String {
@@ -167,14 +150,12 @@ mod tests {
 
     #[test]
     fn lists_every_file_and_changes_version_with_any_file() {
-        let (a, b) = (bytes("index.html", "a"), bytes("img/Ø b.png", "b"));
-        let sw = text(&file(&[&a, &b]));
+        let sw = text(&file(site(&[("index.html", "a"), ("img/Ø b.png", "b")])));
         assert!(
             sw.contains("const FILES = [\"img/%C3%98%20b.png\",\"index.html\"];"),
             "{sw}"
         );
-        let changed = bytes("index.html", "a2");
-        let other = text(&file(&[&changed, &b]));
+        let other = text(&file(site(&[("index.html", "a2"), ("img/Ø b.png", "b")])));
         let version = |s: &str| {
             s.lines()
                 .find(|l| l.starts_with("const VERSION"))
@@ -184,7 +165,7 @@ mod tests {
         assert_ne!(version(&sw), version(&other));
         assert_eq!(
             sw,
-            text(&file(&[&b, &a])),
+            text(&file(site(&[("img/Ø b.png", "b"), ("index.html", "a")]))),
             "the order of the files does not matter"
         );
     }

@@ -1,7 +1,7 @@
 //! Where each object is written and how one page links to another: relative links only, so
 //! the site works from file://, at `/` and under any sub-path.
 
-use crate::model::{Email, Kind, Phone};
+use crate::model::{Email, Kind, Phone, Shown};
 
 /// `../` once for each folder `page` is in: prefix that leads from the page to the site root.
 pub fn root_prefix(page: &str) -> String {
@@ -10,26 +10,53 @@ pub fn root_prefix(page: &str) -> String {
 
 /// A link from `page` to `target` (both relative to the site root), with an optional fragment.
 pub fn href(page: &str, target: &str, fragment: Option<&str>) -> String {
-    let mut out = if target == page {
-        String::new()
+    let mut out = String::new();
+    push_href(&mut out, page, target, fragment);
+    out
+}
+
+/// [`href`], written to `out` (empty), in one allocation.
+fn push_href(out: &mut String, page: &str, target: &str, fragment: Option<&str>) {
+    let fragment_len = fragment.map_or(0, |f| f.len() + 1);
+    if target == page {
+        if fragment.is_none() {
+            out.push_str(target.rsplit('/').next().unwrap_or(target));
+        }
     } else {
-        format!("{}{target}", root_prefix(page))
-    };
+        let depth = page.bytes().filter(|&b| b == b'/').count();
+        out.reserve(depth * 3 + target.len() + fragment_len);
+        for _ in 0..depth {
+            out.push_str("../");
+        }
+        out.push_str(target);
+    }
     if let Some(fragment) = fragment {
         out.push('#');
         out.push_str(fragment);
-    }
-    if out.is_empty() {
-        target.rsplit('/').next().unwrap_or(target).to_string()
-    } else {
-        out
     }
 }
 
 /// A link from `page` to an object.
 pub fn object_href(page: &str, kind: Kind, id: &str, anchor: Option<&str>) -> String {
-    let (target, own) = kind.target(id);
-    href(page, &target, anchor.or(own.as_deref()))
+    let mut out = String::new();
+    match kind.spec().shown {
+        Shown::OwnPage { dir, .. } => {
+            let mut target = String::with_capacity(dir.len() + id.len() + 6);
+            target.push_str(dir);
+            target.push('/');
+            target.push_str(id);
+            target.push_str(".html");
+            push_href(&mut out, page, &target, anchor);
+        }
+        Shown::Section {
+            page: section,
+            prefix,
+        } => match anchor {
+            Some(anchor) => push_href(&mut out, page, section.path(), Some(anchor)),
+            None => push_href(&mut out, page, section.path(), Some(&format!("{prefix}{id}"))),
+        },
+    }
+    out
 }
 
 /// `tel:` URI of a phone number: the digits it dials, with a leading `+` (nothing else to

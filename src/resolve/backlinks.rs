@@ -1,7 +1,7 @@
 //! Who is involved where: the plan steps and documents that name each object (the steps a
 //! role is responsible for, the steps and playbooks that involve a supplier, ...).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 

@@ -1,7 +1,7 @@
 //! Every object the handbook defines, by kind and id, with the anchors inside each: what
 //! references and links are checked against, and what pages look names and records up in.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diag::Diagnostic;
 use crate::markdown::Outline;
@@ -26,8 +26,8 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub fn new(handbook: &'a Handbook, paths: impl Fn(FileId) -> &'a str) -> Self {
-        let mut objects: HashMap<Kind, HashMap<&'a str, Object<'a>>> = HashMap::new();
-        let mut incomplete = HashSet::new();
+        let mut objects: HashMap<Kind, HashMap<&'a str, Object<'a>>> = HashMap::default();
+        let mut incomplete = HashSet::default();
         for kind in Kind::ALL {
             if handbook.main.is_none() && matches!(kind.spec().defined, Defined::InHandbook(_)) {
                 incomplete.insert(kind);
@@ -37,7 +37,7 @@ impl<'a> Index<'a> {
                 of_kind.entry(object.id()).or_insert(object);
             }
         }
-        let mut other_ids: HashMap<Kind, HashSet<&'a str>> = HashMap::new();
+        let mut other_ids: HashMap<Kind, HashSet<&'a str>> = HashMap::default();
         other_ids.entry(Kind::Form).or_default().extend(BUILT_IN_FORMS);
         if let Some(main) = &handbook.main {
             for (list, id) in &main.cut_ids {
@@ -49,7 +49,7 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        let mut doc_paths: HashMap<String, (Kind, &'a str)> = HashMap::new();
+        let mut doc_paths: HashMap<String, (Kind, &'a str)> = HashMap::default();
         for (kind, id, file) in &handbook.unreadable {
             other_ids.entry(*kind).or_default().insert(id.as_str());
             doc_paths.insert(paths(*file).to_string(), (*kind, id.as_str()));

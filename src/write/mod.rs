@@ -8,7 +8,7 @@ mod swap;
 mod target;
 
 pub use lock::{OutputLock, lock};
-pub use swap::{recover_interrupted, write_site};
+pub use swap::{Staging, recover_interrupted, write_site};
 pub use target::{MARKER, check_target};
 
 /// Why irbook will not or could not write an output folder: what happened and what to do.

@@ -2,14 +2,16 @@
 //! always one complete site: before the swap the old, after it the new.
 
 use std::collections::BTreeSet;
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use super::Trouble;
 use super::target::{Foreign, MARKER, MARKER_HEADER, foreign_files};
-use crate::render::{Contents, OutputFile};
+use crate::render::{Contents, OutputFile, Sink, Stopped};
 
 /// The folders beside the output folder `site`: `.site.irbook-staging` is filled with the new
 /// site; `.site.irbook-previous` holds the old one only where the two cannot be exchanged
@@ -34,17 +36,187 @@ impl Beside {
 /// Writes `files` as the site in `out` (a path from `check_target`, under the output lock).
 /// `shown` is how the user named the folder. On failure the previous site is untouched.
 pub fn write_site(out: &Path, shown: &str, files: &[OutputFile]) -> Result<(), Trouble> {
-    let beside = Beside::new(out);
-    if let Some(parent) = out.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| io_trouble(&format!("cannot create {}", parent.display()), &e))?;
+    let staging = Staging::begin(out, shown)?;
+    let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    let filled = staging
+        .plan(&paths)
+        .and_then(|()| files.par_iter().try_for_each(|file| staging.put(file.clone())));
+    match filled {
+        Ok(()) => staging.finish(),
+        Err(Stopped) => Err(staging.take_trouble()),
     }
-    recover(out, &beside)?;
-    if let Err(trouble) = fill(&beside.staging, shown, files) {
-        let _ = std::fs::remove_dir_all(&beside.staging);
-        return Err(trouble);
+}
+
+/// A new site being written into the staging folder beside the output folder, file by file
+/// as the renderer makes them (a [`Sink`]). [`Staging::finish`] puts it in the place of the
+/// output folder; dropped without that, it is removed and the output folder is as it was.
+pub struct Staging {
+    out: PathBuf,
+    shown: String,
+    beside: Beside,
+    /// Every path of the site planned so far: the manifest lists them. `None` until the first
+    /// plan, which makes the staging folder.
+    planned: RwLock<Option<FxHashSet<String>>>,
+    /// Why writing stopped.
+    trouble: Mutex<Option<Trouble>>,
+    finished: bool,
+}
+
+impl Staging {
+    /// Makes way for a new site in `out` (a path from `check_target`, under the output lock):
+    /// puts right what an interrupted run left. Nothing is written before the plan.
+    pub fn begin(out: &Path, shown: &str) -> Result<Self, Trouble> {
+        let beside = Beside::new(out);
+        if let Some(parent) = out.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| io_trouble(&format!("cannot create {}", parent.display()), &e))?;
+        }
+        recover(out, &beside)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            shown: shown.to_string(),
+            beside,
+            planned: RwLock::default(),
+            trouble: Mutex::new(None),
+            finished: false,
+        })
     }
-    swap(out, shown, &beside)
+
+    /// How many files the site has (once planned).
+    pub fn files(&self) -> usize {
+        self.planned().as_ref().map_or(0, FxHashSet::len)
+    }
+
+    fn planned(&self) -> std::sync::RwLockReadGuard<'_, Option<FxHashSet<String>>> {
+        self.planned.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Why writing stopped, if it did.
+    pub fn trouble(&self) -> Option<Trouble> {
+        self.lock().take()
+    }
+
+    /// Puts the new site in the place of the output folder, or says why it is not.
+    pub fn finish(mut self) -> Result<(), Trouble> {
+        if let Some(trouble) = self.trouble() {
+            return Err(trouble);
+        }
+        self.finished = true;
+        swap(&self.out, &self.shown, &self.beside)
+    }
+
+    fn take_trouble(&self) -> Trouble {
+        self.trouble()
+            .unwrap_or_else(|| Trouble::new("the site could not be written", "build again"))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Trouble>> {
+        self.trouble.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Notes the first trouble; rendering stops.
+    fn stop(&self, trouble: Trouble) -> Stopped {
+        self.lock().get_or_insert(trouble);
+        Stopped
+    }
+
+    /// Where the file at `path` of the site goes; a path not planned is refused, since the
+    /// manifest would not list it.
+    fn target(&self, path: &str) -> Result<PathBuf, Stopped> {
+        if !self.planned().as_ref().is_some_and(|p| p.contains(path)) {
+            return Err(self.stop(Trouble::new(
+                format!(
+                    "cannot write {}/{path}: irbook did not plan that file",
+                    self.shown
+                ),
+                "this is a bug in irbook; the previous site is unchanged",
+            )));
+        }
+        Ok(self.beside.staging.join(path))
+    }
+}
+
+impl Sink for Staging {
+    /// The staging folder with its manifest, written first so that a half-filled staging
+    /// folder is still known as irbook's own, and every folder of the site. A later plan adds
+    /// its paths to the manifest before any of them is written.
+    fn plan(&self, paths: &[String]) -> Result<(), Stopped> {
+        let staging = &self.beside.staging;
+        let creating =
+            |e: std::io::Error| self.stop(io_trouble(&format!("cannot create {}", staging.display()), &e));
+        let mut planned = self.planned.write().unwrap_or_else(|e| e.into_inner());
+        let first = planned.is_none();
+        let mut manifest = String::new();
+        if first {
+            std::fs::create_dir(staging).map_err(creating)?;
+            manifest.push_str(MARKER_HEADER);
+        }
+        let planned = planned.get_or_insert_default();
+        for path in paths {
+            if planned.insert(path.clone()) {
+                manifest.push_str(path);
+                manifest.push('\n');
+            }
+        }
+        std::fs::OpenOptions::new()
+            .create(first)
+            .append(true)
+            .open(staging.join(MARKER))
+            .and_then(|mut file| file.write_all(manifest.as_bytes()))
+            .map_err(creating)?;
+        let dirs: BTreeSet<PathBuf> = paths
+            .iter()
+            .filter_map(|p| staging.join(p).parent().map(Path::to_path_buf))
+            .collect();
+        for dir in dirs {
+            std::fs::create_dir_all(&dir).map_err(creating)?;
+        }
+        Ok(())
+    }
+
+    fn put(&self, file: OutputFile) -> Result<(), Stopped> {
+        let target = self.target(&file.path)?;
+        let shown = &self.shown;
+        match &file.contents {
+            Contents::Bytes(bytes) => std::fs::write(&target, bytes)
+                .map_err(|e| io_trouble(&format!("cannot write {shown}/{}", file.path), &e)),
+            Contents::Copy(source) => crate::fsguard::copy_static(source, &target)
+                .map(|_| ())
+                .map_err(|e| {
+                    io_trouble(
+                        &format!("cannot copy {} to {shown}/{}", source.display(), file.path),
+                        &e,
+                    )
+                }),
+        }
+        .map_err(|trouble| self.stop(trouble))
+    }
+
+    fn put_with(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Stopped> {
+        let target = self.target(path)?;
+        let written = std::fs::File::create(&target).and_then(|file| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            write(&mut out)?;
+            out.flush()
+        });
+        written.map_err(|e| self.stop(io_trouble(&format!("cannot write {}/{path}", self.shown), &e)))
+    }
+
+    fn get(&self, path: &str) -> Option<Arc<[u8]>> {
+        std::fs::read(self.target(path).ok()?).ok().map(Into::into)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished && self.planned().is_some() {
+            let _ = std::fs::remove_dir_all(&self.beside.staging);
+        }
+    }
 }
 
 /// Puts right what an interrupted run left beside the output folder `out`: the last complete
@@ -82,41 +254,6 @@ fn recover(out: &Path, beside: &Beside) -> Result<(), Trouble> {
 /// A folder irbook wrote: it has a manifest, and every file in it is listed there.
 fn is_ours(dir: &Path) -> bool {
     dir.join(MARKER).is_file() && matches!(foreign_files(dir), Foreign::None)
-}
-
-/// The new site in `staging`, its manifest written first so that a half-filled staging folder
-/// is still known as irbook's own.
-fn fill(staging: &Path, shown: &str, files: &[OutputFile]) -> Result<(), Trouble> {
-    let creating = |e: std::io::Error| io_trouble(&format!("cannot create {}", staging.display()), &e);
-    std::fs::create_dir(staging).map_err(creating)?;
-    let mut manifest = String::from(MARKER_HEADER);
-    for file in files {
-        manifest.push_str(&file.path);
-        manifest.push('\n');
-    }
-    std::fs::write(staging.join(MARKER), manifest).map_err(creating)?;
-    let dirs: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    for dir in dirs {
-        std::fs::create_dir_all(&dir).map_err(creating)?;
-    }
-    files.par_iter().try_for_each(|file| {
-        let target = staging.join(&file.path);
-        match &file.contents {
-            Contents::Bytes(bytes) => std::fs::write(&target, bytes)
-                .map_err(|e| io_trouble(&format!("cannot write {shown}/{}", file.path), &e)),
-            Contents::Copy(source) => crate::fsguard::copy_static(source, &target)
-                .map(|_| ())
-                .map_err(|e| {
-                    io_trouble(
-                        &format!("cannot copy {} to {shown}/{}", source.display(), file.path),
-                        &e,
-                    )
-                }),
-        }
-    })
 }
 
 /// Puts the staging folder in the place of `out`, in one step where the system can exchange

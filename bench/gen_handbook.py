@@ -15,24 +15,24 @@ import sys
 ROLES = [
     # id, name, two people (name, title, phone, email)
     ("incident-commander", "Incident Commander", [
-        ("Mette Jensen", "CEO", "+45 20 11 22 33", "mj@bench.example"),
-        ("Søren Lund", "CFO", "+45 20 11 22 34", "sl@bench.example"),
+        ("Mette Jensen", "CEO", "+45 20 11 22 33", "mj@bench.test"),
+        ("Søren Lund", "CFO", "+45 20 11 22 34", "sl@bench.test"),
     ]),
     ("technical-lead", "Technical Lead", [
-        ("Jonas Berg", "IT manager", "+45 20 22 33 44", "jb@bench.example"),
-        ("Ida Holm", "System administrator", "+45 20 22 33 45", "ih@bench.example"),
+        ("Jonas Berg", "IT manager", "+45 20 22 33 44", "jb@bench.test"),
+        ("Ida Holm", "System administrator", "+45 20 22 33 45", "ih@bench.test"),
     ]),
     ("communication-lead", "Communication Lead", [
-        ("Anne Krogh", "Marketing manager", "+45 20 33 44 55", "ak@bench.example"),
-        ("Peter Friis", "Sales manager", "+45 20 33 44 56", "pf@bench.example"),
+        ("Anne Krogh", "Marketing manager", "+45 20 33 44 55", "ak@bench.test"),
+        ("Peter Friis", "Sales manager", "+45 20 33 44 56", "pf@bench.test"),
     ]),
     ("vendor-liaison", "Vendor Liaison", [
-        ("Lise Dam", "Purchasing manager", "+45 20 44 55 66", "ld@bench.example"),
-        ("Kasper Juhl", "Buyer", "+45 20 44 55 67", "kj@bench.example"),
+        ("Lise Dam", "Purchasing manager", "+45 20 44 55 66", "ld@bench.test"),
+        ("Kasper Juhl", "Buyer", "+45 20 44 55 67", "kj@bench.test"),
     ]),
     ("legal-counsel", "Legal Counsel", [
-        ("Maria Vest", "Legal counsel", "+45 20 55 66 77", "mv@bench.example"),
-        ("Henrik Bach", "External lawyer", "+45 33 55 66 78", "hb@law.example"),
+        ("Maria Vest", "Legal counsel", "+45 20 55 66 77", "mv@bench.test"),
+        ("Henrik Aagaard", "External lawyer", "+45 33 55 66 78", "hb@law.test"),
     ]),
 ]
 ROLE_IDS = [r[0] for r in ROLES]
@@ -155,7 +155,7 @@ def handbook_yaml():
         out += [
             "    when: %s" % q("A reportable incident; ask the [Legal Counsel](role:legal-counsel)."),
             "    reference: %s" % ("GDPR Art. 33" if oid.startswith("gdpr") else "NIS2 Art. 23"),
-            "    contact: { phone: \"+45 33 19 32 00\", email: report@authority.example, url: https://authority.example/ }",
+            "    contact: { phone: \"+45 33 19 32 00\", email: report@authority.test, url: https://authority.test/ }",
         ]
     out += [
         "",
@@ -193,7 +193,7 @@ def supplier_yaml(i):
         "  - name: Supplier %05d NOC" % n,
         "    role: operations",
         '    phone: "+45 70 %02d %02d %02d"' % (n // 10000 % 100, n // 100 % 100, n % 100),
-        "    email: noc@s%05d.example" % n,
+        "    email: noc@s%05d.test" % n,
     ]
     if tier == "critical":
         out.append("    hours: 24/7")
@@ -204,7 +204,7 @@ def supplier_yaml(i):
         "  - name: Account Manager %05d" % n,
         "    role: account manager",
         '    phone: "+45 40 %02d %02d %02d"' % (n // 10000 % 100, n // 100 % 100, n % 100),
-        "    email: am@s%05d.example" % n,
+        "    email: am@s%05d.test" % n,
         "escalation:",
         "  - after: 30m",
         "    contact: Account Manager %05d" % n,

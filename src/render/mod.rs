@@ -235,12 +235,12 @@ impl<'a> Renderer<'a> {
     fn whole_into(&self, sink: &Digesting) -> Result<(), Vec<Diagnostic>> {
         let entries = search::entries(&self.ctx);
         let terms = search_index::terms(&entries);
-        let (dictionary, shards) = search_index::site_files(&terms, &entries);
-        let paths: Vec<String> = shards.iter().map(|(path, _)| path.clone()).collect();
-        sink.plan(&paths).map_err(stopped)?;
+        let mut index = search_index::SiteIndex::new(&terms, &entries);
+        sink.plan(&index.paths()).map_err(stopped)?;
+        let dictionary = std::mem::take(&mut index.dictionary);
         sink.put(bytes("search-index.js".into(), dictionary.into_bytes()))
             .map_err(stopped)?;
-        for (path, script) in shards {
+        for (path, script) in index.files() {
             sink.put(bytes(path, script.into_bytes())).map_err(stopped)?;
         }
         bound::documents(&self.ctx, self.theme, sink, &terms, entries)?;

@@ -89,7 +89,7 @@ impl<'a> Offline<'a> {
         for entry in &mut entries {
             entry.url = binder::link(&entry.url, "index.html", &included);
         }
-        let search_index = inline(&search_index::inline_script(terms, &entries), "</script");
+        let search_index = search_index::inline_script(terms, &entries);
         drop(entries);
         let css = inline(&asset(theme, "assets/style.css"), "</style");
         let script = inline(&asset(theme, "assets/irbook.js"), "</script");

@@ -133,22 +133,63 @@ struct Dictionary<'a> {
     preload: bool,
 }
 
-/// `search-index.js` and each shard's (path, script), for the site.
-pub fn site_files(terms: &Terms, entries: &[Entry]) -> (String, Vec<(String, String)>) {
-    let (docs, doc_shards) = doc_shards(entries);
-    let shards = all_shards(terms, &doc_shards);
-    let version = version(terms, &shards);
-    let files = shards
-        .iter()
-        .map(|(name, json)| {
-            let script = format!("IRBOOK_SEARCH_SHARD(\"{version}\",\"{name}\",{json});\n");
-            (format!("{SEARCH_SHARDS}{name}.js"), script)
-        })
-        .collect();
-    (dictionary(terms, entries, &version, docs, &shards, false), files)
+/// The site's search index: `search-index.js` (the dictionary) and the shards' scripts, made
+/// one at a time as they are written ([`SiteIndex::files`]), since together they are as large
+/// as the handbook's text.
+pub struct SiteIndex<'t> {
+    terms: &'t Terms,
+    doc_shards: Vec<String>,
+    version: String,
+    pub dictionary: String,
 }
 
-/// The dictionary with every shard in it, for a file that must hold everything itself.
+impl<'t> SiteIndex<'t> {
+    pub fn new(terms: &'t Terms, entries: &[Entry]) -> Self {
+        let (docs, doc_shards) = doc_shards(entries);
+        let shards = all_shards(terms, &doc_shards);
+        let version = version(terms, &shards);
+        let dictionary = dictionary(terms, entries, &version, docs, &shards, false);
+        SiteIndex {
+            terms,
+            doc_shards,
+            version,
+            dictionary,
+        }
+    }
+
+    /// Every shard's path, in the order of [`SiteIndex::files`].
+    pub fn paths(&self) -> Vec<String> {
+        let postings = (0..self.terms.shards.len()).map(|i| format!("t{i}"));
+        let documents = (0..self.doc_shards.len()).map(|i| format!("d{i}"));
+        postings
+            .chain(documents)
+            .map(|name| format!("{SEARCH_SHARDS}{name}.js"))
+            .collect()
+    }
+
+    /// Each shard's (path, script), made as the iterator is read.
+    pub fn files(self) -> impl Iterator<Item = (String, String)> + 't {
+        let version = self.version;
+        let postings = self
+            .terms
+            .shards
+            .iter()
+            .enumerate()
+            .map(|(i, (_, json))| (format!("t{i}"), json.as_str()));
+        let documents = self.doc_shards.into_iter().enumerate();
+        let script = move |name: String, json: &str| {
+            let script = format!("IRBOOK_SEARCH_SHARD(\"{version}\",\"{name}\",{json});\n");
+            (format!("{SEARCH_SHARDS}{name}.js"), script)
+        };
+        let script2 = script.clone();
+        postings
+            .map(move |(name, json)| script(name, json))
+            .chain(documents.map(move |(i, json)| script2(format!("d{i}"), &json)))
+    }
+}
+
+/// The dictionary with every shard in it, for a file that must hold everything itself; it has
+/// no `</` (each is written `<\/`), so that it can be put inside a `<script>` as it is.
 pub fn inline_script(terms: &Terms, entries: &[Entry]) -> String {
     let (docs, doc_shards) = doc_shards(entries);
     let shards = all_shards(terms, &doc_shards);
@@ -239,18 +280,40 @@ fn dictionary(
         tsizes: terms.shards.iter().map(|(_, json)| json.len()).collect(),
         preload: all.iter().map(|(_, json)| json.len()).sum::<usize>() <= PRELOAD_BYTES,
     };
-    let mut json = serde_json::to_string(&dictionary).expect("the dictionary serializes");
-    if inline {
-        // `handbook-offline.html`: every shard inline, by name.
-        json.pop();
-        json.push_str(",\"shards\":{");
-        for (i, (name, shard)) in all.iter().enumerate() {
-            let comma = if i == 0 { "" } else { "," };
-            let _ = write!(json, "{comma}\"{name}\":{shard}");
-        }
-        json.push_str("}}");
+    let json = serde_json::to_string(&dictionary).expect("the dictionary serializes");
+    let json = json.replace("</", "<\\/");
+    if !inline {
+        return format!("window.IRBOOK_SEARCH = {json};\n");
     }
-    format!("window.IRBOOK_SEARCH = {};\n", json.replace("</", "<\\/"))
+    // `handbook-offline.html`: every shard inline, by name, written into one string (it is as
+    // large as the handbook's text).
+    let size = json.len()
+        + all
+            .iter()
+            .map(|(name, shard)| name.len() + shard.len() + 4)
+            .sum::<usize>();
+    let mut out = String::with_capacity(size + 64);
+    out.push_str("window.IRBOOK_SEARCH = ");
+    out.push_str(&json[..json.len() - 1]);
+    out.push_str(",\"shards\":{");
+    for (i, (name, shard)) in all.iter().enumerate() {
+        let comma = if i == 0 { "" } else { "," };
+        let _ = write!(out, "{comma}\"{name}\":");
+        push_escaped(&mut out, shard);
+    }
+    out.push_str("}};\n");
+    out
+}
+
+/// `text` with each `</` written `<\/` (the same in a JavaScript string).
+fn push_escaped(out: &mut String, text: &str) {
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"</") {
+        out.push_str(&text[copied..=at]);
+        out.push('\\');
+        copied = at + 1;
+    }
+    out.push_str(&text[copied..]);
 }
 
 #[cfg(test)]
@@ -297,9 +360,13 @@ mod tests {
         let (starts, shards) = doc_shards(&entries);
         assert_eq!((starts, shards.len()), (vec![1, 2], 3));
         let terms = terms(&entries);
-        let (dictionary, files) = site_files(&terms, &entries);
+        let index = SiteIndex::new(&terms, &entries);
+        let dictionary = index.dictionary.clone();
         assert!(dictionary.contains("\"docs\":[1,2]"), "{dictionary}");
+        let paths = index.paths();
+        let files: Vec<(String, String)> = index.files().collect();
         let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(names, paths);
         assert_eq!(
             names,
             ["search/t0.js", "search/d0.js", "search/d1.js", "search/d2.js"]

@@ -42,6 +42,9 @@ WORK="$REPO/target/bench-compare"
 OUT="$WORK/out"
 RESULTS="$WORK/results.jsonl"
 mkdir -p "$WORK" "$OUT"
+# Earlier runs' output folders (measure.py moves them here instead of deleting them before a run).
+rm -rf "$OUT/.trash"
+trap 'rm -rf "$OUT/.trash"' EXIT
 : >"$RESULTS"
 echo "== load average at the start: $(cut -d" " -f1-3 /proc/loadavg)" >&2
 

@@ -6,7 +6,12 @@
     measure.py skip --results FILE --n N --tool NAME --why TEXT
 
 `run` does one warm-up and R timed runs of COMMAND. Before each run (outside the timing) it
-deletes DIR, the tool's output folder, so every run is a full build into an empty folder. Each
+moves DIR, the tool's output folder, into TRASH (the folder beside DIR named `.trash`), so
+every run is a full build into an empty folder; compare.sh deletes TRASH at its start and end.
+The folder is moved rather than deleted because on ext4 a file created within seconds of many
+deletions makes the kernel skip every recently freed inode of its block group
+(`recently_deleted` in `ext4_create`): deleting 15,000 files right before a build made the
+build's system time 3 to 5 times what it is otherwise, for any tool. Each
 run is started with fork/exec and reaped with os.wait4, which gives its wall time (from just
 before the start to the reaping), CPU time (user + system, the process and the children it
 waited for) and peak resident set size (ru_maxrss). Any non-zero exit fails the benchmark.
@@ -33,8 +38,10 @@ def count_files(d):
 
 
 def once(cmd, clean):
-    if clean:
-        shutil.rmtree(clean, ignore_errors=True)
+    if clean and os.path.exists(clean):
+        trash = os.path.join(os.path.dirname(clean), ".trash")
+        os.makedirs(trash, exist_ok=True)
+        os.rename(clean, os.path.join(trash, "%s-%d" % (os.path.basename(clean), time.time_ns())))
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     # Read stderr before reaping: a chatty tool would otherwise block on a full pipe.

@@ -320,17 +320,28 @@ fn in_markdown(c: &Checker, file: FileId, text: &crate::model::Text) -> Vec<Diag
 fn in_text(text: &str) -> Vec<(ReachKind, Range<usize>)> {
     let mut found = Vec::new();
     let delimiter = |c: char| c.is_whitespace() || "<>()[]{}\"`*|,".contains(c);
-    let mut start = 0;
-    for (end, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if !delimiter(ch) {
+    // Only a word with an `@` or a `:` (`mailto:`, `://`) can be an address: the words are
+    // found around those bytes instead of splitting the whole text.
+    let mut done = 0;
+    for hit in memchr::memchr2_iter(b'@', b':', text.as_bytes()) {
+        if hit < done {
             continue;
         }
+        let start = text[..hit]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| delimiter(*c))
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        let end = text[hit..]
+            .char_indices()
+            .find(|(_, c)| delimiter(*c))
+            .map_or(text.len(), |(at, _)| hit + at);
+        done = end;
         // A word, without the punctuation of the sentence around it.
         const PUNCTUATION: [char; 6] = ['.', ';', ':', '!', '?', '\''];
         let word = &text[start..end];
         let at = start + word.len() - word.trim_start_matches(PUNCTUATION).len();
         let word = word.trim_matches(PUNCTUATION);
-        start = end + ch.len_utf8();
         let (kind, word, at) = match word.strip_prefix("mailto:") {
             Some(address) => (ReachKind::Email, address, at + "mailto:".len()),
             None if word.contains("://") => (ReachKind::Url, word, at),

@@ -69,6 +69,26 @@ fn texts_are_searched_for_the_example_s_addresses() {
     );
 }
 
+#[test]
+fn words_are_cut_at_white_space_of_any_kind_and_the_punctuation_around_them() {
+    let text = "x@a.example: time 10:30\u{2003}'y@b.example'.\u{A0}(mailto:z@c.example)\n\
+                note:ftp://d.example/p?q=1 e@f@g.example\u{3000}x:y h@i.example!";
+    let found: Vec<(ReachKind, &str)> = in_text(text)
+        .into_iter()
+        .map(|(kind, range)| (kind, &text[range]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (ReachKind::Email, "x@a.example"),
+            (ReachKind::Email, "y@b.example"),
+            (ReachKind::Email, "z@c.example"),
+            (ReachKind::Url, "note:ftp://d.example/p?q=1"),
+            (ReachKind::Email, "h@i.example"),
+        ]
+    );
+}
+
 const MAIN: &str = r#"title: T
 organization: Invented A/S
 severities: [{id: high, name: High}]

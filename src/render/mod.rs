@@ -170,19 +170,25 @@ impl<'a> Renderer<'a> {
         let sink = Digesting::new(sink);
         sink.plan(&paths).map_err(stopped)?;
         let stop = AtomicBool::new(false);
-        let results: Vec<Result<(), Option<Diagnostic>>> = jobs
-            .par_iter()
-            .map(|job| {
-                if stop.load(Ordering::Relaxed) {
-                    return Err(None);
-                }
-                let page = render_page(&self.ctx, self.theme, job).map_err(Some)?;
-                sink.put(page).map_err(|Stopped| {
-                    stop.store(true, Ordering::Relaxed);
-                    None
-                })
-            })
-            .collect();
+        // The search index needs no page: it is made and written on one thread while the
+        // others render the pages.
+        let (results, search) = rayon::join(
+            || -> Vec<Result<(), Option<Diagnostic>>> {
+                jobs.par_iter()
+                    .map(|job| {
+                        if stop.load(Ordering::Relaxed) {
+                            return Err(None);
+                        }
+                        let page = render_page(&self.ctx, self.theme, job).map_err(Some)?;
+                        sink.put(page).map_err(|Stopped| {
+                            stop.store(true, Ordering::Relaxed);
+                            None
+                        })
+                    })
+                    .collect()
+            },
+            || self.search_into(&sink),
+        );
         if stop.into_inner() {
             return Err(Vec::new());
         }
@@ -193,7 +199,7 @@ impl<'a> Renderer<'a> {
         for file in small.into_iter().chain(statics) {
             sink.put(file).map_err(stopped)?;
         }
-        self.whole_into(&sink)?;
+        self.whole_into(&sink, search?)?;
         Ok(pages)
     }
 
@@ -220,7 +226,9 @@ impl<'a> Renderer<'a> {
     pub fn whole_handbook(&self, files: &[OutputFile]) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
         let others: Vec<&OutputFile> = files.iter().filter(|f| !is_whole_handbook(&f.path)).collect();
         let collect = Collect::with(others.iter().map(|f| (*f).clone()));
-        self.whole_into(&Digesting::new(&collect).already(&others))?;
+        let sink = Digesting::new(&collect).already(&others);
+        let search = self.search_into(&sink)?;
+        self.whole_into(&sink, search)?;
         Ok(collect
             .into_files()
             .into_iter()
@@ -228,11 +236,9 @@ impl<'a> Renderer<'a> {
             .collect())
     }
 
-    /// Into `sink`, which holds every other file of the site: the search index and its shards
-    /// (planned here, since their number is known only now), `print.html` and
-    /// `handbook-offline.html` bound from the pages, `handbook.json`, and last `sw.js`, which
-    /// lists them all. One after the other: each is as large as the handbook.
-    fn whole_into(&self, sink: &Digesting) -> Result<(), Vec<Diagnostic>> {
+    /// Into `sink`: the search index and its shards (planned here, since their number is known
+    /// only now); the index's words and entries are handed on to the offline file.
+    fn search_into(&self, sink: &Digesting) -> Result<Search<'_>, Vec<Diagnostic>> {
         let entries = search::entries(&self.ctx);
         let terms = search_index::terms(&entries);
         let mut index = search_index::SiteIndex::new(&terms, &entries);
@@ -243,6 +249,14 @@ impl<'a> Renderer<'a> {
         for (path, script) in index.files() {
             sink.put(bytes(path, script.into_bytes())).map_err(stopped)?;
         }
+        Ok((terms, entries))
+    }
+
+    /// Into `sink`, which holds every other file of the site and the search index:
+    /// `print.html` and `handbook-offline.html` bound from the pages, `handbook.json`, and
+    /// last `sw.js`, which lists them all. One after the other: each is as large as the
+    /// handbook.
+    fn whole_into(&self, sink: &Digesting, (terms, entries): Search) -> Result<(), Vec<Diagnostic>> {
         bound::documents(&self.ctx, self.theme, sink, &terms, entries)?;
         drop(terms);
         sink.put_with("handbook.json", &mut |out| {
@@ -254,6 +268,9 @@ impl<'a> Renderer<'a> {
         sink.put(service_worker::file(sink.digests())).map_err(stopped)
     }
 }
+
+/// The search index's words and entries, made once for the site and the offline file.
+type Search<'a> = (search_index::Terms, Vec<search::Entry<'a>>);
 
 /// Rendering stopped because the sink did: the sink reports why.
 fn stopped(_: Stopped) -> Vec<Diagnostic> {

@@ -15,9 +15,9 @@
 //! shards give exactly the documents that searching the whole text would.
 //! `handbook-offline.html` has the dictionary and every shard inline ([`inline_script`]).
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -42,7 +42,7 @@ pub struct Terms {
 
 /// The words of `entries`, each with the entries it is in.
 pub fn terms(entries: &[Entry]) -> Terms {
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
     let mut words: Vec<String> = Vec::new();
     let mut postings: Vec<Vec<u32>> = Vec::new();
     // The document each word was last seen in, plus one (0: none yet).

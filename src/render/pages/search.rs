@@ -1,6 +1,7 @@
 //! `search.html` and what search finds (the index is made of it by `search_index.rs`): the
 //! page lists the handbook's sections for browsers without JavaScript.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Kind, Object, SitePage};
@@ -25,11 +26,15 @@ pub struct SearchPage {
 
 /// Everything searchable, every object of every kind: title, kind, and the words of its text.
 pub fn entries<'a>(ctx: &'a Ctx<'a>) -> Vec<Entry<'a>> {
-    let mut out = Vec::new();
-    for kind in Kind::ALL {
-        for object in ctx.handbook.objects(kind) {
+    let objects: Vec<(Kind, Object)> = Kind::ALL
+        .into_iter()
+        .flat_map(|kind| ctx.handbook.objects(kind).into_iter().map(move |o| (kind, o)))
+        .collect();
+    objects
+        .into_par_iter()
+        .map(|(kind, object)| {
             let (path, fragment) = kind.target(object.id());
-            out.push(Entry {
+            Entry {
                 kind: ctx.t(kind.spec().label),
                 title: object.name(),
                 url: match fragment {
@@ -37,10 +42,9 @@ pub fn entries<'a>(ctx: &'a Ctx<'a>) -> Vec<Entry<'a>> {
                     None => path,
                 },
                 text: words(object),
-            });
-        }
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 /// The words an object is found by besides its name.

@@ -15,7 +15,7 @@ pub type Span = Range<usize>;
 pub struct SourceFile {
     /// Path relative to the handbook root, with `/` separators: what diagnostics print.
     pub path: String,
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     line_starts: Vec<usize>,
 }
 
@@ -33,7 +33,7 @@ impl SourceFile {
             .collect();
         SourceFile {
             path,
-            text,
+            text: text.into(),
             line_starts,
         }
     }

@@ -12,7 +12,7 @@ use crate::source::{FileId, SourceFile};
 
 /// Reads a Markdown document and the Markdown texts of its front matter.
 pub(super) fn parse(source: &SourceFile, file: FileId, problems: &mut Vec<Diagnostic>) -> Option<Read<Doc>> {
-    let text = source.text.as_str();
+    let text: &str = &source.text;
     let (front, (markdown, reach), mut body) = match split_front_matter(text) {
         Ok(split) => {
             let yaml = split.yaml_offset..split.yaml_offset + split.yaml.len();
@@ -63,7 +63,7 @@ pub(super) fn parse(source: &SourceFile, file: FileId, problems: &mut Vec<Diagno
     let doc = Doc {
         front,
         outline,
-        body: Markdown(Text::verbatim(text[body.clone()].to_string(), body.start)),
+        body: Markdown(Text::verbatim(&source.text, body)),
         shift_headings,
         folder_index: source
             .path

@@ -84,8 +84,81 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
 /// its lines so that a problem inside it is reported on its own line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
-    pub text: String,
-    line_offsets: Vec<usize>,
+    pub text: SharedStr,
+    lines: Lines,
+}
+
+/// Where a [`Text`]'s lines are in its file.
+#[derive(Debug, Clone, PartialEq)]
+enum Lines {
+    /// The text stands verbatim in its file from this offset on.
+    Verbatim(usize),
+    /// The file offset of each line (a YAML string, whose lines are indented or folded).
+    Offsets(Vec<usize>),
+}
+
+/// A string of its own, or a part of a file's text shared with [`crate::source::Sources`]
+/// (a document's body, which is most of a handbook's text, is not copied).
+#[derive(Clone)]
+pub struct SharedStr {
+    whole: std::sync::Arc<str>,
+    range: std::ops::Range<usize>,
+}
+
+impl SharedStr {
+    /// `range` of `whole`.
+    pub fn slice(whole: &std::sync::Arc<str>, range: std::ops::Range<usize>) -> Self {
+        assert!(
+            whole.get(range.clone()).is_some(),
+            "a slice at character boundaries"
+        );
+        SharedStr {
+            whole: whole.clone(),
+            range,
+        }
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.whole[self.range.clone()]
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(text: String) -> Self {
+        let range = 0..text.len();
+        SharedStr {
+            whole: text.into(),
+            range,
+        }
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(text: &str) -> Self {
+        SharedStr::from(text.to_string())
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&**self, f)
+    }
 }
 
 /// A YAML string or a document body rendered as Markdown: a [`Text`] whose links are checked.
@@ -117,26 +190,34 @@ impl<'de> Deserialize<'de> for Markdown {
 impl Text {
     /// A text and the file offset of each of its lines.
     pub fn from_lines(text: String, line_offsets: Vec<usize>) -> Self {
-        Text { text, line_offsets }
+        Text {
+            text: text.into(),
+            lines: Lines::Offsets(line_offsets),
+        }
     }
 
-    /// A text that stands verbatim in its file from `base` on (a Markdown body).
-    pub fn verbatim(text: String, base: usize) -> Self {
-        let line_offsets = std::iter::once(base)
-            .chain(text.match_indices('\n').map(|(i, _)| base + i + 1))
-            .collect();
-        Text { text, line_offsets }
+    /// The part `range` of a file's text `whole`, which stands verbatim in the file (a
+    /// Markdown body).
+    pub fn verbatim(whole: &std::sync::Arc<str>, range: std::ops::Range<usize>) -> Self {
+        Text {
+            lines: Lines::Verbatim(range.start),
+            text: SharedStr::slice(whole, range),
+        }
     }
 
     /// The file offset of byte `offset` of the text; the text's start where the YAML style
     /// (folded, multi-line plain) does not keep lines apart.
     pub fn file_offset(&self, offset: usize) -> usize {
+        let line_offsets = match &self.lines {
+            Lines::Verbatim(base) => return base + offset,
+            Lines::Offsets(offsets) => offsets,
+        };
         let before = &self.text[..offset.min(self.text.len())];
         let line = before.matches('\n').count();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        match self.line_offsets.get(line) {
+        match line_offsets.get(line) {
             Some(start) => start + (offset - line_start),
-            None => self.line_offsets.first().copied().unwrap_or(0),
+            None => line_offsets.first().copied().unwrap_or(0),
         }
     }
 }
@@ -163,7 +244,7 @@ impl<'de> Visitor<'de> for TextVisitor {
         let (_, line_offsets): (String, Vec<usize>) = map
             .next_entry()?
             .ok_or_else(|| de::Error::missing_field("$line_offsets"))?;
-        Ok(Text { text, line_offsets })
+        Ok(Text::from_lines(text, line_offsets))
     }
 }
 
@@ -312,12 +393,13 @@ mod tests {
 
     #[test]
     fn text_offsets_follow_lines() {
-        let text = Text::verbatim("ab\ncd\n".into(), 100);
-        assert_eq!(text.file_offset(4), 104);
-        let folded = Text {
-            text: "ab\ncd".into(),
-            line_offsets: vec![7],
-        };
+        let file: std::sync::Arc<str> = "---\nab\ncd\n".into();
+        let text = Text::verbatim(&file, 4..file.len());
+        assert_eq!(&*text.text, "ab\ncd\n");
+        assert_eq!(text.file_offset(4), 8);
+        let lines = Text::from_lines("ab\ncd".into(), vec![20, 31]);
+        assert_eq!(lines.file_offset(4), 32);
+        let folded = Text::from_lines("ab\ncd".into(), vec![7]);
         assert_eq!(folded.file_offset(4), 7);
     }
 }

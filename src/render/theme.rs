@@ -116,7 +116,7 @@ impl Theme {
             &mut problems,
         ) {
             files.insert(rel.clone(), id);
-            templates.insert(rel, sources.get(id).text.clone());
+            templates.insert(rel, sources.get(id).text.to_string());
         }
         let (found, refused) = files_under(&guard, &dir.join("static"));
         problems.extend(

@@ -290,7 +290,7 @@ fn month_deadlines(c: &mut Checker, main: &Record<HandbookFile>) {
         }
         let texts = [
             Some(obligation.name.as_str()),
-            obligation.when.as_ref().map(|w| w.text.as_str()),
+            obligation.when.as_ref().map(|w| &*w.text),
             obligation.reference.as_deref(),
         ];
         let says_month = texts

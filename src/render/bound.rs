@@ -22,7 +22,7 @@ pub fn documents(
     ctx: &Ctx,
     theme: &Theme,
     sink: &Digesting,
-    terms: &search_index::Terms,
+    terms: search_index::Terms,
     entries: Vec<search::Entry>,
 ) -> Result<(), Vec<Diagnostic>> {
     let print_order = print::order(ctx);

@@ -257,8 +257,7 @@ impl<'a> Renderer<'a> {
     /// last `sw.js`, which lists them all. One after the other: each is as large as the
     /// handbook.
     fn whole_into(&self, sink: &Digesting, (terms, entries): Search) -> Result<(), Vec<Diagnostic>> {
-        bound::documents(&self.ctx, self.theme, sink, &terms, entries)?;
-        drop(terms);
+        bound::documents(&self.ctx, self.theme, sink, terms, entries)?;
         sink.put_with("handbook.json", &mut |out| {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
             serde_json::to_writer_pretty(&mut out, self.ctx.handbook)?;

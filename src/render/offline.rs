@@ -69,12 +69,12 @@ pub struct Offline<'a> {
 
 impl<'a> Offline<'a> {
     /// For the pages in `order` ([`order`]); `terms` and `entries` are the site's search index,
-    /// whose addresses are pointed inside the file.
+    /// whose addresses are pointed inside the file (and which are freed once it is made).
     pub fn new(
         ctx: &'a Ctx<'a>,
         theme: &'a Theme,
         order: &'a [(String, String)],
-        terms: &search_index::Terms,
+        terms: search_index::Terms,
         mut entries: Vec<search::Entry>,
     ) -> Self {
         let included = binder::included(order);
@@ -89,8 +89,8 @@ impl<'a> Offline<'a> {
         for entry in &mut entries {
             entry.url = binder::link(&entry.url, "index.html", &included);
         }
-        let search_index = search_index::inline_script(terms, &entries);
-        drop(entries);
+        let search_index = search_index::inline_script(&terms, &entries);
+        drop((terms, entries));
         let css = inline(&asset(theme, "assets/style.css"), "</style");
         let script = inline(&asset(theme, "assets/irbook.js"), "</script");
         let title = ctx.t("offline_title").to_string();

@@ -136,23 +136,21 @@ struct Dictionary<'a> {
 /// The site's search index: `search-index.js` (the dictionary) and the shards' scripts, made
 /// one at a time as they are written ([`SiteIndex::files`]), since together they are as large
 /// as the handbook's text.
-pub struct SiteIndex<'t> {
-    terms: &'t Terms,
-    doc_shards: Vec<String>,
-    version: String,
+pub struct SiteIndex<'i, 'a> {
+    terms: &'i Terms,
+    entries: &'i [Entry<'a>],
+    layout: Layout,
     pub dictionary: String,
 }
 
-impl<'t> SiteIndex<'t> {
-    pub fn new(terms: &'t Terms, entries: &[Entry]) -> Self {
-        let (docs, doc_shards) = doc_shards(entries);
-        let shards = all_shards(terms, &doc_shards);
-        let version = version(terms, &shards);
-        let dictionary = dictionary(terms, entries, &version, docs, &shards, false);
+impl<'i, 'a> SiteIndex<'i, 'a> {
+    pub fn new(terms: &'i Terms, entries: &'i [Entry<'a>]) -> Self {
+        let layout = Layout::of(terms, entries);
+        let dictionary = format!("window.IRBOOK_SEARCH = {};\n", header(terms, entries, &layout));
         SiteIndex {
             terms,
-            doc_shards,
-            version,
+            entries,
+            layout,
             dictionary,
         }
     }
@@ -160,7 +158,7 @@ impl<'t> SiteIndex<'t> {
     /// Every shard's path, in the order of [`SiteIndex::files`].
     pub fn paths(&self) -> Vec<String> {
         let postings = (0..self.terms.shards.len()).map(|i| format!("t{i}"));
-        let documents = (0..self.doc_shards.len()).map(|i| format!("d{i}"));
+        let documents = (0..self.layout.doc_shards).map(|i| format!("d{i}"));
         postings
             .chain(documents)
             .map(|name| format!("{SEARCH_SHARDS}{name}.js"))
@@ -168,87 +166,142 @@ impl<'t> SiteIndex<'t> {
     }
 
     /// Each shard's (path, script), made as the iterator is read.
-    pub fn files(self) -> impl Iterator<Item = (String, String)> + 't {
-        let version = self.version;
-        let postings = self
-            .terms
-            .shards
-            .iter()
-            .enumerate()
-            .map(|(i, (_, json))| (format!("t{i}"), json.as_str()));
-        let documents = self.doc_shards.into_iter().enumerate();
+    pub fn files(self) -> impl Iterator<Item = (String, String)> + 'i {
+        let version = self.layout.version;
         let script = move |name: String, json: &str| {
             let script = format!("IRBOOK_SEARCH_SHARD(\"{version}\",\"{name}\",{json});\n");
             (format!("{SEARCH_SHARDS}{name}.js"), script)
         };
         let script2 = script.clone();
+        let postings = self.terms.shards.iter().enumerate();
+        let documents = DocShards::new(self.entries).enumerate();
         postings
-            .map(move |(name, json)| script(name, json))
+            .map(move |(i, (_, json))| script(format!("t{i}"), json))
             .chain(documents.map(move |(i, json)| script2(format!("d{i}"), &json)))
     }
 }
 
 /// The dictionary with every shard in it, for a file that must hold everything itself; it has
-/// no `</` (each is written `<\/`), so that it can be put inside a `<script>` as it is.
+/// no `</` (each is written `<\/`), so that it can be put inside a `<script>` as it is. The
+/// shards of documents are made twice, once to know the index's version and once into the
+/// script, rather than held: they are as large as the handbook's text.
 pub fn inline_script(terms: &Terms, entries: &[Entry]) -> String {
-    let (docs, doc_shards) = doc_shards(entries);
-    let shards = all_shards(terms, &doc_shards);
-    let version = version(terms, &shards);
-    dictionary(terms, entries, &version, docs, &shards, true)
-}
-
-/// Every shard's (name, JSON): postings `t0`, `t1`, ..., then documents `d0`, `d1`, ...
-fn all_shards<'a>(terms: &'a Terms, docs: &'a [String]) -> Vec<(String, &'a str)> {
-    let postings = terms
-        .shards
-        .iter()
-        .enumerate()
-        .map(|(i, (_, json))| (format!("t{i}"), json.as_str()));
-    let documents = docs
-        .iter()
-        .enumerate()
-        .map(|(i, json)| (format!("d{i}"), json.as_str()));
-    postings.chain(documents).collect()
-}
-
-/// A short hash of the whole index.
-fn version(terms: &Terms, shards: &[(String, &str)]) -> String {
-    let mut hasher = Sha256::new();
-    for term in &terms.terms {
-        hasher.update(term.as_bytes());
-        hasher.update(b" ");
+    let layout = Layout::of(terms, entries);
+    let header = header(terms, entries, &layout);
+    let names = (terms.shards.len() + layout.doc_shards) * 16;
+    let mut out = String::with_capacity(header.len() + layout.bytes + names + 64);
+    out.push_str("window.IRBOOK_SEARCH = ");
+    out.push_str(&header[..header.len() - 1]);
+    out.push_str(",\"shards\":{");
+    let postings = terms.shards.iter().map(|(_, json)| json.as_str());
+    for (i, json) in postings.enumerate() {
+        let comma = if i == 0 { "" } else { "," };
+        let _ = write!(out, "{comma}\"t{i}\":");
+        push_escaped(&mut out, json);
     }
-    for (name, json) in shards {
-        hasher.update(name.as_bytes());
-        hasher.update(json.as_bytes());
+    for (i, json) in DocShards::new(entries).enumerate() {
+        let comma = if i == 0 && terms.shards.is_empty() {
+            ""
+        } else {
+            ","
+        };
+        let _ = write!(out, "{comma}\"d{i}\":");
+        push_escaped(&mut out, &json);
     }
-    hasher.finalize()[..6]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    out.push_str("}};\n");
+    out
 }
 
-/// The entries as shards of documents (JSON arrays of `[kind, title, url, text]`), and where
-/// each shard after the first starts. The kind is its number in [`kinds`].
-fn doc_shards(entries: &[Entry]) -> (Vec<usize>, Vec<String>) {
-    let kinds = kinds(entries);
-    let mut starts = Vec::new();
-    let mut shards = Vec::new();
-    let mut shard = String::new();
-    for (number, entry) in entries.iter().enumerate() {
-        let kind = kinds.iter().position(|k| *k == entry.kind).unwrap_or(0);
-        let record = (kind, entry.title, &entry.url, &entry.text);
-        shard.push(if shard.is_empty() { '[' } else { ',' });
-        shard.push_str(&serde_json::to_string(&record).expect("entries serialize"));
-        if shard.len() >= DOC_SHARD_BYTES || number + 1 == entries.len() {
-            shard.push(']');
-            shards.push(std::mem::take(&mut shard));
-            if number + 1 < entries.len() {
-                starts.push(number + 1);
-            }
+/// What the dictionary says of the shards, from one pass over them.
+struct Layout {
+    /// A short hash of the whole index.
+    version: String,
+    /// Where each shard of documents after the first starts (a document's number).
+    docs: Vec<usize>,
+    doc_shards: usize,
+    /// The size of every shard together.
+    bytes: usize,
+}
+
+impl Layout {
+    fn of(terms: &Terms, entries: &[Entry]) -> Self {
+        let mut hasher = Sha256::new();
+        for term in &terms.terms {
+            hasher.update(term.as_bytes());
+            hasher.update(b" ");
+        }
+        let mut bytes = 0;
+        for (i, (_, json)) in terms.shards.iter().enumerate() {
+            hasher.update(format!("t{i}").as_bytes());
+            hasher.update(json.as_bytes());
+            bytes += json.len();
+        }
+        let mut documents = DocShards::new(entries);
+        let mut doc_shards = 0;
+        for json in documents.by_ref() {
+            hasher.update(format!("d{doc_shards}").as_bytes());
+            hasher.update(json.as_bytes());
+            bytes += json.len();
+            doc_shards += 1;
+        }
+        let version = hasher.finalize()[..6]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Layout {
+            version,
+            docs: documents.starts,
+            doc_shards,
+            bytes,
         }
     }
-    (starts, shards)
+}
+
+/// The entries as shards of documents (JSON arrays of `[kind, title, url, text]`), one at a
+/// time; `starts` gathers where each shard after the first starts. The kind is its number in
+/// [`kinds`].
+struct DocShards<'e, 'a> {
+    entries: &'e [Entry<'a>],
+    kinds: Vec<&'a str>,
+    next: usize,
+    starts: Vec<usize>,
+}
+
+impl<'e, 'a> DocShards<'e, 'a> {
+    fn new(entries: &'e [Entry<'a>]) -> Self {
+        DocShards {
+            entries,
+            kinds: kinds(entries),
+            next: 0,
+            starts: Vec::new(),
+        }
+    }
+}
+
+impl Iterator for DocShards<'_, '_> {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        if self.next >= self.entries.len() {
+            return None;
+        }
+        let mut shard = String::new();
+        while let Some(entry) = self.entries.get(self.next) {
+            let kind = self.kinds.iter().position(|k| *k == entry.kind).unwrap_or(0);
+            let record = (kind, entry.title, &entry.url, &entry.text);
+            shard.push(if shard.is_empty() { '[' } else { ',' });
+            shard.push_str(&serde_json::to_string(&record).expect("entries serialize"));
+            self.next += 1;
+            if shard.len() >= DOC_SHARD_BYTES {
+                break;
+            }
+        }
+        shard.push(']');
+        if self.next < self.entries.len() {
+            self.starts.push(self.next);
+        }
+        Some(shard)
+    }
 }
 
 /// The kinds' names, each once, in the order the entries first have them.
@@ -262,47 +315,20 @@ fn kinds<'a>(entries: &[Entry<'a>]) -> Vec<&'a str> {
     kinds
 }
 
-fn dictionary(
-    terms: &Terms,
-    entries: &[Entry],
-    version: &str,
-    docs: Vec<usize>,
-    all: &[(String, &str)],
-    inline: bool,
-) -> String {
+/// The dictionary as JSON, its `</` written `<\/`.
+fn header(terms: &Terms, entries: &[Entry], layout: &Layout) -> String {
     let dictionary = Dictionary {
-        version,
+        version: &layout.version,
         kinds: kinds(entries),
         count: entries.len(),
-        docs,
+        docs: layout.docs.clone(),
         terms: terms.terms.join(" "),
         tshards: terms.shards.iter().skip(1).map(|(start, _)| *start).collect(),
         tsizes: terms.shards.iter().map(|(_, json)| json.len()).collect(),
-        preload: all.iter().map(|(_, json)| json.len()).sum::<usize>() <= PRELOAD_BYTES,
+        preload: layout.bytes <= PRELOAD_BYTES,
     };
     let json = serde_json::to_string(&dictionary).expect("the dictionary serializes");
-    let json = json.replace("</", "<\\/");
-    if !inline {
-        return format!("window.IRBOOK_SEARCH = {json};\n");
-    }
-    // `handbook-offline.html`: every shard inline, by name, written into one string (it is as
-    // large as the handbook's text).
-    let size = json.len()
-        + all
-            .iter()
-            .map(|(name, shard)| name.len() + shard.len() + 4)
-            .sum::<usize>();
-    let mut out = String::with_capacity(size + 64);
-    out.push_str("window.IRBOOK_SEARCH = ");
-    out.push_str(&json[..json.len() - 1]);
-    out.push_str(",\"shards\":{");
-    for (i, (name, shard)) in all.iter().enumerate() {
-        let comma = if i == 0 { "" } else { "," };
-        let _ = write!(out, "{comma}\"{name}\":");
-        push_escaped(&mut out, shard);
-    }
-    out.push_str("}};\n");
-    out
+    json.replace("</", "<\\/")
 }
 
 /// `text` with each `</` written `<\/` (the same in a JavaScript string).
@@ -357,8 +383,9 @@ mod tests {
     fn the_dictionary_says_where_shards_start() {
         let long = "word ".repeat(3000);
         let entries: Vec<Entry> = ["a", "b", "c"].iter().map(|t| entry(t, &long)).collect();
-        let (starts, shards) = doc_shards(&entries);
-        assert_eq!((starts, shards.len()), (vec![1, 2], 3));
+        let mut documents = DocShards::new(&entries);
+        let shards = documents.by_ref().count();
+        assert_eq!((documents.starts, shards), (vec![1, 2], 3));
         let terms = terms(&entries);
         let index = SiteIndex::new(&terms, &entries);
         let dictionary = index.dictionary.clone();

@@ -73,7 +73,10 @@ impl SourceFile {
     }
 }
 
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+/// The largest character boundary of `text` at or before `offset` (`str::floor_char_boundary`
+/// needs a newer Rust than the one irbook supports).
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }

@@ -23,11 +23,17 @@ use sha2::{Digest, Sha256};
 
 use super::pages::search::Entry;
 use crate::model::SEARCH_SHARDS;
+use crate::source::floor_char_boundary;
 
 /// A shard of postings is closed once it is this large ...
 const TERM_SHARD_BYTES: usize = 32 * 1024;
 /// ... and one of documents (the texts that results show words of).
 const DOC_SHARD_BYTES: usize = 8 * 1024;
+/// A result shows the words around the first place a searched word is in its document, from
+/// the document's text in a shard of documents; of a long document only this much is kept
+/// there (its every word is still found), so that the 50 results a search shows load at most
+/// about 50 times this plus a shard's size however long the documents are.
+const DOC_TEXT_BYTES: usize = 16 * 1024;
 /// An index this small in all is loaded whole with the search page: every search is then
 /// answered at once, as it is typed.
 const PRELOAD_BYTES: usize = 256 * 1024;
@@ -288,7 +294,8 @@ impl Iterator for DocShards<'_, '_> {
         let mut shard = String::new();
         while let Some(entry) = self.entries.get(self.next) {
             let kind = self.kinds.iter().position(|k| *k == entry.kind).unwrap_or(0);
-            let record = (kind, entry.title, &entry.url, &entry.text);
+            let text = &entry.text[..floor_char_boundary(&entry.text, DOC_TEXT_BYTES)];
+            let record = (kind, entry.title, &entry.url, text);
             shard.push(if shard.is_empty() { '[' } else { ',' });
             shard.push_str(&serde_json::to_string(&record).expect("entries serialize"));
             self.next += 1;
@@ -377,6 +384,21 @@ mod tests {
         // `call`: in both, in neither title; `ransomware`: the first one's title.
         assert_eq!(terms.shards.len(), 1);
         assert_eq!(terms.shards[0].1, "[[0,2],[2],[0],[3],[1],[0,2],[0]]");
+    }
+
+    #[test]
+    fn a_long_document_is_found_by_every_word_but_keeps_the_start_of_its_text() {
+        // The cut falls inside the two bytes of `Ø`: it is made before the letter.
+        let first = format!("{}Ø", "a".repeat(DOC_TEXT_BYTES - 1));
+        let long = format!("{first} tail");
+        let entries = [entry("long", &long), entry("short", "tail")];
+        let terms = terms(&entries);
+        assert_eq!(terms.terms, [first.as_str(), "long", "short", "tail"]);
+        assert_eq!(terms.shards[0].1, "[[0],[1],[3],[0,2]]");
+        let shards: Vec<String> = DocShards::new(&entries).collect();
+        let kept = format!(",\"{}\"]]", "a".repeat(DOC_TEXT_BYTES - 1));
+        assert!(shards[0].contains(&kept), "{}", &shards[0][..60]);
+        assert_eq!(shards[1], "[[0,\"short\",\"playbooks/short.html\",\"tail\"]]");
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub type Span = Range<usize>;
 pub struct SourceFile {
     /// Path relative to the handbook root, with `/` separators: what diagnostics print.
     pub path: String,
-    pub text: std::sync::Arc<str>,
+    pub text: std::sync::Arc<String>,
     line_starts: Vec<usize>,
 }
 
@@ -33,7 +33,7 @@ impl SourceFile {
             .collect();
         SourceFile {
             path,
-            text: text.into(),
+            text: std::sync::Arc::new(text),
             line_starts,
         }
     }

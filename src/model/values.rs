@@ -101,13 +101,13 @@ enum Lines {
 /// (a document's body, which is most of a handbook's text, is not copied).
 #[derive(Clone)]
 pub struct SharedStr {
-    whole: std::sync::Arc<str>,
+    whole: std::sync::Arc<String>,
     range: std::ops::Range<usize>,
 }
 
 impl SharedStr {
     /// `range` of `whole`.
-    pub fn slice(whole: &std::sync::Arc<str>, range: std::ops::Range<usize>) -> Self {
+    pub fn slice(whole: &std::sync::Arc<String>, range: std::ops::Range<usize>) -> Self {
         assert!(
             whole.get(range.clone()).is_some(),
             "a slice at character boundaries"
@@ -131,7 +131,7 @@ impl From<String> for SharedStr {
     fn from(text: String) -> Self {
         let range = 0..text.len();
         SharedStr {
-            whole: text.into(),
+            whole: std::sync::Arc::new(text),
             range,
         }
     }
@@ -198,7 +198,7 @@ impl Text {
 
     /// The part `range` of a file's text `whole`, which stands verbatim in the file (a
     /// Markdown body).
-    pub fn verbatim(whole: &std::sync::Arc<str>, range: std::ops::Range<usize>) -> Self {
+    pub fn verbatim(whole: &std::sync::Arc<String>, range: std::ops::Range<usize>) -> Self {
         Text {
             lines: Lines::Verbatim(range.start),
             text: SharedStr::slice(whole, range),
@@ -393,7 +393,7 @@ mod tests {
 
     #[test]
     fn text_offsets_follow_lines() {
-        let file: std::sync::Arc<str> = "---\nab\ncd\n".into();
+        let file = std::sync::Arc::new(String::from("---\nab\ncd\n"));
         let text = Text::verbatim(&file, 4..file.len());
         assert_eq!(&*text.text, "ab\ncd\n");
         assert_eq!(text.file_offset(4), 8);

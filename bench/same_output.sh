@@ -7,7 +7,8 @@
 #
 # PLAYBOOKS (default 2000) sizes the generated handbook (PLAYBOOKS/10 suppliers, /100 plans);
 # it is generated once under target/same-output/. Prints the files that differ and exits 1 if
-# any does; `.irbook-site` (the manifest) is compared as well, so a file's order in it counts.
+# any does; `.irbook-site` (the manifest) is compared sorted: it must list the same files, in
+# whatever order they were planned (the search shards are planned after the pages).
 # sw.js is compared without its VERSION line: the version is a hash of all the other files,
 # which are compared byte by byte, and how it is computed may change.
 set -euo pipefail
@@ -38,6 +39,10 @@ compare() {
     local sw
     for sw in "$WORK/old-$name/sw.js" "$WORK/new-$name/sw.js"; do
         [[ -f "$sw" ]] && sed -i 's/^const VERSION = .*$/const VERSION = (not compared);/' "$sw"
+    done
+    local manifest
+    for manifest in "$WORK/old-$name/.irbook-site" "$WORK/new-$name/.irbook-site"; do
+        [[ -f "$manifest" ]] && LC_ALL=C sort -o "$manifest" "$manifest"
     done
     if diff -rq "$WORK/old-$name" "$WORK/new-$name"; then
         echo "same: $name ($(find "$WORK/new-$name" -type f | wc -l) files)"

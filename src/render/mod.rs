@@ -187,10 +187,16 @@ impl<'a> Renderer<'a> {
                     })
                     .collect()
             },
-            || self.search_into(&sink),
+            || {
+                let search = self.search_into(&sink);
+                if search.is_err() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                search
+            },
         );
         if stop.into_inner() {
-            return Err(Vec::new());
+            return Err(search.err().unwrap_or_default());
         }
         let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).flatten().collect();
         if !errors.is_empty() {

@@ -123,6 +123,10 @@ impl Staging {
     /// Where the file at `path` of the site goes; a path not planned is refused, since the
     /// manifest would not list it.
     fn target(&self, path: &str) -> Result<PathBuf, Stopped> {
+        if self.lock().is_some() {
+            // Writing stopped on another thread: nothing more is written.
+            return Err(Stopped);
+        }
         if !self.planned().as_ref().is_some_and(|p| p.contains(path)) {
             return Err(self.stop(Trouble::new(
                 format!(
@@ -149,14 +153,15 @@ impl Sink for Staging {
         let mut manifest = String::new();
         if first {
             std::fs::create_dir(staging).map_err(creating)?;
+            // From here on the staging folder is removed when the site is not finished.
+            *planned = Some(FxHashSet::default());
             manifest.push_str(MARKER_HEADER);
         }
         let planned = planned.get_or_insert_default();
-        for path in paths {
-            if planned.insert(path.clone()) {
-                manifest.push_str(path);
-                manifest.push('\n');
-            }
+        let new: Vec<&String> = paths.iter().filter(|p| !planned.contains(*p)).collect();
+        for path in &new {
+            manifest.push_str(path);
+            manifest.push('\n');
         }
         std::fs::OpenOptions::new()
             .create(first)
@@ -164,6 +169,8 @@ impl Sink for Staging {
             .open(staging.join(MARKER))
             .and_then(|mut file| file.write_all(manifest.as_bytes()))
             .map_err(creating)?;
+        // A path may be written only once the manifest lists it.
+        planned.extend(new.into_iter().cloned());
         let dirs: BTreeSet<PathBuf> = paths
             .iter()
             .filter_map(|p| staging.join(p).parent().map(Path::to_path_buf))
@@ -349,4 +356,57 @@ fn io_trouble(what: &str, e: &std::io::Error) -> Trouble {
         _ => "the previous site is unchanged",
     };
     Trouble::new(format!("{what}: {e}"), help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(b"<p>x</p>".to_vec().into()),
+        }
+    }
+
+    #[test]
+    fn paths_planned_later_are_in_the_manifest_before_their_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let staging = Staging::begin(&out, "site").unwrap();
+        staging.plan(&["index.html".into()]).unwrap();
+        staging.put(page("index.html")).unwrap();
+        staging
+            .plan(&["search/t0.js".into(), "index.html".into()])
+            .unwrap();
+        staging.put(page("search/t0.js")).unwrap();
+        let manifest = std::fs::read_to_string(staging.beside.staging.join(MARKER)).unwrap();
+        assert_eq!(
+            manifest
+                .lines()
+                .skip(MARKER_HEADER.lines().count())
+                .collect::<Vec<_>>(),
+            ["index.html", "search/t0.js"]
+        );
+        staging.finish().unwrap();
+        assert!(out.join("search/t0.js").is_file());
+    }
+
+    #[test]
+    fn once_a_write_failed_nothing_more_is_written_and_the_staging_folder_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let staging = Staging::begin(&out, "site").unwrap();
+        staging.plan(&["a.html".into(), "b.html".into()]).unwrap();
+        assert!(staging.put(page("unplanned.html")).is_err());
+        assert!(staging.put(page("a.html")).is_err(), "stopped for every thread");
+        let folder = staging.beside.staging.clone();
+        assert!(!folder.join("a.html").exists());
+        let trouble = staging.finish().unwrap_err();
+        assert_eq!(
+            trouble.message,
+            "cannot write site/unplanned.html: irbook did not plan that file"
+        );
+        assert!(!folder.exists() && !out.exists());
+    }
 }

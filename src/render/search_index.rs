@@ -15,6 +15,7 @@
 //! shards give exactly the documents that searching the whole text would.
 //! `handbook-offline.html` has the dictionary and every shard inline ([`inline_script`]).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use rustc_hash::FxHashMap;
@@ -174,16 +175,10 @@ impl<'i, 'a> SiteIndex<'i, 'a> {
     /// Each shard's (path, script), made as the iterator is read.
     pub fn files(self) -> impl Iterator<Item = (String, String)> + 'i {
         let version = self.layout.version;
-        let script = move |name: String, json: &str| {
+        all_shards(self.terms, DocShards::new(self.entries)).map(move |(name, json)| {
             let script = format!("IRBOOK_SEARCH_SHARD(\"{version}\",\"{name}\",{json});\n");
             (format!("{SEARCH_SHARDS}{name}.js"), script)
-        };
-        let script2 = script.clone();
-        let postings = self.terms.shards.iter().enumerate();
-        let documents = DocShards::new(self.entries).enumerate();
-        postings
-            .map(move |(i, (_, json))| script(format!("t{i}"), json))
-            .chain(documents.map(move |(i, json)| script2(format!("d{i}"), &json)))
+        })
     }
 }
 
@@ -199,19 +194,9 @@ pub fn inline_script(terms: &Terms, entries: &[Entry]) -> String {
     out.push_str("window.IRBOOK_SEARCH = ");
     out.push_str(&header[..header.len() - 1]);
     out.push_str(",\"shards\":{");
-    let postings = terms.shards.iter().map(|(_, json)| json.as_str());
-    for (i, json) in postings.enumerate() {
+    for (i, (name, json)) in all_shards(terms, DocShards::new(entries)).enumerate() {
         let comma = if i == 0 { "" } else { "," };
-        let _ = write!(out, "{comma}\"t{i}\":");
-        push_escaped(&mut out, json);
-    }
-    for (i, json) in DocShards::new(entries).enumerate() {
-        let comma = if i == 0 && terms.shards.is_empty() {
-            ""
-        } else {
-            ","
-        };
-        let _ = write!(out, "{comma}\"d{i}\":");
+        let _ = write!(out, "{comma}\"{name}\":");
         push_escaped(&mut out, &json);
     }
     out.push_str("}};\n");
@@ -237,18 +222,13 @@ impl Layout {
             hasher.update(b" ");
         }
         let mut bytes = 0;
-        for (i, (_, json)) in terms.shards.iter().enumerate() {
-            hasher.update(format!("t{i}").as_bytes());
-            hasher.update(json.as_bytes());
-            bytes += json.len();
-        }
+        let mut count = 0;
         let mut documents = DocShards::new(entries);
-        let mut doc_shards = 0;
-        for json in documents.by_ref() {
-            hasher.update(format!("d{doc_shards}").as_bytes());
+        for (name, json) in all_shards(terms, documents.by_ref()) {
+            hasher.update(name.as_bytes());
             hasher.update(json.as_bytes());
             bytes += json.len();
-            doc_shards += 1;
+            count += 1;
         }
         let version = hasher.finalize()[..6]
             .iter()
@@ -257,10 +237,27 @@ impl Layout {
         Layout {
             version,
             docs: documents.starts,
-            doc_shards,
+            doc_shards: count - terms.shards.len(),
             bytes,
         }
     }
+}
+
+/// Every shard as (name, JSON): postings `t0`, `t1`, ... from `terms`, then `documents` as
+/// `d0`, `d1`, ...
+fn all_shards<'t>(
+    terms: &'t Terms,
+    documents: impl Iterator<Item = String>,
+) -> impl Iterator<Item = (String, Cow<'t, str>)> {
+    let postings = terms
+        .shards
+        .iter()
+        .enumerate()
+        .map(|(i, (_, json))| (format!("t{i}"), Cow::Borrowed(json.as_str())));
+    let documents = documents
+        .enumerate()
+        .map(|(i, json)| (format!("d{i}"), Cow::Owned(json)));
+    postings.chain(documents)
 }
 
 /// The entries as shards of documents (JSON arrays of `[kind, title, url, text]`), one at a

@@ -39,8 +39,21 @@ pub fn link(href: &str, page: &str, included: &Included) -> String {
 }
 
 /// The anchor of a page's section: `plans/recovery.html` -> `plans-recovery--top`.
-pub fn anchor(path: &str) -> String {
+fn anchor(path: &str) -> String {
     format!("{}top", prefix(path))
+}
+
+/// The sections of the pages `shown` (path, title), the `i`th one's HTML being `html(i)`.
+pub fn sections(shown: &[&(String, String)], html: impl Fn(usize) -> String) -> Vec<Section> {
+    shown
+        .iter()
+        .enumerate()
+        .map(|(i, (path, title))| Section {
+            anchor: anchor(path),
+            title: title.clone(),
+            html: html(i),
+        })
+        .collect()
 }
 
 /// The section of the page at `path`, from its rendered HTML: its `<main>`, ids prefixed and

@@ -131,15 +131,7 @@ impl<'a> Offline<'a> {
         search_index: String,
     ) -> Result<String, Diagnostic> {
         let page = OfflinePage {
-            sections: shown
-                .iter()
-                .enumerate()
-                .map(|(i, (path, title))| binder::Section {
-                    anchor: binder::anchor(path),
-                    title: title.clone(),
-                    html: section(i),
-                })
-                .collect(),
+            sections: binder::sections(shown, section),
             css: &self.css,
             script: &self.script,
             search_index,

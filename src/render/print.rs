@@ -23,15 +23,7 @@ pub fn html(
     section: impl Fn(usize) -> String,
 ) -> Result<String, Diagnostic> {
     let page = PrintPage {
-        sections: shown
-            .iter()
-            .enumerate()
-            .map(|(i, (path, title))| binder::Section {
-                anchor: binder::anchor(path),
-                title: title.clone(),
-                html: section(i),
-            })
-            .collect(),
+        sections: binder::sections(shown, section),
     };
     Page { ctx, theme }.html(Spec::top(PATH, ctx.main.title.clone(), ""), &page)
 }

@@ -50,16 +50,20 @@ fn addresses_under_domains_reserved_for_examples() {
     }
 }
 
+/// What `in_text` finds in `text`, as the words found.
+fn found_in(text: &str) -> Vec<(ReachKind, &str)> {
+    in_text(text)
+        .into_iter()
+        .map(|(kind, range)| (kind, &text[range]))
+        .collect()
+}
+
 #[test]
 fn texts_are_searched_for_the_example_s_addresses() {
     let text = "Mail csirt@nordhost.example, see [the form](https://x.example/a).\n\
                 Call +45 01 40 11 01 or <mailto:a@b.example>; not +45 33 12 34 56 or a@real.dk.";
-    let found: Vec<(ReachKind, &str)> = in_text(text)
-        .into_iter()
-        .map(|(kind, range)| (kind, &text[range]))
-        .collect();
     assert_eq!(
-        found,
+        found_in(text),
         [
             (ReachKind::Email, "csirt@nordhost.example"),
             (ReachKind::Url, "https://x.example/a"),
@@ -73,12 +77,8 @@ fn texts_are_searched_for_the_example_s_addresses() {
 fn words_are_cut_at_white_space_of_any_kind_and_the_punctuation_around_them() {
     let text = "x@a.example: time 10:30\u{2003}'y@b.example'.\u{A0}(mailto:z@c.example)\n\
                 note:ftp://d.example/p?q=1 e@f@g.example\u{3000}x:y h@i.example!";
-    let found: Vec<(ReachKind, &str)> = in_text(text)
-        .into_iter()
-        .map(|(kind, range)| (kind, &text[range]))
-        .collect();
     assert_eq!(
-        found,
+        found_in(text),
         [
             (ReachKind::Email, "x@a.example"),
             (ReachKind::Email, "y@b.example"),

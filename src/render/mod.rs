@@ -152,8 +152,7 @@ impl<'a> Renderer<'a> {
         );
         let mut paths: Vec<String> = jobs.iter().map(Job::path).collect();
         paths.extend(small.iter().map(|f| f.path.clone()));
-        let generated: std::collections::HashSet<&str> =
-            paths.iter().map(String::as_str).chain(WHOLE_HANDBOOK).collect();
+        let generated: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
         let statics: Vec<OutputFile> = handbook
             .static_files
             .iter()

@@ -3,7 +3,9 @@
 //! theme's style sheet (`.print-qr`); the SVG itself has no `style` attribute, so the page's
 //! Content-Security-Policy needs nothing for it.
 
-use qrcode::{Color, EcLevel, QrCode};
+use std::fmt::Write as _;
+
+use fast_qr::{ECL, QRBuilder};
 
 /// White modules around the code, as the QR standard asks, so that a reader finds it next to
 /// text.
@@ -11,21 +13,21 @@ const QUIET: usize = 4;
 
 /// An `<svg>` of the QR code of `url`, or `None` when the address does not fit in a QR code.
 pub fn svg(url: &str, label: &str) -> Option<String> {
-    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
-    let width = code.width();
+    let code = QRBuilder::new(url.as_bytes()).ecl(ECL::M).build().ok()?;
+    let width = code.size;
     let size = width + 2 * QUIET;
     // One rectangle per run of dark modules in a row: a third of the size of one per module.
-    let colors = code.to_colors();
     let mut path = String::new();
-    for (y, row) in colors.chunks(width).enumerate() {
+    for y in 0..width {
+        let row = &code[y];
         let mut x = 0;
         while x < width {
-            if row[x] != Color::Dark {
+            if !row[x].value() {
                 x += 1;
                 continue;
             }
-            let run = row[x..].iter().take_while(|c| **c == Color::Dark).count();
-            path.push_str(&format!("M{} {}h{run}v1h-{run}z", x + QUIET, y + QUIET));
+            let run = row[x..].iter().take_while(|m| m.value()).count();
+            let _ = write!(path, "M{} {}h{run}v1h-{run}z", x + QUIET, y + QUIET);
             x += run;
         }
     }

@@ -34,6 +34,12 @@ pub struct Resolved<'a> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Makes the resolver's tables that do not depend on the handbook (the embedded examples'
+/// invented values), for a caller to do beside other work; [`resolve`] makes them otherwise.
+pub fn prepare() {
+    example_data::prepare();
+}
+
 /// Checks everything; `today` decides what is stale or expired.
 pub fn resolve<'a>(handbook: &'a Handbook, sources: &'a Sources, today: Date) -> Resolved<'a> {
     let index = Index::new(handbook, |file| sources.get(file).path.as_str());

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::Xxh3Default;
 
 use super::pages::search::Entry;
 use crate::model::SEARCH_SHARDS;
@@ -216,7 +216,7 @@ struct Layout {
 
 impl Layout {
     fn of(terms: &Terms, entries: &[Entry]) -> Self {
-        let mut hasher = Sha256::new();
+        let mut hasher = Box::new(Xxh3Default::new());
         for term in &terms.terms {
             hasher.update(term.as_bytes());
             hasher.update(b" ");
@@ -230,10 +230,7 @@ impl Layout {
             bytes += json.len();
             count += 1;
         }
-        let version = hasher.finalize()[..6]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let version = format!("{:012x}", hasher.digest128() >> 80);
         Layout {
             version,
             docs: documents.starts,

@@ -4,7 +4,7 @@
 //! a new worker: it caches the new files, and on activation deletes the caches of older builds
 //! of the same site (and only those: several handbooks may share one host).
 
-use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::Xxh3Default;
 
 use super::sink::FileDigest;
 use super::{Contents, OutputFile};
@@ -17,19 +17,13 @@ pub fn file(mut files: Vec<(String, FileDigest)>) -> OutputFile {
     files.retain(|(path, _)| path != PATH);
     files.sort_unstable();
     files.dedup_by(|a, b| a.0 == b.0);
-    let mut hasher = Sha256::new();
+    let mut hasher = Xxh3Default::new();
     for (path, digest) in &files {
         hasher.update(path.as_bytes());
-        hasher.update([0]);
-        hasher.update(digest);
-        hasher.update([0]);
+        hasher.update(&[0]);
+        hasher.update(&digest.to_le_bytes());
     }
-    let version: String = hasher
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let version = format!("{:016x}", hasher.digest128() >> 64);
     let urls: Vec<String> = files.iter().map(|(p, _)| encode(p)).collect();
     let list = serde_json::to_string(&urls).expect("strings serialize");
     let script = TEMPLATE.replace("@VERSION@", &version).replace("@FILES@", &list);
@@ -132,12 +126,14 @@ self.addEventListener("fetch", function (event) {
 
 #[cfg(test)]
 mod tests {
+    use xxhash_rust::xxh3::xxh3_128;
+
     use super::*;
 
     fn site(files: &[(&str, &str)]) -> Vec<(String, FileDigest)> {
         files
             .iter()
-            .map(|(path, text)| (path.to_string(), Sha256::digest(text.as_bytes()).into()))
+            .map(|(path, text)| (path.to_string(), xxh3_128(text.as_bytes())))
             .collect()
     }
 

@@ -1,14 +1,14 @@
 //! Where the files of a site go as they are rendered: into memory ([`Collect`], for `serve`,
 //! `watch` and the incremental pipeline) or straight into the output folder's staging folder
 //! (`write::Staging`, for `build`), so that a build holds no more of the site than the pages
-//! being rendered. [`Digesting`] notes every file's SHA-256 on the way, for `sw.js`.
+//! being rendered. [`Digesting`] notes every file's digest on the way, for `sw.js`.
 
 use std::io::{self, Write};
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::{Xxh3Default, xxh3_128};
 
 use super::{Contents, OutputFile};
 
@@ -113,9 +113,11 @@ impl Sink for Collect {
     }
 }
 
-/// A file's SHA-256, or for a file of `content/static/` (copied, not read) that of its size and
-/// time of change.
-pub type FileDigest = [u8; 32];
+/// A file's XXH3-128, or for a file of `content/static/` (copied, not read) that of its size
+/// and time of change. It only tells one build's files from another's (the service worker's
+/// version), so a hash many times faster than SHA-256 does: hashing a 10,000-playbook site's
+/// 300 MB with SHA-256 was 7 % of the build's time.
+pub type FileDigest = u128;
 
 /// A sink that notes the path and digest of every file put into it on the way to `inner`.
 pub struct Digesting<'s> {
@@ -174,7 +176,7 @@ impl Sink for Digesting<'_> {
         path: &str,
         write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> Result<(), Stopped> {
-        let mut hasher = Sha256::new();
+        let mut hasher = Box::new(Xxh3Default::new());
         self.inner.put_with(path, &mut |w| {
             let mut both = Hashing {
                 out: w,
@@ -182,7 +184,7 @@ impl Sink for Digesting<'_> {
             };
             write(&mut both)
         })?;
-        self.lock().insert(path.into(), hasher.finalize().into());
+        self.lock().insert(path.into(), hasher.digest128());
         Ok(())
     }
 
@@ -194,7 +196,7 @@ impl Sink for Digesting<'_> {
 /// The digest of a file's contents.
 fn digest(contents: &Contents) -> FileDigest {
     match contents {
-        Contents::Bytes(bytes) => Sha256::digest(bytes).into(),
+        Contents::Bytes(bytes) => xxh3_128(bytes),
         // A file of content/static/ is not read to build the site: its size and time of
         // change stand for its contents.
         Contents::Copy(source) => {
@@ -204,7 +206,7 @@ fn digest(contents: &Contents) -> FileDigest {
                 .and_then(|m| m.modified().ok())
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos());
-            Sha256::digest(format!("{len}:{modified}").as_bytes()).into()
+            xxh3_128(format!("{len}:{modified}").as_bytes())
         }
     }
 }
@@ -212,7 +214,7 @@ fn digest(contents: &Contents) -> FileDigest {
 /// Writes to `out` and hashes what it writes.
 struct Hashing<'w> {
     out: &'w mut dyn Write,
-    hasher: &'w mut Sha256,
+    hasher: &'w mut Xxh3Default,
 }
 
 impl Write for Hashing<'_> {

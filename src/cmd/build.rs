@@ -77,6 +77,8 @@ pub fn run(args: &BuildArgs, out: &Output) -> ExitCode {
         started.elapsed().as_millis(),
         plural(outcome.diagnostics.warnings(), "warning"),
     ));
+    drop(outcome);
+    pipeline.end_of_process();
     ExitCode::SUCCESS
 }
 

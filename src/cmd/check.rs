@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::{EXIT_TROUBLE, Output, to_stdout};
 use crate::diag::{self, Diagnostic, Diagnostics};
-use crate::pipeline::{Goal, Pipeline};
+use crate::pipeline::{Goal, Outcome, Pipeline};
 use crate::source::Sources;
 
 #[derive(Debug, Args)]
@@ -45,11 +45,19 @@ pub fn run(args: &CheckArgs, out: &Output) -> ExitCode {
         Err(e) => return out.fail(&e.message, &e.help),
     };
     out.timings(&outcome);
-    let diagnostics = &outcome.diagnostics;
+    let code = report(args, out, &outcome);
+    drop(outcome);
+    pipeline.end_of_process();
+    code
+}
+
+/// Prints the diagnostics and the summary; the exit code they give.
+fn report(args: &CheckArgs, out: &Output, outcome: &Outcome) -> ExitCode {
+    let (diagnostics, sources) = (&outcome.diagnostics, outcome.sources);
     match args.format {
-        Format::Json => to_stdout(&format!("{}\n", diag::render_json(diagnostics, outcome.sources))),
+        Format::Json => to_stdout(&format!("{}\n", diag::render_json(diagnostics, sources))),
         Format::Text => {
-            out.print_diagnostics(diagnostics, outcome.sources);
+            out.print_diagnostics(diagnostics, sources);
             let strict_failure = args.strict && diagnostics.errors() == 0 && diagnostics.warnings() > 0;
             let note = if strict_failure {
                 " (--strict: warnings fail the check)"

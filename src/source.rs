@@ -66,9 +66,7 @@ impl SourceFile {
     pub fn line_range(&self, line: usize) -> Span {
         let line_starts = self.line_starts();
         let start = line_starts[line - 1];
-        let end = line_starts
-            .get(line)
-            .map_or(self.text.len(), |next| next - 1);
+        let end = line_starts.get(line).map_or(self.text.len(), |next| next - 1);
         let end = if self.text[start..end].ends_with('\r') {
             end - 1
         } else {

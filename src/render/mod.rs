@@ -169,8 +169,8 @@ impl<'a> Renderer<'a> {
         let sink = Digesting::new(sink);
         sink.plan(&paths).map_err(stopped)?;
         let stop = AtomicBool::new(false);
-        // The search index needs no page: it is made and written on one thread while the
-        // others render the pages.
+        // The search index, and the files made before, need no page: they are written on one
+        // thread while the others render the pages.
         let (results, search) = rayon::join(
             || -> Vec<Result<(), Option<Diagnostic>>> {
                 jobs.par_iter()
@@ -187,7 +187,12 @@ impl<'a> Renderer<'a> {
                     .collect()
             },
             || {
-                let search = self.search_into(&sink);
+                let search = self.search_into(&sink).and_then(|search| {
+                    for file in small.into_iter().chain(statics) {
+                        sink.put(file).map_err(stopped)?;
+                    }
+                    Ok(search)
+                });
                 if search.is_err() {
                     stop.store(true, Ordering::Relaxed);
                 }
@@ -200,9 +205,6 @@ impl<'a> Renderer<'a> {
         let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).flatten().collect();
         if !errors.is_empty() {
             return Err(errors);
-        }
-        for file in small.into_iter().chain(statics) {
-            sink.put(file).map_err(stopped)?;
         }
         self.whole_into(&sink, search?)?;
         Ok(pages)
@@ -262,13 +264,18 @@ impl<'a> Renderer<'a> {
     /// last `sw.js`, which lists them all. One after the other: each is as large as the
     /// handbook.
     fn whole_into(&self, sink: &Digesting, (terms, entries): Search) -> Result<(), Vec<Diagnostic>> {
-        bound::documents(&self.ctx, self.theme, sink, terms, entries)?;
-        sink.put_with("handbook.json", &mut |out| {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-            serde_json::to_writer_pretty(&mut out, self.ctx.handbook)?;
-            out.flush()
-        })
-        .map_err(stopped)?;
+        let (bound, json) = rayon::join(
+            || bound::documents(&self.ctx, self.theme, sink, terms, entries),
+            || {
+                sink.put_with("handbook.json", &mut |out| {
+                    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+                    serde_json::to_writer_pretty(&mut out, self.ctx.handbook)?;
+                    out.flush()
+                })
+            },
+        );
+        bound?;
+        json.map_err(stopped)?;
         sink.put(service_worker::file(sink.digests())).map_err(stopped)
     }
 }

@@ -8,7 +8,7 @@ mod walk;
 pub use walk::{Walked, walk};
 
 use std::ffi::OsStr;
-use std::fs::{File, Metadata};
+use std::fs::{File, FileType, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -176,25 +176,26 @@ impl HandbookRoot {
     }
 
     /// [`HandbookRoot::resolve`] for the entry `name` of a folder whose real path `folder` is
-    /// known (a folder [`walk`] is in), found at `found`: an entry that is no link is at
-    /// `folder/name`, so one `lstat` tells what it is; a link is resolved in full.
+    /// known (a folder [`walk`] is in), found at `found`, of the type its folder lists
+    /// (`kind`): an entry that is no link is at `folder/name`, and what it is needs no call
+    /// (a file that is swapped for something else meanwhile is refused when it is opened); a
+    /// link is resolved in full.
     fn resolve_entry(
         &self,
         folder: &Path,
-        name: &OsStr,
+        (name, kind): (&OsStr, FileType),
         found: &Path,
-    ) -> Result<(PathBuf, Metadata), Refusal> {
-        let real = folder.join(name);
-        let meta = std::fs::symlink_metadata(&real).map_err(Refusal::Unreadable)?;
-        if meta.is_symlink() {
-            return self.resolve(found);
+    ) -> Result<(PathBuf, FileType), Refusal> {
+        if kind.is_symlink() {
+            return self.resolve(found).map(|(real, meta)| (real, meta.file_type()));
         }
+        let real = folder.join(name);
         if is_hidden(real.strip_prefix(&self.real).unwrap_or(&real)) {
             return Err(Refusal::Hidden {
                 target: found.to_path_buf(),
             });
         }
-        Ok((real, meta))
+        Ok((real, kind))
     }
 
     /// The bytes of the regular file at `path`, at most `limit` of them.
@@ -221,7 +222,7 @@ impl HandbookRoot {
     fn open(&self, path: &Path) -> Result<(File, u64), Refusal> {
         let (real, meta) = self.resolve(path)?;
         if !meta.is_file() {
-            return Err(Refusal::NotRegular(kind_of(&meta)));
+            return Err(Refusal::NotRegular(kind_of(meta.file_type())));
         }
         open_regular(&real)
     }
@@ -270,17 +271,16 @@ fn open_regular(real: &Path) -> Result<(File, u64), Refusal> {
     let file = options.open(real).map_err(Refusal::Unreadable)?;
     let meta = file.metadata().map_err(Refusal::Unreadable)?;
     if !meta.is_file() {
-        return Err(Refusal::NotRegular(kind_of(&meta)));
+        return Err(Refusal::NotRegular(kind_of(meta.file_type())));
     }
     Ok((file, meta.len()))
 }
 
 /// What a thing that is not a regular file is, in words.
-fn kind_of(meta: &Metadata) -> &'static str {
+fn kind_of(kind: FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
-        let kind = meta.file_type();
         if kind.is_fifo() {
             return "a named pipe (FIFO)";
         }
@@ -291,7 +291,7 @@ fn kind_of(meta: &Metadata) -> &'static str {
             return "a device";
         }
     }
-    if meta.is_dir() {
+    if kind.is_dir() {
         "a folder"
     } else {
         "a special file"

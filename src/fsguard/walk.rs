@@ -37,9 +37,10 @@ pub fn walk(
     match root.resolve(dir) {
         Ok((real, meta)) if meta.is_dir() => walker.visit(dir, &[], &mut vec![real]),
         Ok((_, meta)) if meta.is_file() => walker.refused.push((dir.to_path_buf(), Refusal::NotAFolder)),
-        Ok((_, meta)) => walker
-            .refused
-            .push((dir.to_path_buf(), Refusal::NotRegular(super::kind_of(&meta)))),
+        Ok((_, meta)) => walker.refused.push((
+            dir.to_path_buf(),
+            Refusal::NotRegular(super::kind_of(meta.file_type())),
+        )),
         Err(refusal) => walker.refused.push((dir.to_path_buf(), refusal)),
     }
     (walker.found, walker.refused)
@@ -66,27 +67,29 @@ impl<F: Fn(&[String]) -> bool> Walker<'_, F> {
         };
         let mut names = Vec::new();
         for entry in entries {
-            match entry {
-                Ok(entry) => names.push(entry.file_name()),
+            // The type as the folder lists it: no `lstat` per entry where the file system
+            // says (`lstat` only where it does not).
+            match entry.and_then(|e| Ok((e.file_name(), e.file_type()?))) {
+                Ok(named) => names.push(named),
                 Err(e) => self.refused.push((dir.to_path_buf(), Refusal::Unreadable(e))),
             }
         }
-        names.sort();
-        for name in names {
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, kind) in names {
             let mut names_here = rel.to_vec();
             names_here.push(name.to_string_lossy().into_owned());
             if (self.skip)(&names_here) {
                 continue;
             }
             let path = dir.join(&name);
-            let (real, meta) = match self.root.resolve_entry(&here, &name, &path) {
+            let (real, kind) = match self.root.resolve_entry(&here, (&name, kind), &path) {
                 Ok(resolved) => resolved,
                 Err(refusal) => {
                     self.refused.push((path, refusal));
                     continue;
                 }
             };
-            if meta.is_dir() {
+            if kind.is_dir() {
                 // A link to a folder that holds this one, or that this walk is already in.
                 if here.starts_with(&real) || chain.contains(&real) {
                     let target = std::fs::read_link(&path).unwrap_or(real);
@@ -102,7 +105,7 @@ impl<F: Fn(&[String]) -> bool> Walker<'_, F> {
                 chain.push(real);
                 self.visit(&path, &names_here, chain);
                 chain.pop();
-            } else if meta.is_file() {
+            } else if kind.is_file() {
                 self.found.push(Walked {
                     path,
                     rel: names_here,
@@ -111,7 +114,7 @@ impl<F: Fn(&[String]) -> bool> Walker<'_, F> {
                 });
             } else {
                 self.refused
-                    .push((path, Refusal::NotRegular(super::kind_of(&meta))));
+                    .push((path, Refusal::NotRegular(super::kind_of(kind))));
             }
         }
     }

@@ -119,7 +119,13 @@ impl Pipeline {
             (Some(bodies), Some(previous)) => {
                 resolve_bodies(&kept.loaded.handbook, &kept.loaded.sources, previous, bodies)
             }
-            _ => resolve(&kept.loaded.handbook, &kept.loaded.sources, today),
+            _ => {
+                let purpose = match goal {
+                    Goal::Check => resolve::Purpose::Check,
+                    Goal::Site | Goal::Preview => resolve::Purpose::Render,
+                };
+                resolve(&kept.loaded.handbook, &kept.loaded.sources, today, purpose)
+            }
         };
         kept.checked = Some(resolved.diagnostics.clone());
         let mut diagnostics = Diagnostics::default();

@@ -40,8 +40,22 @@ pub fn prepare() {
     example_data::prepare();
 }
 
+/// What a run of the resolver is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Its problems alone: who names whom ([`Backlinks`], for the pages) is left empty.
+    Check,
+    /// Its problems, and all that rendering needs.
+    Render,
+}
+
 /// Checks everything; `today` decides what is stale or expired.
-pub fn resolve<'a>(handbook: &'a Handbook, sources: &'a Sources, today: Date) -> Resolved<'a> {
+pub fn resolve<'a>(
+    handbook: &'a Handbook,
+    sources: &'a Sources,
+    today: Date,
+    purpose: Purpose,
+) -> Resolved<'a> {
     let index = Index::new(handbook, |file| sources.get(file).path.as_str());
     let checker = || Checker {
         index: &index,
@@ -69,7 +83,11 @@ pub fn resolve<'a>(handbook: &'a Handbook, sources: &'a Sources, today: Date) ->
             warnings::check(&mut checker, handbook, today);
             programme_warnings::check(&mut checker, handbook, today);
             example_data::check(&mut checker, handbook);
-            (checker.out, Backlinks::new(handbook, &index))
+            let backlinks = match purpose {
+                Purpose::Check => Backlinks::default(),
+                Purpose::Render => Backlinks::new(handbook, &index),
+            };
+            (checker.out, backlinks)
         },
     );
     let mut diagnostics = references;

@@ -168,6 +168,8 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
         static_files: contents.statics,
         ..Handbook::default()
     };
+    let kinds: Vec<Kind> = to_parse.iter().filter_map(|(_, kind)| *kind).collect();
+    parse::reserve(&mut handbook, &kinds);
     for (item, problems) in parsed {
         diagnostics.extend(problems);
         match item {

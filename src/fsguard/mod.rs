@@ -177,9 +177,9 @@ impl HandbookRoot {
 
     /// [`HandbookRoot::resolve`] for the entry `name` of a folder whose real path `folder` is
     /// known (a folder [`walk`] is in), found at `found`, of the type its folder lists
-    /// (`kind`): an entry that is no link is at `folder/name`, and what it is needs no call
-    /// (a file that is swapped for something else meanwhile is refused when it is opened); a
-    /// link is resolved in full.
+    /// (`kind`): an entry that is no link is at `folder/name`, and what it is needs no call (a
+    /// file that is swapped for a link, a pipe or a device meanwhile is refused when it is
+    /// opened); a link is resolved in full.
     fn resolve_entry(
         &self,
         folder: &Path,

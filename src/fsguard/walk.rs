@@ -65,23 +65,31 @@ impl<F: Fn(&[String]) -> bool> Walker<'_, F> {
                 return;
             }
         };
-        let mut names = Vec::new();
+        let mut listed = Vec::new();
         for entry in entries {
-            // The type as the folder lists it: no `lstat` per entry where the file system
-            // says (`lstat` only where it does not).
-            match entry.and_then(|e| Ok((e.file_name(), e.file_type()?))) {
-                Ok(named) => names.push(named),
+            match entry {
+                Ok(entry) => listed.push((entry.file_name(), entry)),
                 Err(e) => self.refused.push((dir.to_path_buf(), Refusal::Unreadable(e))),
             }
         }
-        names.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, kind) in names {
+        listed.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, entry) in listed {
             let mut names_here = rel.to_vec();
             names_here.push(name.to_string_lossy().into_owned());
             if (self.skip)(&names_here) {
                 continue;
             }
             let path = dir.join(&name);
+            // The type as the folder lists it: no `lstat` per entry where the file system
+            // says (an `lstat` only where it does not, and never for a skipped name, such as
+            // an editor's temporary file that may be gone by now).
+            let kind = match entry.file_type() {
+                Ok(kind) => kind,
+                Err(e) => {
+                    self.refused.push((path, Refusal::Unreadable(e)));
+                    continue;
+                }
+            };
             let (real, kind) = match self.root.resolve_entry(&here, (&name, kind), &path) {
                 Ok(resolved) => resolved,
                 Err(refusal) => {

@@ -261,6 +261,57 @@ pub fn copy_static(real: &Path, target: &Path) -> io::Result<u64> {
 /// a writer (a pipe swapped in meanwhile), and checks on the open file that it is a regular one;
 /// with its size as it is now.
 fn open_regular(real: &Path) -> Result<(File, u64), Refusal> {
+    let file = open_without_links(real).map_err(|e| {
+        Refusal::Unreadable(if is_loop(&e) {
+            io::Error::other("it, or a folder on its path, has become a link since it was found")
+        } else {
+            e
+        })
+    })?;
+    let meta = file.metadata().map_err(Refusal::Unreadable)?;
+    if !meta.is_file() {
+        return Err(Refusal::NotRegular(kind_of(meta.file_type())));
+    }
+    Ok((file, meta.len()))
+}
+
+/// Opens a real path (one with no link on it) for reading, refusing a link anywhere on it: a
+/// folder swapped for a link since the walk would otherwise lead out of the handbook, which
+/// `O_NOFOLLOW` alone does not stop (it looks at the last name only). Linux's `openat2` with
+/// `RESOLVE_NO_SYMLINKS` does it in the same one call; where the kernel has no `openat2` (before
+/// 5.6), only the last name is guarded.
+fn open_without_links(real: &Path) -> io::Result<File> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::FromRawFd;
+        use std::os::unix::ffi::OsStrExt;
+        let path = std::ffi::CString::new(real.as_os_str().as_bytes())?;
+        // SAFETY: `open_how` is plain integers, for which zero is a valid value.
+        let mut how: libc::open_how = unsafe { std::mem::zeroed() };
+        how.flags = (libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_CLOEXEC) as u64;
+        how.resolve = libc::RESOLVE_NO_SYMLINKS;
+        // SAFETY: the path is NUL-terminated and `how` is a valid `open_how` of the size given;
+        // the kernel reads both and writes no memory of ours.
+        let fd = unsafe {
+            libc::syscall(
+                libc::SYS_openat2,
+                libc::AT_FDCWD,
+                path.as_ptr(),
+                &how as *const libc::open_how,
+                std::mem::size_of::<libc::open_how>(),
+            )
+        };
+        if fd >= 0 {
+            // SAFETY: a descriptor just opened, owned by nothing else.
+            return Ok(unsafe { File::from_raw_fd(fd as std::os::fd::RawFd) });
+        }
+        let error = io::Error::last_os_error();
+        // ENOSYS: a kernel before 5.6; EPERM: a sandbox that filters the call. Anything else
+        // is the answer.
+        if !matches!(error.raw_os_error(), Some(libc::ENOSYS | libc::EPERM)) {
+            return Err(error);
+        }
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -268,12 +319,7 @@ fn open_regular(real: &Path) -> Result<(File, u64), Refusal> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
     }
-    let file = options.open(real).map_err(Refusal::Unreadable)?;
-    let meta = file.metadata().map_err(Refusal::Unreadable)?;
-    if !meta.is_file() {
-        return Err(Refusal::NotRegular(kind_of(meta.file_type())));
-    }
-    Ok((file, meta.len()))
+    options.open(real)
 }
 
 /// What a thing that is not a regular file is, in words.
@@ -332,6 +378,29 @@ mod tests {
             root.read(&dir.path().join("a.md"), 4),
             Err(Refusal::TooLarge { limit: 4 })
         ));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_folder_swapped_for_a_link_since_the_walk_is_refused_when_a_file_in_it_is_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), "outside").unwrap();
+        let folder = dir.path().join("pages");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("secret.md"), "inside").unwrap();
+        let root = HandbookRoot::new(dir.path()).unwrap();
+        let real = RealPath(root.real.join("pages/secret.md"));
+        assert_eq!(root.read_found(&real, 100).unwrap(), b"inside");
+        std::fs::remove_dir_all(&folder).unwrap();
+        std::os::unix::fs::symlink(outside.path(), &folder).unwrap();
+        let Err(Refusal::Unreadable(error)) = root.read_found(&real, 100) else {
+            panic!("read through a folder that became a link");
+        };
+        assert_eq!(
+            error.to_string(),
+            "it, or a folder on its path, has become a link since it was found"
+        );
     }
 
     #[cfg(unix)]

@@ -260,9 +260,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// Into `sink`, which holds every other file of the site and the search index:
-    /// `print.html` and `handbook-offline.html` bound from the pages, `handbook.json`, and
-    /// last `sw.js`, which lists them all. One after the other: each is as large as the
-    /// handbook.
+    /// `print.html` and `handbook-offline.html` bound from the pages beside `handbook.json`,
+    /// and last `sw.js`, which lists them all.
     fn whole_into(&self, sink: &Digesting, (terms, entries): Search) -> Result<(), Vec<Diagnostic>> {
         let (bound, json) = rayon::join(
             || bound::documents(&self.ctx, self.theme, sink, terms, entries),

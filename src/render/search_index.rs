@@ -129,7 +129,7 @@ struct Dictionary<'a> {
     kinds: Vec<&'a str>,
     count: usize,
     /// Where each shard of documents after the first starts (a document's number).
-    docs: Vec<usize>,
+    docs: &'a [usize],
     /// Every word, sorted, separated by a space (which no word has).
     terms: String,
     /// Where each shard of postings after the first starts (a word's number) ...
@@ -322,7 +322,7 @@ fn header(terms: &Terms, entries: &[Entry], layout: &Layout) -> String {
         version: &layout.version,
         kinds: kinds(entries),
         count: entries.len(),
-        docs: layout.docs.clone(),
+        docs: &layout.docs,
         terms: terms.terms.join(" "),
         tshards: terms.shards.iter().skip(1).map(|(start, _)| *start).collect(),
         tsizes: terms.shards.iter().map(|(_, json)| json.len()).collect(),

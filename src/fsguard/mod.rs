@@ -183,7 +183,8 @@ impl HandbookRoot {
     fn resolve_entry(
         &self,
         folder: &Path,
-        (name, kind): (&OsStr, FileType),
+        name: &OsStr,
+        kind: FileType,
         found: &Path,
     ) -> Result<(PathBuf, FileType), Refusal> {
         if kind.is_symlink() {
@@ -275,6 +276,11 @@ fn open_regular(real: &Path) -> Result<(File, u64), Refusal> {
     Ok((file, meta.len()))
 }
 
+/// The kernel has no `openat2` (or a sandbox refuses it): found at the first file, not asked
+/// again for every other one.
+#[cfg(target_os = "linux")]
+static NO_OPENAT2: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Opens a real path (one with no link on it) for reading, refusing a link anywhere on it: a
 /// folder swapped for a link since the walk would otherwise lead out of the handbook, which
 /// `O_NOFOLLOW` alone does not stop (it looks at the last name only). Linux's `openat2` with
@@ -282,7 +288,7 @@ fn open_regular(real: &Path) -> Result<(File, u64), Refusal> {
 /// 5.6), only the last name is guarded.
 fn open_without_links(real: &Path) -> io::Result<File> {
     #[cfg(target_os = "linux")]
-    {
+    if !NO_OPENAT2.load(std::sync::atomic::Ordering::Relaxed) {
         use std::os::fd::FromRawFd;
         use std::os::unix::ffi::OsStrExt;
         let path = std::ffi::CString::new(real.as_os_str().as_bytes())?;
@@ -311,6 +317,7 @@ fn open_without_links(real: &Path) -> io::Result<File> {
         if !matches!(error.raw_os_error(), Some(libc::ENOSYS | libc::EPERM)) {
             return Err(error);
         }
+        NO_OPENAT2.store(true, std::sync::atomic::Ordering::Relaxed);
     }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);

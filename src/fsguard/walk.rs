@@ -90,7 +90,7 @@ impl<F: Fn(&[String]) -> bool> Walker<'_, F> {
                     continue;
                 }
             };
-            let (real, kind) = match self.root.resolve_entry(&here, (&name, kind), &path) {
+            let (real, kind) = match self.root.resolve_entry(&here, &name, kind, &path) {
                 Ok(resolved) => resolved,
                 Err(refusal) => {
                     self.refused.push((path, refusal));

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::{self, Loaded, NotAHandbook, Reloaded};
 use crate::model::{Date, Kind};
+use crate::render::theme::ThemeFiles;
 use crate::render::{self, OutputFile, Renderer, Sink, Theme};
 use crate::resolve::{self, for_rendering, resolve, resolve_bodies};
 use crate::source::Sources;
@@ -106,8 +107,11 @@ impl Pipeline {
         let mut timings = Vec::new();
         let today = today();
         let reloaded = self.reload(changed, today);
+        let mut theme_files = None;
         if reloaded.is_none() {
-            self.kept = Some(self.load_anew(today)?);
+            let (kept, files) = self.load_anew(today)?;
+            self.kept = Some(kept);
+            theme_files = Some(files);
         }
         let kept = self.kept.as_mut().expect("loaded");
         timings.push(("loaded", started.elapsed()));
@@ -115,7 +119,7 @@ impl Pipeline {
         let bodies = reloaded
             .as_deref()
             .and_then(|r| r.iter().map(|r| r.body_only.then_some(r.file)).collect());
-        let resolved = match (&bodies, &kept.checked) {
+        let resolving = || match (&bodies, &kept.checked) {
             (Some(bodies), Some(previous)) => {
                 resolve_bodies(&kept.loaded.handbook, &kept.loaded.sources, previous, bodies)
             }
@@ -126,6 +130,17 @@ impl Pipeline {
                 };
                 resolve(&kept.loaded.handbook, &kept.loaded.sources, today, purpose)
             }
+        };
+        // A theme read anew is compiled beside the resolver: two jobs of a few milliseconds
+        // each, the largest part of a small handbook's check.
+        let resolved = match theme_files {
+            Some(files) => {
+                let (theme, resolved) =
+                    rayon::join(|| files.and_then(|f| f.compile(&kept.loaded.sources)), resolving);
+                kept.theme = theme;
+                resolved
+            }
+            None => resolving(),
         };
         kept.checked = Some(resolved.diagnostics.clone());
         let mut diagnostics = Diagnostics::default();
@@ -273,27 +288,28 @@ impl Pipeline {
         load::reload(&self.root, &mut kept.loaded, changed)
     }
 
-    fn load_anew(&self, today: Date) -> Result<Kept, NotAHandbook> {
+    /// The handbook read from disk, and its theme's files, read but left for the caller to
+    /// compile (the theme `Kept` has until then is no theme).
+    fn load_anew(&self, today: Date) -> Result<(Kept, ThemeRead), NotAHandbook> {
         let mut loaded = load::load(&self.root)?;
         let handbook_files = loaded.sources.len();
         let name = theme_name(&loaded);
-        // Two jobs of a few milliseconds each, which would otherwise run one after the other
-        // on one core: the largest part of a small handbook's check.
-        let (theme, ()) = rayon::join(
-            || Theme::load(&self.root, &name, &mut loaded.sources),
-            resolve::prepare,
-        );
-        Ok(Kept {
+        let theme_files = ThemeFiles::read(&self.root, &name, &mut loaded.sources);
+        let kept = Kept {
             loaded,
-            theme,
+            theme: Err(Vec::new()),
             handbook_files,
             today,
             checked: None,
             site: None,
             stale_whole: false,
-        })
+        };
+        Ok((kept, theme_files))
     }
 }
+
+/// A theme's files as read, or what stopped them being read.
+type ThemeRead = Result<ThemeFiles, Vec<Diagnostic>>;
 
 /// The theme `handbook.yaml` names.
 fn theme_name(loaded: &Loaded) -> String {

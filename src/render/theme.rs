@@ -86,9 +86,23 @@ pub struct Theme {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl Theme {
-    /// The default theme with the overrides found in `<root>/themes/<name>/`.
-    pub fn load(root: &Path, name: &str, sources: &mut Sources) -> Result<Theme, Vec<Diagnostic>> {
+/// A theme's files, read but not yet compiled: [`ThemeFiles::compile`] needs no more access to
+/// the disk or to `Sources` than reading them, so that it can run beside other work.
+pub struct ThemeFiles {
+    /// Template name -> the file it was read from, and the templates' text.
+    files: HashMap<String, FileId>,
+    templates: HashMap<String, String>,
+    assets: HashMap<String, Vec<u8>>,
+    /// The theme's own `i18n/` files (path relative to it), not yet parsed.
+    languages: Vec<(String, FileId)>,
+    /// The files the read rule refused or that are not UTF-8.
+    problems: Vec<Diagnostic>,
+}
+
+impl ThemeFiles {
+    /// The default theme's files with the overrides found in `<root>/themes/<name>/`, each
+    /// added to `sources`.
+    pub fn read(root: &Path, name: &str, sources: &mut Sources) -> Result<ThemeFiles, Vec<Diagnostic>> {
         let mut files = HashMap::new();
         let mut templates: HashMap<String, String> = HashMap::new();
         for (template, text) in TEMPLATES {
@@ -132,7 +146,28 @@ impl Theme {
                 Err(r) => problems.push(refusal(root, &path, &r, sources)),
             }
         }
-        let (words, warnings) = language_files(root, &guard, &dir.join("i18n"), sources, &mut problems);
+        let languages = text_files(
+            root,
+            &guard,
+            &dir.join("i18n"),
+            "language file",
+            sources,
+            &mut problems,
+        );
+        Ok(ThemeFiles {
+            files,
+            templates,
+            assets,
+            languages,
+            problems,
+        })
+    }
+
+    /// The theme: its language files parsed and its templates compiled (`sources` has the
+    /// files [`ThemeFiles::read`] added).
+    pub fn compile(self, sources: &Sources) -> Result<Theme, Vec<Diagnostic>> {
+        let mut problems = self.problems;
+        let (words, warnings) = language_tables(&self.languages, sources, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -140,16 +175,23 @@ impl Theme {
         tera.autoescape_on(vec![".html"]);
         let mut theme = Theme {
             tera: tera::Tera::new(),
-            files,
-            assets: assets.into_iter().collect(),
+            files: self.files,
+            assets: self.assets.into_iter().collect(),
             words,
             warnings,
         };
         theme.assets.sort();
-        tera.add_raw_templates(templates)
+        tera.add_raw_templates(self.templates)
             .map_err(|e| vec![theme.diagnostic(&e)])?;
         theme.tera = tera;
         Ok(theme)
+    }
+}
+
+impl Theme {
+    /// The default theme with the overrides found in `<root>/themes/<name>/`: read and compiled.
+    pub fn load(root: &Path, name: &str, sources: &mut Sources) -> Result<Theme, Vec<Diagnostic>> {
+        ThemeFiles::read(root, name, sources)?.compile(sources)
     }
 
     /// The site's words in the language `code` ("da"): the theme's own where it has them, the
@@ -232,18 +274,17 @@ fn text_files(
     out
 }
 
-/// The theme's language files: their words by language code, and the warnings about them;
-/// a file that cannot be read is added to `problems`.
-fn language_files(
-    root: &Path,
-    guard: &HandbookRoot,
-    dir: &Path,
-    sources: &mut Sources,
+/// The theme's language files (path relative to `i18n/`, file): their words by language code,
+/// and the warnings about them; a file that does not parse is added to `problems`.
+fn language_tables(
+    files: &[(String, FileId)],
+    sources: &Sources,
     problems: &mut Vec<Diagnostic>,
 ) -> (BTreeMap<String, Table>, Vec<Diagnostic>) {
     let mut words = BTreeMap::new();
     let mut warnings = Vec::new();
-    for (rel, file) in text_files(root, guard, dir, "language file", sources, problems) {
+    for (rel, file) in files {
+        let file = *file;
         let code = rel
             .strip_suffix(".yaml")
             .filter(|c| !c.is_empty() && !c.contains('/'));

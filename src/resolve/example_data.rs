@@ -11,7 +11,8 @@
 //! - the name of a role's person, the name of a supplier's or party's contact, a supplier's
 //!   contract reference or the organisation's name, equal to the value of the same field in an
 //!   embedded example (`crate::example::EXAMPLES`, every language's) where that person or
-//!   contact goes with an invented phone number or address.
+//!   contact goes with an invented phone number or address (written out in
+//!   `example_values.rs`, which a test keeps equal to the examples).
 //!
 //! Addresses are found by their type, not by field: the loader records every phone number,
 //! e-mail and web address it reads (`Record::reach`), and every Markdown text is searched for
@@ -25,12 +26,7 @@ use std::sync::LazyLock;
 use super::Checker;
 use super::links::place_in_file;
 use crate::diag::Diagnostic;
-use crate::example::{EXAMPLES, Files};
-use crate::load::{HANDBOOK_FILE, read_yaml};
-use crate::model::Language;
-use crate::model::{
-    Contact, Email, Handbook, HandbookFile, Kind, Party, Phone, ReachKind, Spanned, Supplier,
-};
+use crate::model::{Email, Handbook, Phone, ReachKind, Spanned};
 use crate::source::{FileId, Span};
 
 /// Whether a phone number, as [`Phone::dial`] gives it, is in a range kept for examples.
@@ -92,67 +88,17 @@ struct Known {
     contracts: HashSet<String>,
 }
 
-static KNOWN: LazyLock<Known> = LazyLock::new(|| Known::of(EXAMPLES));
-
-/// Whether a person or contact is invented: it has an invented phone number or address.
-fn invented(phone: Option<&Spanned<Phone>>, email: Option<&Spanned<Email>>) -> bool {
-    phone.is_some_and(|p| is_example(ReachKind::Phone, p.as_str()))
-        || email.is_some_and(|e| is_example(ReachKind::Email, e))
-}
-
-impl Known {
-    fn of(examples: &[(Language, Files)]) -> Known {
-        let mut known = Known::default();
-        let in_folder = |path: &str, kind: Kind| {
-            kind.folder()
-                .is_some_and(|(folder, _)| path.starts_with(&format!("content/{folder}/")))
-        };
-        for (path, bytes) in examples.iter().flat_map(|(_, files)| files.iter()) {
-            let Ok(text) = std::str::from_utf8(bytes) else {
-                continue;
-            };
-            if *path == HANDBOOK_FILE {
-                if let Some(main) = read_yaml::<HandbookFile>(text) {
-                    known.organizations.insert(main.organization.trim().to_string());
-                    let people = main.roles.value.into_iter().flat_map(|r| r.people.value);
-                    let people = people.filter(|p| invented(p.phone.as_ref(), p.email.as_ref()));
-                    known.people.extend(people.map(|p| p.name.trim().to_string()));
-                }
-            } else if in_folder(path, Kind::Supplier) {
-                if let Some(supplier) = read_yaml::<Supplier>(text) {
-                    let reference = supplier.contract.and_then(|c| c.reference);
-                    if known.add_contacts(supplier.contacts.value)
-                        && let Some(reference) = reference
-                    {
-                        known.contracts.insert(reference.trim().to_string());
-                    }
-                }
-            } else if in_folder(path, Kind::Party)
-                && let Some(party) = read_yaml::<Party>(text)
-            {
-                known.add_contacts(party.contacts.value);
-            }
-        }
-        known
+/// Made from [`example_values`], the examples' values written out: reading them from the
+/// examples' YAML each run took 3 ms, the largest part of checking a small handbook.
+static KNOWN: LazyLock<Known> = LazyLock::new(|| {
+    let set = |values: &[&str]| values.iter().map(|v| v.to_string()).collect();
+    Known {
+        organizations: set(example_values::ORGANIZATIONS),
+        people: set(example_values::PEOPLE),
+        contacts: set(example_values::CONTACTS),
+        contracts: set(example_values::CONTRACTS),
     }
-
-    /// Adds the invented contacts' names; whether there was one.
-    fn add_contacts(&mut self, contacts: Vec<Contact>) -> bool {
-        let invented: Vec<Contact> = contacts
-            .into_iter()
-            .filter(|k| invented(k.phone.as_ref(), k.email.as_ref()))
-            .collect();
-        self.contacts
-            .extend(invented.iter().map(|k| k.name.trim().to_string()));
-        !invented.is_empty()
-    }
-}
-
-/// Reads the embedded examples' invented values now (about 3 ms), so that a caller can do it
-/// beside other work instead of when the first check needs them.
-pub(super) fn prepare() {
-    LazyLock::force(&KNOWN);
-}
+});
 
 pub(super) fn check(c: &mut Checker, handbook: &Handbook) {
     check_against(c, handbook, &KNOWN);
@@ -390,6 +336,10 @@ fn phones_in(text: &str) -> Vec<(ReachKind, Range<usize>)> {
     }
     found
 }
+
+#[rustfmt::skip]
+#[path = "example_values.rs"]
+mod example_values;
 
 #[cfg(test)]
 #[path = "example_data_tests.rs"]

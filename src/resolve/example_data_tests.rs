@@ -1,4 +1,89 @@
 use super::*;
+use crate::example::{EXAMPLES, Files};
+use crate::load::{HANDBOOK_FILE, read_yaml};
+use crate::model::{Contact, Email, HandbookFile, Kind, Language, Party, Phone, Spanned, Supplier};
+
+/// The first lines of `example_values.rs`.
+const EXAMPLE_VALUES_HEADER: &str = "\
+//! The embedded examples' invented values, by field, as `Known::of(EXAMPLES)` reads them from
+//! the examples' YAML: written out so that a run does not parse the examples (3 ms). Written
+//! by the test `example_values_are_those_the_embedded_examples_have`; after changing an
+//! example, run `IRBOOK_WRITE_EXAMPLE_VALUES=1 cargo test example_values` to write it again.
+";
+
+/// Whether a person or contact is invented: it has an invented phone number or address.
+fn invented(phone: Option<&Spanned<Phone>>, email: Option<&Spanned<Email>>) -> bool {
+    phone.is_some_and(|p| is_example(ReachKind::Phone, p.as_str()))
+        || email.is_some_and(|e| is_example(ReachKind::Email, e))
+}
+
+impl Known {
+    fn of(examples: &[(Language, Files)]) -> Known {
+        let mut known = Known::default();
+        let in_folder = |path: &str, kind: Kind| {
+            kind.folder()
+                .is_some_and(|(folder, _)| path.starts_with(&format!("content/{folder}/")))
+        };
+        for (path, bytes) in examples.iter().flat_map(|(_, files)| files.iter()) {
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                continue;
+            };
+            if *path == HANDBOOK_FILE {
+                if let Some(main) = read_yaml::<HandbookFile>(text) {
+                    known.organizations.insert(main.organization.trim().to_string());
+                    let people = main.roles.value.into_iter().flat_map(|r| r.people.value);
+                    let people = people.filter(|p| invented(p.phone.as_ref(), p.email.as_ref()));
+                    known.people.extend(people.map(|p| p.name.trim().to_string()));
+                }
+            } else if in_folder(path, Kind::Supplier) {
+                if let Some(supplier) = read_yaml::<Supplier>(text) {
+                    let reference = supplier.contract.and_then(|c| c.reference);
+                    if known.add_contacts(supplier.contacts.value)
+                        && let Some(reference) = reference
+                    {
+                        known.contracts.insert(reference.trim().to_string());
+                    }
+                }
+            } else if in_folder(path, Kind::Party)
+                && let Some(party) = read_yaml::<Party>(text)
+            {
+                known.add_contacts(party.contacts.value);
+            }
+        }
+        known
+    }
+
+    /// The source of `example_values.rs` for these values.
+    fn source(&self) -> String {
+        let mut out = String::from(EXAMPLE_VALUES_HEADER);
+        for (name, set) in [
+            ("ORGANIZATIONS", &self.organizations),
+            ("PEOPLE", &self.people),
+            ("CONTACTS", &self.contacts),
+            ("CONTRACTS", &self.contracts),
+        ] {
+            let mut values: Vec<&String> = set.iter().collect();
+            values.sort();
+            out.push_str(&format!("\npub(super) const {name}: &[&str] = &[\n"));
+            for value in values {
+                out.push_str(&format!("    {value:?},\n"));
+            }
+            out.push_str("];\n");
+        }
+        out
+    }
+
+    /// Adds the invented contacts' names; whether there was one.
+    fn add_contacts(&mut self, contacts: Vec<Contact>) -> bool {
+        let invented: Vec<Contact> = contacts
+            .into_iter()
+            .filter(|k| invented(k.phone.as_ref(), k.email.as_ref()))
+            .collect();
+        self.contacts
+            .extend(invented.iter().map(|k| k.name.trim().to_string()));
+        !invented.is_empty()
+    }
+}
 
 #[test]
 fn phones_in_ranges_no_subscriber_has() {
@@ -151,4 +236,21 @@ fn every_embedded_example_is_read() {
         !known.people.is_empty() && !known.contacts.is_empty(),
         "{known:?}"
     );
+}
+
+#[test]
+fn example_values_are_those_the_embedded_examples_have() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/resolve/example_values.rs");
+    let wanted = Known::of(EXAMPLES).source();
+    if std::env::var_os("IRBOOK_WRITE_EXAMPLE_VALUES").is_some() {
+        std::fs::write(path, &wanted).expect("write example_values.rs");
+    }
+    let written = std::fs::read_to_string(path).expect("read example_values.rs");
+    assert!(
+        written == wanted,
+        "src/resolve/example_values.rs is not what the embedded examples have: run \
+         `IRBOOK_WRITE_EXAMPLE_VALUES=1 cargo test example_values` to write it again"
+    );
+    let known = &*KNOWN;
+    assert_eq!(Known::of(EXAMPLES).source(), known.source());
 }

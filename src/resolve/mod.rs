@@ -34,12 +34,6 @@ pub struct Resolved<'a> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Makes the resolver's tables that do not depend on the handbook (the embedded examples'
-/// invented values), for a caller to do beside other work; [`resolve`] makes them otherwise.
-pub fn prepare() {
-    example_data::prepare();
-}
-
 /// What a run of the resolver is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {

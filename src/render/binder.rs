@@ -67,11 +67,13 @@ pub fn bind(path: &str, html: &str, included: &Included) -> String {
 
 /// The inside of `<main ...>...</main>`.
 fn main_content(html: &str) -> &str {
-    let start = html
-        .find("<main")
-        .and_then(|i| html[i..].find('>').map(|j| i + j + 1))
+    let bytes = html.as_bytes();
+    let start = memchr::memmem::find(bytes, b"<main")
+        .and_then(|i| memchr::memchr(b'>', &bytes[i..]).map(|j| i + j + 1))
         .unwrap_or(0);
-    let end = html.rfind("</main>").unwrap_or(html.len()).max(start);
+    let end = memchr::memmem::rfind(bytes, b"</main>")
+        .unwrap_or(html.len())
+        .max(start);
     &html[start..end]
 }
 
@@ -80,9 +82,8 @@ fn main_content(html: &str) -> &str {
 /// ("Nordhost Datacenter A/S Contacts"), so that a screen reader's list of regions tells them
 /// apart. The title is the page's first `<h1>`, given the id `<prefix>title` where it has none.
 fn name_regions(html: String, own: &str) -> String {
-    let Some(h1) = html
-        .match_indices("<h1")
-        .map(|(at, _)| at)
+    const LABELLED: &str = " aria-labelledby=\"";
+    let Some(h1) = memchr::memmem::find_iter(html.as_bytes(), b"<h1")
         .find(|&at| matches!(html.as_bytes().get(at + 3), Some(b'>' | b' ')))
     else {
         return html;
@@ -101,7 +102,10 @@ fn name_regions(html: String, own: &str) -> String {
             (titled, id)
         }
     };
-    html.replace(" aria-labelledby=\"", &format!(" aria-labelledby=\"{id} "))
+    match memchr::memmem::find(html.as_bytes(), LABELLED.as_bytes()) {
+        Some(_) => html.replace(LABELLED, &format!("{LABELLED}{id} ")),
+        None => html,
+    }
 }
 
 /// Writes `html` to `out` with the `id`, `name`, `for` and `aria-labelledby` values prefixed

@@ -3,7 +3,7 @@
 //! all-day event per date, with a UID that stays the same from build to build.
 
 use super::context::Ctx;
-use super::vcard::{escape, fold};
+use super::vcard::{escape, fold_into};
 use super::{OutputFile, bytes};
 use crate::markdown::slugify;
 use crate::model::{Date, Duration, Kind, Spanned};
@@ -18,46 +18,49 @@ struct Event {
     page: String,
 }
 
+pub const PATH: &str = "calendar.ics";
+
 pub fn file(ctx: &Ctx) -> OutputFile {
-    bytes("calendar.ics".into(), text(ctx).into_bytes())
+    bytes(PATH.into(), text(ctx).into_bytes())
 }
 
 fn text(ctx: &Ctx) -> String {
     let mut events = events(ctx);
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
-    let stamp = format!("{}T000000Z", compact(ctx.today.0));
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_string(),
-        "VERSION:2.0".to_string(),
-        "PRODID:-//irbook//irbook//EN".to_string(),
-        "CALSCALE:GREGORIAN".to_string(),
-        "METHOD:PUBLISH".to_string(),
-        format!("X-WR-CALNAME:{}", escape(&ctx.main.title)),
-    ];
-    for event in events {
-        lines.extend([
-            "BEGIN:VEVENT".to_string(),
-            format!("UID:{}", escape(&event.uid)),
-            format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", compact(event.date)),
-            format!("SUMMARY:{}", escape(&event.summary)),
-            format!("DESCRIPTION:{}", escape(&event.page)),
-            "TRANSP:TRANSPARENT".to_string(),
-            "END:VEVENT".to_string(),
-        ]);
-    }
-    lines.push("END:VCALENDAR".to_string());
-    let mut out = String::new();
-    for line in lines {
-        out.push_str(&fold(&line));
+    let stamp = format!("DTSTAMP:{}T000000Z", compact(ctx.today.0));
+    // A large handbook has tens of thousands of events: each line goes straight into the file.
+    let mut out = String::with_capacity(256 * (events.len() + 1));
+    let mut line = |text: &str| {
+        fold_into(&mut out, text);
         out.push_str("\r\n");
+    };
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:-//irbook//irbook//EN");
+    line("CALSCALE:GREGORIAN");
+    line("METHOD:PUBLISH");
+    line(&format!("X-WR-CALNAME:{}", escape(&ctx.main.title)));
+    for event in events {
+        line("BEGIN:VEVENT");
+        line(&format!("UID:{}", escape(&event.uid)));
+        line(&stamp);
+        line(&format!("DTSTART;VALUE=DATE:{}", compact(event.date)));
+        line(&format!("SUMMARY:{}", escape(&event.summary)));
+        line(&format!("DESCRIPTION:{}", escape(&event.page)));
+        line("TRANSP:TRANSPARENT");
+        line("END:VEVENT");
     }
+    line("END:VCALENDAR");
     out
 }
 
 /// `YYYYMMDD`, the form of an iCalendar DATE.
 fn compact(date: jiff::civil::Date) -> String {
-    date.strftime("%Y%m%d").to_string()
+    match date.year() {
+        // What `strftime("%Y%m%d")` writes, without its parsing of the format each time.
+        0..=9999 => format!("{:04}{:02}{:02}", date.year(), date.month(), date.day()),
+        _ => date.strftime("%Y%m%d").to_string(),
+    }
 }
 
 fn events(ctx: &Ctx) -> Vec<Event> {

@@ -35,8 +35,10 @@ use crate::diag::Diagnostic;
 use crate::model::{Date, Handbook, Kind, Object, Shown, SitePage};
 use crate::resolve::Resolved;
 use crate::source::Sources;
+use bound::Binding;
 use context::Ctx;
 use pages::{directory, doc, forms, home, messages, party, plan, programme, search, sections, supplier};
+use rustc_hash::FxHashSet;
 use sink::Digesting;
 pub use sink::{Collect, Sink, Stopped};
 pub use theme::Theme;
@@ -143,7 +145,6 @@ impl<'a> Renderer<'a> {
             }
         }
         let mut small = vcard::cards(&self.ctx);
-        small.push(calendar::file(&self.ctx));
         small.extend(
             self.theme
                 .assets
@@ -152,6 +153,7 @@ impl<'a> Renderer<'a> {
         );
         let mut paths: Vec<String> = jobs.iter().map(Job::path).collect();
         paths.extend(small.iter().map(|f| f.path.clone()));
+        paths.push(calendar::PATH.into());
         let generated: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
         let statics: Vec<OutputFile> = handbook
             .static_files
@@ -168,10 +170,13 @@ impl<'a> Renderer<'a> {
 
         let sink = Digesting::new(sink);
         sink.plan(&paths).map_err(stopped)?;
+        let planned: FxHashSet<&str> = paths.iter().map(String::as_str).collect();
+        let orders = bound::Orders::new(&self.ctx);
         let stop = AtomicBool::new(false);
-        // The search index, and the files made before, need no page: they are written on one
-        // thread while the others render the pages.
-        let (results, search) = rayon::join(
+        // What needs no page is made on one thread while the others render the pages: the
+        // search index, what print.html and the offline file are but their pages, handbook.json,
+        // the calendar and the small files.
+        let (results, beside) = rayon::join(
             || -> Vec<Result<(), Option<Diagnostic>>> {
                 jobs.par_iter()
                     .map(|job| {
@@ -187,26 +192,31 @@ impl<'a> Renderer<'a> {
                     .collect()
             },
             || {
-                let search = self.search_into(&sink).and_then(|search| {
+                let beside = self.search_into(&sink).and_then(|(terms, entries)| {
+                    let exists = |path: &str| planned.contains(path);
+                    let binding = Binding::new(&self.ctx, self.theme, &orders, exists, terms, entries)?;
+                    self.json_into(&sink)?;
+                    sink.put(calendar::file(&self.ctx)).map_err(stopped)?;
                     for file in small.into_iter().chain(statics) {
                         sink.put(file).map_err(stopped)?;
                     }
-                    Ok(search)
+                    Ok(binding)
                 });
-                if search.is_err() {
+                if beside.is_err() {
                     stop.store(true, Ordering::Relaxed);
                 }
-                search
+                beside
             },
         );
         if stop.into_inner() {
-            return Err(search.err().unwrap_or_default());
+            return Err(beside.err().unwrap_or_default());
         }
         let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).flatten().collect();
         if !errors.is_empty() {
             return Err(errors);
         }
-        self.whole_into(&sink, search?)?;
+        beside?.write(&sink)?;
+        sink.put(service_worker::file(sink.digests())).map_err(stopped)?;
         Ok(pages)
     }
 
@@ -234,8 +244,14 @@ impl<'a> Renderer<'a> {
         let others: Vec<&OutputFile> = files.iter().filter(|f| !is_whole_handbook(&f.path)).collect();
         let collect = Collect::with(others.iter().map(|f| (*f).clone()));
         let sink = Digesting::new(&collect).already(&others);
-        let search = self.search_into(&sink)?;
-        self.whole_into(&sink, search)?;
+        let (terms, entries) = self.search_into(&sink)?;
+        let orders = bound::Orders::new(&self.ctx);
+        let exists = |path: &str| sink.has(path);
+        let binding = Binding::new(&self.ctx, self.theme, &orders, exists, terms, entries)?;
+        let (bound, json) = rayon::join(|| binding.write(&sink), || self.json_into(&sink));
+        bound?;
+        json?;
+        sink.put(service_worker::file(sink.digests())).map_err(stopped)?;
         Ok(collect
             .into_files()
             .into_iter()
@@ -259,23 +275,14 @@ impl<'a> Renderer<'a> {
         Ok((terms, entries))
     }
 
-    /// Into `sink`, which holds every other file of the site and the search index:
-    /// `print.html` and `handbook-offline.html` bound from the pages beside `handbook.json`,
-    /// and last `sw.js`, which lists them all.
-    fn whole_into(&self, sink: &Digesting, (terms, entries): Search) -> Result<(), Vec<Diagnostic>> {
-        let (bound, json) = rayon::join(
-            || bound::documents(&self.ctx, self.theme, sink, terms, entries),
-            || {
-                sink.put_with("handbook.json", &mut |out| {
-                    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-                    serde_json::to_writer_pretty(&mut out, self.ctx.handbook)?;
-                    out.flush()
-                })
-            },
-        );
-        bound?;
-        json.map_err(stopped)?;
-        sink.put(service_worker::file(sink.digests())).map_err(stopped)
+    /// `handbook.json` into `sink`: the whole handbook as data.
+    fn json_into(&self, sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
+        sink.put_with("handbook.json", &mut |out| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            serde_json::to_writer_pretty(&mut out, self.ctx.handbook)?;
+            out.flush()
+        })
+        .map_err(stopped)
     }
 }
 

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::Arc;
 
 use base64::Engine as _;
 use rustc_hash::FxHashMap;
@@ -60,7 +61,7 @@ pub struct Offline<'a> {
     images: FxHashMap<&'a str, Image<'a>>,
     layout: Layout<'a>,
     /// The search index, ready to be put inline.
-    pub search_index: String,
+    pub search_index: Arc<String>,
     css: String,
     script: String,
     script_sources: String,
@@ -111,7 +112,7 @@ impl<'a> Offline<'a> {
             base,
             images,
             layout,
-            search_index,
+            search_index: Arc::new(search_index),
             css,
             script,
         }

@@ -1,12 +1,13 @@
 //! Documents bound from the pages (`print.html`, `handbook-offline.html`) written part by part:
 //! each template is rendered once with a marker where each big part goes (a page's section, the
 //! search index), then the pages are read and bound a group at a time in parallel, once for
-//! all the documents, and each section is written in its place, so no document is ever whole
-//! in memory. A theme whose template does not show each part once and in order gets that
+//! all the documents, each group while the one before is written, and each section is written
+//! in its place, so no document is ever whole in memory. A theme whose template does not show each part once and in order gets that
 //! document made whole in memory instead (see `bound.rs`).
 
 use std::io::{self, Write};
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -22,22 +23,22 @@ pub fn marker(i: usize) -> String {
 
 /// What goes at a marker: text, or the section of a page (by its place in the pages all the
 /// documents are bound from).
-pub enum Part<'a> {
-    Text(&'a str),
+pub enum Part {
+    Text(Arc<String>),
     Page(usize),
 }
 
 /// A document: its template's output with markers, and the part for each marker.
-pub struct Document<'a> {
+pub struct Document {
     text: String,
     at: Vec<Range<usize>>,
-    parts: Vec<Part<'a>>,
+    parts: Vec<Part>,
 }
 
-impl<'a> Document<'a> {
+impl Document {
     /// The document, if `text` has the markers of `parts` each once and in order, and its
     /// pages come in the order they are bound.
-    pub fn new(text: String, parts: Vec<Part<'a>>) -> Option<Self> {
+    pub fn new(text: String, parts: Vec<Part>) -> Option<Self> {
         let at = markers(&text, parts.len())?;
         let pages = parts.iter().filter_map(|p| match p {
             Part::Page(page) => Some(*page),
@@ -74,25 +75,25 @@ struct Cursor {
 /// others), for the pages `0..pages`.
 pub fn write(
     documents: &[&Document],
-    outs: &mut [&mut dyn Write],
+    outs: &mut [&mut (dyn Write + Send)],
     pages: usize,
     bind: impl Fn(usize) -> Vec<Option<String>> + Sync,
 ) -> io::Result<()> {
     let mut cursors: Vec<Cursor> = documents.iter().map(|_| Cursor { copied: 0, next: 0 }).collect();
     let all: Vec<usize> = (0..pages).collect();
-    for group in all.chunks(GROUP) {
-        let bound: Vec<Vec<Option<String>>> = group.par_iter().map(|&page| bind(page)).collect();
-        for (&page, sections) in group.iter().zip(bound) {
-            for (d, section) in sections.into_iter().enumerate() {
-                let (document, cursor, out) = (documents[d], &mut cursors[d], &mut *outs[d]);
-                texts(document, cursor, out)?;
-                let Some(section) = section else { continue };
-                match document.parts.get(cursor.next) {
-                    Some(Part::Page(p)) if *p == page => put(document, cursor, out, &section)?,
-                    _ => return Err(io::Error::other("a section bound for no place in the document")),
-                }
-            }
-        }
+    let groups: Vec<&[usize]> = all.chunks(GROUP).collect();
+    let bind_group =
+        |group: &[usize]| -> Vec<Vec<Option<String>>> { group.par_iter().map(|&page| bind(page)).collect() };
+    let mut bound = groups.first().map(|group| bind_group(group));
+    for (i, group) in groups.iter().enumerate() {
+        let sections = bound.take().unwrap_or_default();
+        // Writing is one thread's work: the next group is bound meanwhile.
+        let (written, next) = rayon::join(
+            || write_group(documents, &mut cursors, outs, group, sections),
+            || groups.get(i + 1).map(|next| bind_group(next)),
+        );
+        written?;
+        bound = next;
     }
     for ((document, cursor), out) in documents.iter().zip(&mut cursors).zip(outs.iter_mut()) {
         texts(document, cursor, &mut **out)?;
@@ -104,8 +105,30 @@ pub fn write(
     Ok(())
 }
 
+/// Writes the sections of the pages of `group`, bound, each in its place.
+fn write_group(
+    documents: &[&Document],
+    cursors: &mut [Cursor],
+    outs: &mut [&mut (dyn Write + Send)],
+    group: &[usize],
+    bound: Vec<Vec<Option<String>>>,
+) -> io::Result<()> {
+    for (&page, sections) in group.iter().zip(bound) {
+        for (d, section) in sections.into_iter().enumerate() {
+            let (document, cursor, out) = (documents[d], &mut cursors[d], &mut *outs[d]);
+            texts(document, cursor, out)?;
+            let Some(section) = section else { continue };
+            match document.parts.get(cursor.next) {
+                Some(Part::Page(p)) if *p == page => put(document, cursor, out, &section)?,
+                _ => return Err(io::Error::other("a section bound for no place in the document")),
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Writes the document up to its next page part, with the text parts on the way.
-fn texts(document: &Document, cursor: &mut Cursor, out: &mut dyn Write) -> io::Result<()> {
+fn texts(document: &Document, cursor: &mut Cursor, out: &mut (dyn Write + Send)) -> io::Result<()> {
     while let Some(Part::Text(text)) = document.parts.get(cursor.next) {
         put(document, cursor, out, text)?;
     }
@@ -113,7 +136,7 @@ fn texts(document: &Document, cursor: &mut Cursor, out: &mut dyn Write) -> io::R
 }
 
 /// Writes the document up to its next marker, and `part` in the marker's place.
-fn put(document: &Document, cursor: &mut Cursor, out: &mut dyn Write, part: &str) -> io::Result<()> {
+fn put(document: &Document, cursor: &mut Cursor, out: &mut (dyn Write + Send), part: &str) -> io::Result<()> {
     let at = &document.at[cursor.next];
     out.write_all(&document.text.as_bytes()[cursor.copied..at.start])?;
     out.write_all(part.as_bytes())?;
@@ -130,7 +153,7 @@ mod tests {
     fn each_page_is_bound_once_for_every_document_that_shows_it() {
         let one = Document::new(
             format!("a{}b{}c", marker(0), marker(1)),
-            vec![Part::Text("T"), Part::Page(1)],
+            vec![Part::Text(Arc::new("T".into())), Part::Page(1)],
         )
         .unwrap();
         let two = Document::new(

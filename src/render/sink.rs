@@ -27,7 +27,7 @@ pub trait Sink: Sync {
     fn put_with(
         &self,
         path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> Result<(), Stopped>;
     /// A file put before, as it was written.
     fn get(&self, path: &str) -> Option<Arc<[u8]>>;
@@ -92,7 +92,7 @@ impl Sink for Collect {
     fn put_with(
         &self,
         path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> Result<(), Stopped> {
         let mut bytes = Vec::new();
         write(&mut bytes).map_err(|_| Stopped)?;
@@ -174,7 +174,7 @@ impl Sink for Digesting<'_> {
     fn put_with(
         &self,
         path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> Result<(), Stopped> {
         let mut hasher = Box::new(Xxh3Default::new());
         self.inner.put_with(path, &mut |w| {
@@ -213,7 +213,7 @@ fn digest(contents: &Contents) -> FileDigest {
 
 /// Writes to `out` and hashes what it writes.
 struct Hashing<'w> {
-    out: &'w mut dyn Write,
+    out: &'w mut (dyn Write + Send),
     hasher: &'w mut Xxh3Default,
 }
 

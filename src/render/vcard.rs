@@ -1,6 +1,8 @@
 //! `suppliers/<id>.vcf` and `parties/<id>.vcf`: the contacts of a supplier or party as vCard
 //! 4.0 (RFC 6350): CRLF line endings, escaped values, lines folded at 75 octets.
 
+use std::borrow::Cow;
+
 use super::context::Ctx;
 use super::{OutputFile, bytes};
 use crate::model::{Contact, Kind, Shown};
@@ -56,8 +58,11 @@ pub fn contact_cards(organization: &str, contacts: &[Contact], hours_label: &str
 }
 
 /// Escapes a text value: backslash, comma, semicolon and line breaks.
-pub(super) fn escape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
+pub(super) fn escape(value: &str) -> Cow<'_, str> {
+    if !value.contains(['\\', ',', ';', '\n', '\r']) {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len() + 8);
     for c in value.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -68,12 +73,22 @@ pub(super) fn escape(value: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 character.
 pub(super) fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    fold_into(&mut out, line);
+    out
+}
+
+/// [`fold`], onto the end of `out`.
+pub(super) fn fold_into(out: &mut String, line: &str) {
+    if line.len() <= 75 {
+        out.push_str(line);
+        return;
+    }
     let mut width = 0;
     for c in line.chars() {
         if width + c.len_utf8() > 75 {
@@ -83,7 +98,6 @@ pub(super) fn fold(line: &str) -> String {
         out.push(c);
         width += c.len_utf8();
     }
-    out
 }
 
 #[cfg(test)]

@@ -202,7 +202,7 @@ impl Sink for Staging {
     fn put_with(
         &self,
         path: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()>,
     ) -> Result<(), Stopped> {
         let target = self.target(path)?;
         let written = std::fs::File::create(&target).and_then(|file| {

@@ -65,6 +65,40 @@ pub fn bind(path: &str, html: &str, included: &Included) -> String {
     name_regions(bound, &prefix(path))
 }
 
+/// [`bind`] for two documents at once, in one pass over the page: its section for `first`,
+/// and for `second` with each link, once pointed inside `second`, written by `finish`.
+pub fn bind_both(
+    path: &str,
+    html: &str,
+    first: &Included,
+    second: &Included,
+    mut finish: impl FnMut(&mut String, &'static str, &str),
+) -> (String, String) {
+    let main = main_content(html);
+    let own = prefix(path);
+    let capacity = main.len() + main.len() / 8;
+    let (mut one, mut two) = (String::with_capacity(capacity), String::with_capacity(capacity));
+    let (mut target, mut link) = (String::new(), String::new());
+    pieces(main, &ATTRIBUTES, |piece| match piece {
+        Piece::Text(text) => {
+            one.push_str(text);
+            two.push_str(text);
+        }
+        Piece::Value(name @ ("href" | "src"), value) => {
+            retarget(&mut one, value, path, &own, first, &mut target);
+            link.clear();
+            retarget(&mut link, value, path, &own, second, &mut target);
+            finish(&mut two, name, &link);
+        }
+        Piece::Value(_, value) => {
+            for out in [&mut one, &mut two] {
+                prefix_ids(out, value, &own);
+            }
+        }
+    });
+    (name_regions(one, &own), name_regions(two, &own))
+}
+
 /// The inside of `<main ...>...</main>`.
 fn main_content(html: &str) -> &str {
     let bytes = html.as_bytes();
@@ -116,16 +150,19 @@ fn rewrite(out: &mut String, html: &str, page: &str, included: &Included) {
     let mut target = String::new();
     each_attribute(out, html, &ATTRIBUTES, |out, name, value| match name {
         "href" | "src" => retarget(out, value, page, own, included, &mut target),
-        _ => {
-            for (i, id) in value.split(' ').enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                out.push_str(own);
-                out.push_str(id);
-            }
-        }
+        _ => prefix_ids(out, value, own),
     });
+}
+
+/// Writes the ids of `value` (one, or several apart by spaces) with the prefix `own`.
+fn prefix_ids(out: &mut String, value: &str, own: &str) {
+    for (i, id) in value.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(own);
+        out.push_str(id);
+    }
 }
 
 /// `name`: raw HTML's `<a name="x">` is an anchor as an `id` is.
@@ -140,8 +177,22 @@ pub fn each_attribute(
     names: &[&'static str],
     mut value: impl FnMut(&mut String, &'static str, &str),
 ) {
+    pieces(html, names, |piece| match piece {
+        Piece::Text(text) => out.push_str(text),
+        Piece::Value(name, text) => value(out, name, text),
+    });
+}
+
+/// A piece of HTML: text to copy, or the value of an attribute named in a list.
+enum Piece<'h> {
+    Text(&'h str),
+    Value(&'static str, &'h str),
+}
+
+/// `html` cut into pieces for [`each_attribute`], each given to `piece` in order.
+fn pieces<'h>(html: &'h str, names: &[&'static str], mut piece: impl FnMut(Piece<'h>)) {
     let bytes = html.as_bytes();
-    // Copied up to here; attributes are looked for from here on.
+    // Given up to here; attributes are looked for from here on.
     let mut copied = 0;
     for eq in memchr::memmem::find_iter(bytes, b"=\"") {
         if eq < copied {
@@ -157,11 +208,11 @@ pub fn each_attribute(
         let Some(len) = memchr::memchr(b'"', &bytes[start..]) else {
             break;
         };
-        out.push_str(&html[copied..start]);
-        value(out, name, &html[start..start + len]);
+        piece(Piece::Text(&html[copied..start]));
+        piece(Piece::Value(name, &html[start..start + len]));
         copied = start + len;
     }
-    out.push_str(&html[copied..]);
+    piece(Piece::Text(&html[copied..]));
 }
 
 /// Writes where `href` on `page` leads in the bound document; `target` is scratch space.
@@ -256,6 +307,28 @@ mod tests {
         );
         // No title: nothing to add.
         assert_eq!(name_regions("<h10>x</h10>".into(), "p--"), "<h10>x</h10>");
+    }
+
+    #[test]
+    fn binding_for_two_documents_at_once_is_binding_for_each() {
+        let print: Included = [("plans/r.html", prefix("plans/r.html"))].into_iter().collect();
+        let mut offline = print.clone();
+        offline.insert("suppliers.html", prefix("suppliers.html"));
+        let html = r##"<main><h1>R</h1><section aria-labelledby="c"><h2 id="c">C</h2><a href="../suppliers.html#x">s</a> <a href="r.html">self</a> <img src="../logo.png"> <label for="f">f</label></section></main>"##;
+        let (one, two) = bind_both("plans/r.html", html, &print, &offline, |out, name, value| {
+            out.push_str(&format!("{name}:{value}"))
+        });
+        assert_eq!(one, bind("plans/r.html", html, &print));
+        let mut expected = String::new();
+        each_attribute(
+            &mut expected,
+            &bind("plans/r.html", html, &offline),
+            &["src", "href"],
+            |out, name, value| out.push_str(&format!("{name}:{value}")),
+        );
+        assert_eq!(two, expected);
+        assert!(one.contains("href=\"suppliers.html#x\""), "{one}");
+        assert!(two.contains("href=\"href:#suppliers--x\""), "{two}");
     }
 
     #[test]

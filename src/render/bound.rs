@@ -117,10 +117,15 @@ impl<'a> Binding<'a> {
                 .as_deref()
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or("");
-            (
-                print.then(|| binder::bind(path, html, &self.print_included)),
-                off.then(|| self.offline.section(path, html)),
-            )
+            match (print, off) {
+                (true, true) => {
+                    let (print, off) = self.offline.sections(path, html, &self.print_included);
+                    (Some(print), Some(off))
+                }
+                (true, false) => (Some(binder::bind(path, html, &self.print_included)), None),
+                (false, true) => (None, Some(self.offline.section(path, html))),
+                (false, false) => (None, None),
+            }
         };
         let bind = |j: usize, print: bool, off: bool| bind_path(&pages[j].0, print, off);
         match (&self.print_doc, &self.offline_doc) {

@@ -123,6 +123,14 @@ impl<'a> Offline<'a> {
         self_contained(&binder::bind(path, html, &self.included), &self.images, self.base)
     }
 
+    /// The page's section for another document that binds `other` (print.html), and
+    /// [`Offline::section`], in one pass over the page.
+    pub fn sections(&self, path: &str, html: &str, other: &binder::Included) -> (String, String) {
+        binder::bind_both(path, html, other, &self.included, |out, name, value| {
+            self_contained_link(out, name, value, &self.images, self.base)
+        })
+    }
+
     /// The file for the pages `shown` (path, title), the `i`th section's HTML being
     /// `section(i)`, with `search_index` where the search index goes.
     pub fn html(
@@ -219,12 +227,24 @@ fn hash(text: &str) -> String {
 fn self_contained(html: &str, images: &FxHashMap<&str, Image>, base: Option<&str>) -> String {
     let mut out = String::with_capacity(html.len());
     binder::each_attribute(&mut out, html, &["src", "href"], |out, name, value| {
-        match (name == "src").then(|| image(value, images)).flatten() {
-            Some(data) => out.push_str(&data),
-            None => push_outside(out, value, base),
-        }
+        self_contained_link(out, name, value, images, base)
     });
     out
+}
+
+/// Writes a link (`href`) or image (`src`) of a bound section as the offline file needs it:
+/// an image of the site as a `data:` URI, any other link as [`push_outside`] writes it.
+fn self_contained_link(
+    out: &mut String,
+    name: &str,
+    value: &str,
+    images: &FxHashMap<&str, Image>,
+    base: Option<&str>,
+) {
+    match (name == "src").then(|| image(value, images)).flatten() {
+        Some(data) => out.push_str(&data),
+        None => push_outside(out, value, base),
+    }
 }
 
 /// A link that the binder left pointing at a file of the site (relative to the site root):

@@ -64,7 +64,7 @@ pub struct Options {
     pub base_url: Option<String>,
 }
 
-/// The files made from the whole handbook, rendered after the pages: when one document
+/// The files made from the whole handbook, beside the pages or after them: when one document
 /// changes, these change with it (and the search index's shards, [`is_whole_handbook`]).
 /// `sw.js` lists and hashes every other file, so it is made last of all.
 pub const WHOLE_HANDBOOK: [&str; 5] = [

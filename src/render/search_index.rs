@@ -56,27 +56,33 @@ pub fn terms(entries: &[Entry]) -> Terms {
     let mut last: Vec<u32> = Vec::new();
     let mut lower = String::new();
     for (doc, entry) in (1u32..).zip(entries) {
-        let title = entry.title.split(js_space).map(|w| (w, 1));
-        let text = entry.text.split(js_space).map(|w| (w, 0));
-        for (word, in_title) in title.chain(text).filter(|(w, _)| !w.is_empty()) {
-            lower.clear();
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-            let id = match ids.get(lower.as_str()) {
-                Some(&id) => id,
-                None => {
-                    ids.insert(lower.clone(), words.len());
-                    words.push(lower.clone());
-                    postings.push(Vec::new());
-                    last.push(0);
-                    words.len() - 1
+        // The title's words come first: a word of both is marked as in the title.
+        for (text, in_title) in [(entry.title, 1), (entry.text.as_str(), 0)] {
+            each_word(text, |word| {
+                let key = match word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    true => {
+                        lower.clear();
+                        lower.push_str(word);
+                        lower.make_ascii_lowercase();
+                        lower.as_str()
+                    }
+                    false => word,
+                };
+                let id = match ids.get(key) {
+                    Some(&id) => id,
+                    None => {
+                        ids.insert(key.to_string(), words.len());
+                        words.push(key.to_string());
+                        postings.push(Vec::new());
+                        last.push(0);
+                        words.len() - 1
+                    }
+                };
+                if last[id] != doc {
+                    last[id] = doc;
+                    postings[id].push((doc - 1) << 1 | in_title);
                 }
-            };
-            // The title's words come first: a word of both is marked as in the title.
-            if last[id] != doc {
-                last[id] = doc;
-                postings[id].push((doc - 1) << 1 | in_title);
-            }
+            });
         }
     }
     let mut order: Vec<usize> = (0..words.len()).collect();
@@ -110,6 +116,32 @@ pub fn terms(entries: &[Entry]) -> Terms {
     Terms {
         terms: sorted,
         shards,
+    }
+}
+
+/// Each word of `text`: what lies between [`js_space`], none empty. Most text is ASCII, whose
+/// bytes are looked at as they are; a character beyond ASCII is decoded.
+fn each_word<'t>(text: &'t str, mut word: impl FnMut(&'t str)) {
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (space, len) = match bytes[at] {
+            b if b.is_ascii() => (matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '), 1),
+            _ => {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                (js_space(c), c.len_utf8())
+            }
+        };
+        if space {
+            if at > start {
+                word(&text[start..at]);
+            }
+            start = at + len;
+        }
+        at += len;
+    }
+    if bytes.len() > start {
+        word(&text[start..]);
     }
 }
 
@@ -354,6 +386,16 @@ mod tests {
             url: format!("playbooks/{title}.html"),
             text: text.to_string(),
         }
+    }
+
+    #[test]
+    fn words_are_cut_where_javascript_cuts_the_query() {
+        let text = "  Ring\tthe\u{A0}bank\u{2003}now\u{85}, café\u{3000}24/7\r\n\u{FEFF}x ";
+        let mut words = Vec::new();
+        each_word(text, |w| words.push(w));
+        let split: Vec<&str> = text.split(js_space).filter(|w| !w.is_empty()).collect();
+        assert_eq!(words, split);
+        assert_eq!(words, ["Ring", "the", "bank", "now\u{85},", "café", "24/7", "x"]);
     }
 
     #[test]

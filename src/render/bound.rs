@@ -25,10 +25,9 @@ pub struct Orders {
 
 impl Orders {
     pub fn new(ctx: &Ctx) -> Self {
-        Orders {
-            print: print::order(ctx),
-            offline: offline::order(ctx),
-        }
+        let print = print::order(ctx);
+        let offline = offline::order(ctx, &print);
+        Orders { print, offline }
     }
 }
 

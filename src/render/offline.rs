@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use super::context::{Ctx, Layout, NavItem};
 use super::pages::search;
-use super::{Theme, binder, print, search_index};
+use super::{Theme, binder, search_index};
 use crate::diag::Diagnostic;
 use crate::model::SitePage;
 
@@ -157,11 +157,11 @@ impl<'a> Offline<'a> {
     }
 }
 
-/// The pages in the file: print's order, with the site's lists that print leaves out put
-/// before their objects' pages (`suppliers.html`, `suppliers_2.html`, ... before the first
-/// `suppliers/...`).
-pub fn order(ctx: &Ctx) -> Vec<(String, String)> {
-    let mut order = print::order(ctx);
+/// The pages in the file: print's order (`print`, [`super::print::order`]), with the site's lists that
+/// print leaves out put before their objects' pages (`suppliers.html`, `suppliers_2.html`, ...
+/// before the first `suppliers/...`).
+pub fn order(ctx: &Ctx, print: &[(String, String)]) -> Vec<(String, String)> {
+    let mut order = print.to_vec();
     for page in SitePage::ALL {
         let (path, _, title, _) = page.spec();
         if matches!(page, SitePage::Search | SitePage::NotFound)

@@ -297,6 +297,8 @@ impl Pipeline {
         let theme_files = ThemeFiles::read(&self.root, &name, &mut loaded.sources);
         let kept = Kept {
             loaded,
+            // Replaced by the compiled theme in `run_inner` before anything reads it: no path
+            // leaves `run_inner` between this and the compiling.
             theme: Err(Vec::new()),
             handbook_files,
             today,

@@ -92,3 +92,30 @@ fn a_theme_that_shows_the_bound_sections_its_own_way_gets_every_section() {
         assert!(!text.contains("<!--irbook-part-"), "a marker left in {path}");
     }
 }
+
+#[test]
+fn a_page_s_template_error_is_reported_before_one_of_print_html() {
+    // print.html is made while the pages render: its error must not hide theirs, which a
+    // build reported first when print.html was made after them.
+    let f = Fixture::new();
+    f.edit(
+        "handbook.yaml",
+        "organization: Testfirma ApS\n",
+        "organization: Testfirma ApS\ntheme: mine\n",
+    );
+    let broken =
+        "{% extends \"base.html\" %}\n{% block content %}{{ page.nosuch.thing }}{% endblock content %}";
+    f.write("themes/mine/templates/plan.html", broken);
+    f.write("themes/mine/templates/print.html", broken);
+    let (code, stderr) = build(f.root(), &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("themes/mine/templates/plan.html:2:"), "{stderr}");
+    assert!(!stderr.contains("print.html:2:"), "{stderr}");
+    assert!(!f.path("site").exists(), "nothing written");
+
+    // Alone, print.html's error is the one reported.
+    std::fs::remove_file(f.path("themes/mine/templates/plan.html")).unwrap();
+    let (code, stderr) = build(f.root(), &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("themes/mine/templates/print.html:2:"), "{stderr}");
+}

@@ -65,38 +65,40 @@ pub fn bind(path: &str, html: &str, included: &Included) -> String {
     name_regions(bound, &prefix(path))
 }
 
-/// [`bind`] for two documents at once, in one pass over the page: its section for `first`,
-/// and for `second` with each link, once pointed inside `second`, written by `finish`.
+/// [`bind`] for two documents at once, in one pass over the page: its section for the
+/// document that binds `included`, and for the one that binds `other`, each link of the
+/// latter written by `finish_other_link` once it is pointed inside that document.
 pub fn bind_both(
     path: &str,
     html: &str,
-    first: &Included,
-    second: &Included,
-    mut finish: impl FnMut(&mut String, &'static str, &str),
+    included: &Included,
+    other: &Included,
+    mut finish_other_link: impl FnMut(&mut String, &'static str, &str),
 ) -> (String, String) {
     let main = main_content(html);
     let own = prefix(path);
     let capacity = main.len() + main.len() / 8;
-    let (mut one, mut two) = (String::with_capacity(capacity), String::with_capacity(capacity));
+    let mut section = String::with_capacity(capacity);
+    let mut other_section = String::with_capacity(capacity);
     let (mut target, mut link) = (String::new(), String::new());
     pieces(main, &ATTRIBUTES, |piece| match piece {
         Piece::Text(text) => {
-            one.push_str(text);
-            two.push_str(text);
+            section.push_str(text);
+            other_section.push_str(text);
         }
         Piece::Value(name @ ("href" | "src"), value) => {
-            retarget(&mut one, value, path, &own, first, &mut target);
+            retarget(&mut section, value, path, &own, included, &mut target);
             link.clear();
-            retarget(&mut link, value, path, &own, second, &mut target);
-            finish(&mut two, name, &link);
+            retarget(&mut link, value, path, &own, other, &mut target);
+            finish_other_link(&mut other_section, name, &link);
         }
         Piece::Value(_, value) => {
-            for out in [&mut one, &mut two] {
+            for out in [&mut section, &mut other_section] {
                 prefix_ids(out, value, &own);
             }
         }
     });
-    (name_regions(one, &own), name_regions(two, &own))
+    (name_regions(section, &own), name_regions(other_section, &own))
 }
 
 /// The inside of `<main ...>...</main>`.

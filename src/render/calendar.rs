@@ -28,7 +28,8 @@ fn text(ctx: &Ctx) -> String {
     let mut events = events(ctx);
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
     let stamp = format!("DTSTAMP:{}T000000Z", compact(ctx.today.0));
-    // A large handbook has tens of thousands of events: each line goes straight into the file.
+    // A large handbook has tens of thousands of events: each line is folded straight into the
+    // file's text, not kept as a line of its own first.
     let mut out = String::with_capacity(256 * (events.len() + 1));
     let mut line = |text: &str| {
         fold_into(&mut out, text);

@@ -202,7 +202,10 @@ impl<'a> Renderer<'a> {
                     }
                     Ok(binding)
                 });
-                if beside.is_err() {
+                // A failed write stops the pages. A template error of print.html or the offline
+                // file does not: the pages' own errors come first, as when those files were
+                // made after the pages.
+                if beside.as_ref().is_err_and(Vec::is_empty) {
                     stop.store(true, Ordering::Relaxed);
                 }
                 beside

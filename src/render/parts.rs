@@ -1,8 +1,8 @@
 //! Documents bound from the pages (`print.html`, `handbook-offline.html`) written part by part:
 //! each template is rendered once with a marker where each big part goes (a page's section, the
 //! search index), then the pages are read and bound a group at a time in parallel, once for
-//! all the documents, each group while the one before is written, and each section is written
-//! in its place, so no document is ever whole in memory. A theme whose template does not show each part once and in order gets that
+//! all the documents, each group while the one before is written, and each section is
+//! written in its place, so no document is ever whole in memory. A theme whose template does not show each part once and in order gets that
 //! document made whole in memory instead (see `bound.rs`).
 
 use std::io::{self, Write};
@@ -84,13 +84,13 @@ pub fn write(
     let groups: Vec<&[usize]> = all.chunks(GROUP).collect();
     let bind_group =
         |group: &[usize]| -> Vec<Vec<Option<String>>> { group.par_iter().map(|&page| bind(page)).collect() };
-    let mut bound = groups.first().map(|group| bind_group(group));
+    let mut bound = groups.first().map_or_else(Vec::new, |group| bind_group(group));
     for (i, group) in groups.iter().enumerate() {
-        let sections = bound.take().unwrap_or_default();
+        let sections = std::mem::take(&mut bound);
         // Writing is one thread's work: the next group is bound meanwhile.
         let (written, next) = rayon::join(
             || write_group(documents, &mut cursors, outs, group, sections),
-            || groups.get(i + 1).map(|next| bind_group(next)),
+            || groups.get(i + 1).map_or_else(Vec::new, |next| bind_group(next)),
         );
         written?;
         bound = next;

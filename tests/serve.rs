@@ -462,3 +462,44 @@ fn polling_sees_an_edit_too() {
             .contains("Seen again by polling.")
     );
 }
+
+/// One request on a kept-alive connection: the answer's status line.
+fn ask_again(stream: &mut TcpStream, target: &str) -> String {
+    use std::io::Read;
+    write!(stream, "GET {target} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut head = Vec::new();
+    let mut byte = [0u8];
+    while !head.ends_with(b"\r\n\r\n") {
+        assert_eq!(stream.read(&mut byte).unwrap(), 1, "the connection closed");
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8(head).unwrap();
+    let length: usize = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length: ")
+                .map(|n| n.trim().parse().unwrap())
+        })
+        .expect("a length");
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).unwrap();
+    head.lines().next().unwrap().to_string()
+}
+
+#[test]
+fn the_server_answers_after_a_silence_longer_than_a_client_may_keep() {
+    // A connection may stay silent 5 s; the listening socket then stops waiting too, and the
+    // server went on listening but no longer accepting. Old and new connections are answered.
+    let f = Fixture::new();
+    let server = serve(&f);
+    let address = server.address();
+    let mut kept = TcpStream::connect(address).unwrap();
+    kept.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    assert_eq!(ask_again(&mut kept, "/"), "HTTP/1.1 200 OK");
+    for _ in 0..2 {
+        std::thread::sleep(Duration::from_millis(4_000));
+        assert_eq!(ask_again(&mut kept, "/contacts.html"), "HTTP/1.1 200 OK");
+    }
+    assert_eq!(get(address, "/contacts.html").status, 200);
+}

@@ -6,9 +6,11 @@ mod http;
 mod live;
 mod site;
 
+use std::io::ErrorKind;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 pub use live::{CatchUp, Problem, Problems};
 
@@ -46,13 +48,12 @@ impl Server {
             .local_addr()
             .map_err(|e| format!("cannot listen on {bind}:{port}: {e}"))?;
         limit_silence(&listener);
-        let listener = tiny_http::Server::from_listener(listener, None)
-            .map_err(|e| format!("cannot listen on {address}: {e}"))?;
+        let accepting = accept_on(&listener).map_err(|e| format!("cannot listen on {address}: {e}"))?;
         let live = Arc::new(Live::new(catch_up));
         let serving = Arc::clone(&live);
         std::thread::Builder::new()
             .name("irbook-serve".into())
-            .spawn(move || dispatch(&listener, &serving))
+            .spawn(move || dispatch(&listener, accepting, &serving))
             .map_err(|e| format!("cannot start the server: {e}"))?;
         Ok(Server { live, address })
     }
@@ -98,24 +99,69 @@ fn limit_silence(listener: &TcpListener) {
 #[cfg(not(unix))]
 fn limit_silence(_: &TcpListener) {}
 
-fn dispatch(listener: &tiny_http::Server, live: &Arc<Live>) {
+/// A tiny_http server accepting on (a handle of) `listener`.
+fn accept_on(listener: &TcpListener) -> std::io::Result<tiny_http::Server> {
+    tiny_http::Server::from_listener(listener.try_clone()?, None).map_err(std::io::Error::other)
+}
+
+/// Answers the requests of `accepting` and of the servers before it. The listening socket's
+/// silence limit ([`limit_silence`]) is there for the connections it accepts, but it makes an
+/// accept that waits longer fail too, and tiny_http stops accepting at the first failure: a
+/// new server then accepts on the same socket, and the old one is kept until its connections
+/// can have nothing more to ask (they close after [`SILENCE`] without a word).
+fn dispatch(listener: &TcpListener, mut accepting: tiny_http::Server, live: &Arc<Live>) {
     let in_flight = Arc::new(AtomicUsize::new(0));
-    for request in listener.incoming_requests() {
-        if in_flight.load(Ordering::Relaxed) >= MAX_IN_FLIGHT {
-            let _ = request.respond(tiny_http::Response::from_string("Busy.\n").with_status_code(503));
-            continue;
+    let answer_one = |request| answer(request, live, &in_flight);
+    let mut before: Vec<(tiny_http::Server, Instant)> = Vec::new();
+    loop {
+        let received = match before.is_empty() {
+            true => accepting.recv().map(Some),
+            false => accepting.recv_timeout(POLL),
+        };
+        match received {
+            Ok(Some(request)) => answer_one(request),
+            Ok(None) => {}
+            Err(stopped) => {
+                if !matches!(stopped.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) {
+                    // Not the silence limit (out of file handles, say): no faster than this.
+                    std::thread::sleep(POLL);
+                }
+                let Ok(next) = accept_on(listener) else {
+                    std::thread::sleep(POLL);
+                    continue;
+                };
+                before.push((std::mem::replace(&mut accepting, next), Instant::now()));
+            }
         }
-        in_flight.fetch_add(1, Ordering::Relaxed);
-        let live = Arc::clone(live);
-        let counter = Arc::clone(&in_flight);
-        let spawned = std::thread::Builder::new()
-            .name("irbook-request".into())
-            .spawn(move || {
-                http::handle(request, &live);
-                counter.fetch_sub(1, Ordering::Relaxed);
-            });
-        if spawned.is_err() {
-            in_flight.fetch_sub(1, Ordering::Relaxed);
-        }
+        before.retain_mut(|(server, last)| {
+            while let Ok(Some(request)) = server.try_recv() {
+                *last = Instant::now();
+                answer_one(request);
+            }
+            last.elapsed() < 2 * SILENCE
+        });
+    }
+}
+
+/// How often the servers before the accepting one are looked at while there are any.
+const POLL: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// Answers `request` on a thread of its own, or with 503 when too many are being answered.
+fn answer(request: tiny_http::Request, live: &Arc<Live>, in_flight: &Arc<AtomicUsize>) {
+    if in_flight.load(Ordering::Relaxed) >= MAX_IN_FLIGHT {
+        let _ = request.respond(tiny_http::Response::from_string("Busy.\n").with_status_code(503));
+        return;
+    }
+    in_flight.fetch_add(1, Ordering::Relaxed);
+    let live = Arc::clone(live);
+    let counter = Arc::clone(in_flight);
+    let spawned = std::thread::Builder::new()
+        .name("irbook-request".into())
+        .spawn(move || {
+            http::handle(request, &live);
+            counter.fetch_sub(1, Ordering::Relaxed);
+        });
+    if spawned.is_err() {
+        in_flight.fetch_sub(1, Ordering::Relaxed);
     }
 }

@@ -50,7 +50,7 @@ pub fn contact_cards(organization: &str, contacts: &[Contact], hours_label: &str
         }
         lines.push("END:VCARD".to_string());
         for line in lines {
-            out.push_str(&fold(&line));
+            fold_into(&mut out, &line);
             out.push_str("\r\n");
         }
     }
@@ -76,14 +76,8 @@ pub(super) fn escape(value: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Folds a content line into lines of at most 75 octets, never inside a UTF-8 character.
-pub(super) fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
-    fold_into(&mut out, line);
-    out
-}
-
-/// [`fold`], onto the end of `out`.
+/// Folds a content line into lines of at most 75 octets, never inside a UTF-8 character, onto
+/// the end of `out`.
 pub(super) fn fold_into(out: &mut String, line: &str) {
     if line.len() <= 75 {
         out.push_str(line);
@@ -108,7 +102,8 @@ mod tests {
     fn escapes_and_folds() {
         assert_eq!(escape("A, B; C\\D\nE"), "A\\, B\\; C\\\\D\\nE");
         let long = format!("NOTE:{}", "æ".repeat(60));
-        let folded = fold(&long);
+        let mut folded = String::new();
+        fold_into(&mut folded, &long);
         for line in folded.split("\r\n") {
             assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
         }

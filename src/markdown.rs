@@ -1,11 +1,16 @@
 //! Markdown as irbook reads it: the pulldown-cmark options, links with their offsets (also
 //! the `href`s and `src`s of raw HTML), GitHub-style heading anchors, the `id`s and `name`s of
-//! raw HTML, and text of other generators that would print literally.
+//! raw HTML, text of other generators that would print literally, and a body's text without
+//! its markup for search ([`plain`]).
+
+mod plain;
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+pub use plain::PlainText;
 
 /// CommonMark plus the GFM extensions FORMAT.md promises (`ENABLE_GFM`: alerts, `> [!NOTE]`).
 pub fn options() -> Options {
@@ -61,6 +66,9 @@ pub struct Outline {
     pub html_anchors: Vec<String>,
     /// Placeholders and admonitions of other generators, outside code (document bodies only).
     pub literals: Vec<Literal>,
+    /// The body's text without its markup, which search finds the document by: read on this
+    /// pass where it was asked for ([`outline_with_words`]) instead of on one of its own.
+    pub words: Option<PlainText>,
 }
 
 impl Outline {
@@ -80,17 +88,23 @@ impl Outline {
 /// Reads the links, images and headings of a document body, where raw HTML is kept: its
 /// links and anchors count, and text that would print literally is noted.
 pub fn outline(text: &str) -> Outline {
-    read(text, true)
+    read(text, true, false)
+}
+
+/// [`outline`] with the body's [`Outline::words`].
+pub fn outline_with_words(text: &str) -> Outline {
+    read(text, true, true)
 }
 
 /// Reads the links, images and headings of a Markdown field of a YAML file, where raw HTML is
 /// shown as text.
 pub fn field_outline(text: &str) -> Outline {
-    read(text, false)
+    read(text, false, false)
 }
 
-fn read(text: &str, body: bool) -> Outline {
+fn read(text: &str, body: bool, with_words: bool) -> Outline {
     let mut outline = Outline::default();
+    let mut words = with_words.then(PlainText::default);
     let mut used = HashSet::new();
     let mut heading: Option<(Heading, Option<String>)> = None;
     // Where code stands (and HTML comments): nothing in it prints as a placeholder would.
@@ -169,10 +183,16 @@ fn read(text: &str, body: bool) -> Outline {
                 if let Some((started, _)) = heading.as_mut() {
                     started.text.push_str(&t);
                 }
+                if let Some(words) = words.as_mut() {
+                    words.push(text, &t);
+                }
             }
             Event::Text(t) => {
                 if let Some((started, _)) = heading.as_mut() {
                     started.text.push_str(&t);
+                }
+                if let Some(words) = words.as_mut() {
+                    words.push(text, &t);
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -188,6 +208,10 @@ fn read(text: &str, body: bool) -> Outline {
     if body {
         outline.literals = literals(text, &code);
     }
+    outline.words = words.map(|mut w| {
+        w.shrink_to_fit();
+        w
+    });
     outline
 }
 

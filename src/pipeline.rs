@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::{self, Loaded, NotAHandbook, Reloaded};
+use crate::load::{self, Loaded, NotAHandbook, Reloaded, Words};
 use crate::model::{Date, Kind};
 use crate::render::theme::ThemeFiles;
 use crate::render::{self, OutputFile, Renderer, Sink, Theme};
@@ -106,10 +106,14 @@ impl Pipeline {
         let started = Instant::now();
         let mut timings = Vec::new();
         let today = today();
+        let words = match goal {
+            Goal::Check => Words::Skipped,
+            Goal::Site | Goal::Preview => Words::Kept,
+        };
         let reloaded = self.reload(changed, today);
         let mut theme_files = None;
         if reloaded.is_none() {
-            let (kept, files) = self.load_anew(today)?;
+            let (kept, files) = self.load_anew(today, words)?;
             self.kept = Some(kept);
             theme_files = Some(files);
         }
@@ -290,8 +294,8 @@ impl Pipeline {
 
     /// The handbook read from disk, and its theme's files, read but left for the caller to
     /// compile (the theme `Kept` has until then is no theme).
-    fn load_anew(&self, today: Date) -> Result<(Kept, ThemeRead), NotAHandbook> {
-        let mut loaded = load::load(&self.root)?;
+    fn load_anew(&self, today: Date, words: Words) -> Result<(Kept, ThemeRead), NotAHandbook> {
+        let mut loaded = load::load(&self.root, words)?;
         let handbook_files = loaded.sources.len();
         let name = theme_name(&loaded);
         let theme_files = ThemeFiles::read(&self.root, &name, &mut loaded.sources);

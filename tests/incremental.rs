@@ -225,3 +225,21 @@ fn a_change_of_the_theme_renders_every_page_from_the_content_kept() {
     assert_eq!(site["assets/style.css"], b"body { color: #123456 }\n");
     assert_eq!(site, from_scratch(&f));
 }
+
+#[test]
+fn a_site_after_a_check_has_the_documents_words_a_build_has() {
+    // `check` reads documents without the words search needs: the documents it kept are
+    // read for them when the site is rendered.
+    common::set_today();
+    let f = Fixture::new();
+    let mut pipeline = Pipeline::new(f.root());
+    pipeline
+        .run(Goal::Check)
+        .unwrap_or_else(|e| panic!("{}", e.message));
+    f.edit(PLAYBOOK, "## First hour", "Quarantäneschlüssel.\n\n## First hour");
+    let (_, site) = again(&mut pipeline, Goal::Site, &[PLAYBOOK]);
+    let site = site.expect("builds");
+    assert_eq!(site, from_scratch(&f));
+    let terms = String::from_utf8(site["search-index.js"].clone()).unwrap();
+    assert!(terms.contains("quarantäneschlüssel."), "{terms}");
+}

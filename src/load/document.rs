@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::Words;
 use super::frontmatter::{SplitError, split as split_front_matter};
 use super::parse::{FOLDER_FILE, parse_yaml};
 use super::recover::Read;
@@ -11,7 +12,12 @@ use crate::model::{Doc, FrontMatter, Markdown, Text};
 use crate::source::{FileId, SourceFile};
 
 /// Reads a Markdown document and the Markdown texts of its front matter.
-pub(super) fn parse(source: &SourceFile, file: FileId, problems: &mut Vec<Diagnostic>) -> Option<Read<Doc>> {
+pub(super) fn parse(
+    source: &SourceFile,
+    file: FileId,
+    problems: &mut Vec<Diagnostic>,
+    words: Words,
+) -> Option<Read<Doc>> {
     let text: &str = &source.text;
     let (front, (markdown, reach), mut body) = match split_front_matter(text) {
         Ok(split) => {
@@ -55,7 +61,10 @@ pub(super) fn parse(source: &SourceFile, file: FileId, problems: &mut Vec<Diagno
     {
         body = after..text.len();
     }
-    let outline = crate::markdown::outline(&text[body.clone()]);
+    let outline = match words {
+        Words::Kept => crate::markdown::outline_with_words(&text[body.clone()]),
+        Words::Skipped => crate::markdown::outline(&text[body.clone()]),
+    };
     let shift_headings = outline
         .headings
         .iter()

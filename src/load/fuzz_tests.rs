@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 
-use super::{Decoded, Unreadable, decode, parse_file};
+use super::{Decoded, Unreadable, Words, decode, parse_file};
 use crate::model::Kind;
 use crate::source::Sources;
 
@@ -27,7 +27,7 @@ fn load_every_kind(bytes: &[u8]) {
             Err(Unreadable::Refused(_)) => unreachable!("decoding does no I/O"),
         };
         let id = sources.add(file);
-        let _ = parse_file(&sources, id, kind);
+        let _ = parse_file(&sources, id, kind, Words::Kept);
     }
 }
 

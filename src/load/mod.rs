@@ -61,6 +61,17 @@ pub struct Loaded {
     pub handbook: Handbook,
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether documents' words were kept for search as they were read.
+    pub words: Words,
+}
+
+/// Whether the words of documents are kept for search as they are read, on the pass that
+/// reads their outline ([`crate::markdown::outline_with_words`]): for a site, not for `check`,
+/// which would only pay for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    Kept,
+    Skipped,
 }
 
 /// Reads a YAML text that is not a file of the handbook (an embedded example's) into `T`,
@@ -83,7 +94,7 @@ pub fn handbook_file(root: &Path) -> Result<PathBuf, NotAHandbook> {
     }
 }
 
-pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
+pub fn load(root: &Path, words: Words) -> Result<Loaded, NotAHandbook> {
     let main_path = handbook_file(root)?;
     let guard = HandbookRoot::new(root).map_err(|e| NotAHandbook {
         message: format!("cannot read {}: {e}", root.display()),
@@ -160,7 +171,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
 
     let parsed: Vec<(Parsed, Vec<Diagnostic>)> = to_parse
         .par_iter()
-        .map(|&(file, kind)| parse_file(&sources, file, kind))
+        .map(|&(file, kind)| parse_file(&sources, file, kind, words))
         .collect();
 
     let mut handbook = Handbook {
@@ -195,6 +206,7 @@ pub fn load(root: &Path) -> Result<Loaded, NotAHandbook> {
         handbook,
         sources,
         diagnostics,
+        words,
     })
 }
 

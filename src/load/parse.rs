@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::recover::Read;
-use super::{document, recover, yaml};
+use super::{Words, document, recover, yaml};
 use crate::diag::Diagnostic;
 use crate::model::{Doc, Form, Handbook, HandbookFile, Id, Kind, Party, Plan, Record, Supplier};
 use crate::source::{FileId, SourceFile, Sources};
@@ -142,7 +142,12 @@ fn record<T>(id: Id, file: FileId, read: Read<T>) -> Record<T> {
 }
 
 /// Parses a file: `kind` is `None` for `handbook.yaml`.
-pub(super) fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) -> (Parsed, Vec<Diagnostic>) {
+pub(super) fn parse_file(
+    sources: &Sources,
+    file: FileId,
+    kind: Option<Kind>,
+    words: Words,
+) -> (Parsed, Vec<Diagnostic>) {
     let source = sources.get(file);
     let mut problems = Vec::new();
     let id = match kind {
@@ -177,9 +182,9 @@ pub(super) fn parse_file(sources: &Sources, file: FileId, kind: Option<Kind>) ->
                     .map(|read| Content::Plan(record(id, file, read))),
                 Kind::Form => parse_yaml(source, file, whole, &mut problems)
                     .map(|read| Content::Form(record(id, file, read))),
-                Kind::Playbook => document::parse(source, file, &mut problems)
+                Kind::Playbook => document::parse(source, file, &mut problems, words)
                     .map(|read| Content::Playbook(record(id, file, read))),
-                Kind::Page => document::parse(source, file, &mut problems)
+                Kind::Page => document::parse(source, file, &mut problems, words)
                     .map(|read| Content::Page(record(id, file, read))),
                 // Defined inside handbook.yaml: no file is read as one of these.
                 Kind::Severity

@@ -53,7 +53,7 @@ fn reload_one(root: &Path, guard: &HandbookRoot, loaded: &mut Loaded, rel: &str)
         file,
         &controls,
     ));
-    let (parsed, problems) = parse_file(&loaded.sources, file, Some(kind));
+    let (parsed, problems) = parse_file(&loaded.sources, file, Some(kind), loaded.words);
     loaded.diagnostics.extend(problems);
     let (id, body_only) = match parsed {
         Parsed::Content(content) => content.replace_in(&mut loaded.handbook)?,

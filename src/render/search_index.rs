@@ -24,7 +24,6 @@ use xxhash_rust::xxh3::Xxh3Default;
 
 use super::pages::search::Entry;
 use crate::model::SEARCH_SHARDS;
-use crate::source::floor_char_boundary;
 
 /// A shard of postings is closed once it is this large ...
 const TERM_SHARD_BYTES: usize = 32 * 1024;
@@ -57,7 +56,8 @@ pub fn terms(entries: &[Entry]) -> Terms {
     let mut lower = String::new();
     for (doc, entry) in (1u32..).zip(entries) {
         // The title's words come first: a word of both is marked as in the title.
-        for (text, in_title) in [(entry.title, 1), (entry.text.as_str(), 0)] {
+        let texts = std::iter::once((entry.title, 1)).chain(entry.runs().map(|run| (run, 0)));
+        for (text, in_title) in texts {
             each_word(text, |word| {
                 let key = match word.bytes().any(|b| b.is_ascii_uppercase()) {
                     true => {
@@ -320,8 +320,7 @@ impl Iterator for DocShards<'_, '_> {
         let mut shard = String::new();
         while let Some(entry) = self.entries.get(self.next) {
             let kind = self.kinds.iter().position(|k| *k == entry.kind).unwrap_or(0);
-            let text = &entry.text[..floor_char_boundary(&entry.text, DOC_TEXT_BYTES)];
-            let record = (kind, entry.title, &entry.url, text);
+            let record = (kind, entry.title, &entry.url, entry.text(DOC_TEXT_BYTES));
             shard.push(if shard.is_empty() { '[' } else { ',' });
             shard.push_str(&serde_json::to_string(&record).expect("entries serialize"));
             self.next += 1;
@@ -384,7 +383,8 @@ mod tests {
             kind: "Playbook",
             title,
             url: format!("playbooks/{title}.html"),
-            text: text.to_string(),
+            texts: vec![Cow::Owned(text.to_string())],
+            body: None,
         }
     }
 

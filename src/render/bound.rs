@@ -11,10 +11,9 @@ use rustc_hash::FxHashMap;
 
 use super::context::Ctx;
 use super::offline::{self, Offline};
-use super::pages::search;
 use super::parts::{self, Document, Part};
 use super::sink::{Digesting, Sink, Stopped};
-use super::{Theme, binder, bytes, print, search_index, stopped};
+use super::{Theme, binder, bytes, print, stopped};
 use crate::diag::Diagnostic;
 
 /// The pages each file binds, in order, as (path, title).
@@ -28,6 +27,10 @@ impl Orders {
         let print = print::order(ctx);
         let offline = offline::order(ctx, &print);
         Orders { print, offline }
+    }
+
+    pub fn offline(&self) -> &[(String, String)] {
+        &self.offline
     }
 }
 
@@ -48,18 +51,17 @@ pub struct Binding<'a> {
 }
 
 impl<'a> Binding<'a> {
-    /// For the pages of `orders` the site has (`exists`); `terms` and `entries` are the search
-    /// index, inline in the offline file.
+    /// For the pages of `orders` the site has (`exists`); `search_index` is the search index's
+    /// script, inline in the offline file.
     pub fn new(
         ctx: &'a Ctx<'a>,
         theme: &'a Theme,
         orders: &'a Orders,
         exists: impl Fn(&str) -> bool,
-        terms: search_index::Terms,
-        entries: Vec<search::Entry>,
+        search_index: String,
     ) -> Result<Self, Vec<Diagnostic>> {
         let print_included = binder::included(&orders.print);
-        let offline = Offline::new(ctx, theme, &orders.offline, terms, entries);
+        let offline = Offline::new(ctx, theme, &orders.offline, search_index);
         let pages: Vec<&(String, String)> = orders.offline.iter().filter(|(p, _)| exists(p)).collect();
         let printed: Vec<&(String, String)> = orders.print.iter().filter(|(p, _)| exists(p)).collect();
         let place: FxHashMap<&str, usize> = pages

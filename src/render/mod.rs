@@ -192,9 +192,9 @@ impl<'a> Renderer<'a> {
                     .collect()
             },
             || {
-                let beside = self.search_into(&sink).and_then(|(terms, entries)| {
+                let beside = self.search_into(&sink, &orders).and_then(|inline_index| {
                     let exists = |path: &str| planned.contains(path);
-                    let binding = Binding::new(&self.ctx, self.theme, &orders, exists, terms, entries)?;
+                    let binding = Binding::new(&self.ctx, self.theme, &orders, exists, inline_index)?;
                     self.json_into(&sink)?;
                     sink.put(calendar::file(&self.ctx)).map_err(stopped)?;
                     for file in small.into_iter().chain(statics) {
@@ -247,10 +247,10 @@ impl<'a> Renderer<'a> {
         let others: Vec<&OutputFile> = files.iter().filter(|f| !is_whole_handbook(&f.path)).collect();
         let collect = Collect::with(others.iter().map(|f| (*f).clone()));
         let sink = Digesting::new(&collect).already(&others);
-        let (terms, entries) = self.search_into(&sink)?;
         let orders = bound::Orders::new(&self.ctx);
+        let inline_index = self.search_into(&sink, &orders)?;
         let exists = |path: &str| sink.has(path);
-        let binding = Binding::new(&self.ctx, self.theme, &orders, exists, terms, entries)?;
+        let binding = Binding::new(&self.ctx, self.theme, &orders, exists, inline_index)?;
         let (bound, json) = rayon::join(|| binding.write(&sink), || self.json_into(&sink));
         bound?;
         json?;
@@ -263,19 +263,23 @@ impl<'a> Renderer<'a> {
     }
 
     /// Into `sink`: the search index and its shards (planned here, since their number is known
-    /// only now); the index's words and entries are handed on to the offline file.
-    fn search_into(&self, sink: &Digesting) -> Result<Search<'_>, Vec<Diagnostic>> {
+    /// only now); returned, the same index inline for the offline file, whose pages are in
+    /// `orders`.
+    fn search_into(&self, sink: &Digesting, orders: &bound::Orders) -> Result<String, Vec<Diagnostic>> {
         let entries = search::entries(&self.ctx);
         let terms = search_index::terms(&entries);
-        let mut index = search_index::SiteIndex::new(&terms, &entries);
+        let included = binder::included(orders.offline());
+        let offline_urls = entries
+            .iter()
+            .map(|entry| binder::link(&entry.url, "index.html", &included))
+            .collect();
+        let index = search_index::Indexes::new(&terms, &entries, offline_urls);
         sink.plan(&index.paths()).map_err(stopped)?;
-        let dictionary = std::mem::take(&mut index.dictionary);
-        sink.put(bytes("search-index.js".into(), dictionary.into_bytes()))
+        sink.put(bytes("search-index.js".into(), index.dictionary().into_bytes()))
             .map_err(stopped)?;
-        for (path, script) in index.files() {
-            sink.put(bytes(path, script.into_bytes())).map_err(stopped)?;
-        }
-        Ok((terms, entries))
+        index
+            .write(|path, script| sink.put(bytes(path, script.into_bytes())))
+            .map_err(stopped)
     }
 
     /// `handbook.json` into `sink`: the whole handbook as data.
@@ -288,9 +292,6 @@ impl<'a> Renderer<'a> {
         .map_err(stopped)
     }
 }
-
-/// The search index's words and entries, made once for the site and the offline file.
-type Search<'a> = (search_index::Terms, Vec<search::Entry<'a>>);
 
 /// Rendering stopped because the sink did: the sink reports why.
 fn stopped(_: Stopped) -> Vec<Diagnostic> {

@@ -17,8 +17,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::context::{Ctx, Layout, NavItem};
-use super::pages::search;
-use super::{Theme, binder, search_index};
+use super::{Theme, binder};
 use crate::diag::Diagnostic;
 use crate::model::SitePage;
 
@@ -69,14 +68,13 @@ pub struct Offline<'a> {
 }
 
 impl<'a> Offline<'a> {
-    /// For the pages in `order` ([`order`]); `terms` and `entries` are the site's search index,
-    /// whose addresses are pointed inside the file (and which are freed once it is made).
+    /// For the pages in `order` ([`order`]), with `search_index`, the site's search index
+    /// with its addresses pointed inside the file.
     pub fn new(
         ctx: &'a Ctx<'a>,
         theme: &'a Theme,
         order: &'a [(String, String)],
-        terms: search_index::Terms,
-        mut entries: Vec<search::Entry>,
+        search_index: String,
     ) -> Self {
         let included = binder::included(order);
         let base = ctx.base_url.as_deref().map(|b| b.trim_end_matches('/'));
@@ -87,11 +85,6 @@ impl<'a> Offline<'a> {
             .map(|s| (s.path.as_str(), Image::Copy(&s.source)))
             .collect();
         images.extend(theme.assets.iter().map(|(p, b)| (p.as_str(), Image::Bytes(b))));
-        for entry in &mut entries {
-            entry.url = binder::link(&entry.url, "index.html", &included);
-        }
-        let search_index = search_index::inline_script(&terms, &entries);
-        drop((terms, entries));
         let css = inline(&asset(theme, "assets/style.css"), "</style");
         let script = inline(&asset(theme, "assets/irbook.js"), "</script");
         let title = ctx.t("offline_title").to_string();

@@ -40,7 +40,7 @@ use context::Ctx;
 use pages::{directory, doc, forms, home, messages, party, plan, programme, search, sections, supplier};
 use rustc_hash::FxHashSet;
 use sink::Digesting;
-pub use sink::{Collect, Sink, Stopped};
+pub use sink::{Collect, Sink, Stopped, Stored};
 pub use theme::Theme;
 
 /// One file of the site.

@@ -30,7 +30,25 @@ pub trait Sink: Sync {
         write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> Result<(), Stopped>;
     /// A file put before, as it was written.
-    fn get(&self, path: &str) -> Option<Arc<[u8]>>;
+    fn get(&self, path: &str) -> Option<Stored>;
+}
+
+/// A file as a sink gives it back: the bytes it holds, or a copy read back from where it was
+/// written.
+pub enum Stored {
+    Held(Arc<[u8]>),
+    Read(Vec<u8>),
+}
+
+impl std::ops::Deref for Stored {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Stored::Held(bytes) => bytes,
+            Stored::Read(bytes) => bytes,
+        }
+    }
 }
 
 /// The site in memory, in the order planned (files not planned after those).
@@ -103,11 +121,11 @@ impl Sink for Collect {
         Ok(())
     }
 
-    fn get(&self, path: &str) -> Option<Arc<[u8]>> {
+    fn get(&self, path: &str) -> Option<Stored> {
         let guard = self.files.lock().unwrap_or_else(|e| e.into_inner());
         let (files, index) = &*guard;
         match &files[*index.get(path)?].as_ref()?.contents {
-            Contents::Bytes(bytes) => Some(bytes.clone()),
+            Contents::Bytes(bytes) => Some(Stored::Held(bytes.clone())),
             Contents::Copy(_) => None,
         }
     }
@@ -188,7 +206,7 @@ impl Sink for Digesting<'_> {
         Ok(())
     }
 
-    fn get(&self, path: &str) -> Option<Arc<[u8]>> {
+    fn get(&self, path: &str) -> Option<Stored> {
         self.inner.get(path)
     }
 }

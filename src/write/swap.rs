@@ -2,16 +2,16 @@
 //! always one complete site: before the swap the old, after it the new.
 
 use std::collections::BTreeSet;
-use std::io::{ErrorKind, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Mutex, RwLock};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use super::Trouble;
 use super::target::{Foreign, MARKER, MARKER_HEADER, foreign_files};
-use crate::render::{Contents, OutputFile, Sink, Stopped};
+use crate::render::{Contents, OutputFile, Sink, Stopped, Stored};
 
 /// The folders beside the output folder `site`: `.site.irbook-staging` is filled with the new
 /// site; `.site.irbook-previous` holds the old one only where the two cannot be exchanged
@@ -213,8 +213,14 @@ impl Sink for Staging {
         written.map_err(|e| self.stop(io_trouble(&format!("cannot write {}/{path}", self.shown), &e)))
     }
 
-    fn get(&self, path: &str) -> Option<Arc<[u8]>> {
-        std::fs::read(self.target(path).ok()?).ok().map(Into::into)
+    /// Read into memory of its size (the size the file says when it is opened), with no
+    /// read past its end to find the end, which for every page of a large handbook adds up.
+    fn get(&self, path: &str) -> Option<Stored> {
+        let file = std::fs::File::open(self.target(path).ok()?).ok()?;
+        let len = file.metadata().ok()?.len();
+        let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
+        file.take(len).read_to_end(&mut bytes).ok()?;
+        Some(Stored::Read(bytes))
     }
 }
 
